@@ -1,0 +1,71 @@
+import type { Address, FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
+import type { AccountSummary } from '../../shared/account.ts';
+
+const addr = (list: Address[]) => list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
+
+export function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+        .join('  '),
+    )
+    .join('\n');
+}
+
+export function formatAccounts(accounts: AccountSummary[]): string {
+  if (accounts.length === 0) return '(no accounts)';
+  return table([
+    ['EMAIL', 'KIND', 'IMAP', 'SMTP', 'NAME'],
+    ...accounts.map((a) => [
+      a.email,
+      a.kind,
+      `${a.imap.host}:${a.imap.port}/${a.imap.security}`,
+      `${a.smtp.host}:${a.smtp.port}/${a.smtp.security}`,
+      a.displayName + (a.insecure ? '  [KHÔNG MÃ HÓA / INSECURE]' : ''),
+    ]),
+  ]);
+}
+
+export function formatFolders(folders: FolderInfo[]): string {
+  return table([
+    ['PATH', 'SPECIAL', 'MESSAGES', 'UNSEEN'],
+    ...folders.map((f) => [f.path, f.specialUse ?? '', String(f.messages ?? '-'), String(f.unseen ?? '-')]),
+  ]);
+}
+
+export function formatMessages(messages: MessageSummary[]): string {
+  if (messages.length === 0) return '(no messages)';
+  return table([
+    ['UID', 'DATE', 'FROM', 'FLAGS', 'SIZE', 'SUBJECT'],
+    ...messages.map((m) => [
+      String(m.uid),
+      m.date ? m.date.slice(0, 16).replace('T', ' ') : '',
+      m.from[0]?.address ?? '',
+      m.flags.join(' ') + (m.hasAttachments ? ' 📎' : ''),
+      String(m.size),
+      m.subject,
+    ]),
+  ]);
+}
+
+export function formatMessage(m: MessageDetail): string {
+  const lines = [
+    `From:    ${addr(m.from)}`,
+    `To:      ${addr(m.to)}`,
+    ...(m.cc.length ? [`Cc:      ${addr(m.cc)}`] : []),
+    `Date:    ${m.date ?? ''}`,
+    `Subject: ${m.subject}`,
+    `Flags:   ${m.flags.join(' ')}`,
+  ];
+  if (m.attachments.length) {
+    lines.push('Attachments:');
+    for (const a of m.attachments)
+      lines.push(`  - ${a.filename} (${a.contentType}, ${a.size} bytes${a.inline ? ', inline' : ''})`);
+  }
+  if (m.parseWarning) lines.push(`Warning: ${m.parseWarning}`);
+  lines.push('', m.text || (m.html ? '(HTML only; open it in the app to view safely)' : ''));
+  if (m.rawSource) lines.push('', '--- raw source ---', m.rawSource);
+  return lines.join('\n');
+}

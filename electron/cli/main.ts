@@ -1,0 +1,219 @@
+// Headless CLI over the same services as the app, for IT staff and automation.
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ACCOUNT_KINDS, SECURITY_MODES, type AccountDraft, type SecurityMode } from '../../shared/account.ts';
+import { createAppServices, type AppServices } from '../services/app-services.ts';
+import { AppError, toAppError } from '../services/errors/app-error.ts';
+import { OsKeychain } from '../services/keychain/os-keychain.ts';
+import { FileLogger } from '../services/logging/logger.ts';
+import { defaultProfileDir } from '../services/profile/profile-dir.ts';
+import { formatAccounts, formatFolders, formatMessage, formatMessages } from './format.ts';
+import { promptPassword, readPasswordFromStdin } from './password-input.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+export interface CliIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  email: { type: 'string' },
+  account: { type: 'string' },
+  folder: { type: 'string' },
+  limit: { type: 'string' },
+  uid: { type: 'string' },
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  username: { type: 'string' },
+  'imap-host': { type: 'string' },
+  'imap-port': { type: 'string' },
+  'imap-security': { type: 'string' },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-security': { type: 'string' },
+  'ca-file': { type: 'string' },
+  'allow-insecure': { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  const flagged = argv.find((a) => a === '--password' || a.startsWith('--password='));
+  if (flagged) throw new UsageError('passwords are never accepted as a flag value: use --password-stdin or the prompt');
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Runs one command; resolves to the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let services: AppServices | undefined;
+  let json = false;
+  try {
+    const { values, positionals } = parse(argv);
+    json = values.json === true;
+    if (values.help || positionals.length === 0) {
+      io.stdout.write(USAGE);
+      return positionals.length === 0 && !values.help ? 2 : 0;
+    }
+    const profileDir = values.profile ?? io.env.UNIT_MAILBOX_PROFILE ?? defaultProfileDir();
+    services = createAppServices({
+      profileDir,
+      secrets: new OsKeychain(),
+      logger: new FileLogger(profileDir, 'cli'),
+      dialogs: { pickCaFile: async () => null },
+      openExternal: async () => {
+        throw new AppError('VALIDATION', 'the CLI does not open links');
+      },
+      appVersion: 'cli',
+      platform: process.platform,
+    });
+    const result = await dispatch(positionals, values, services, io);
+    io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`unit-mailbox: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const error = toAppError(e);
+    io.stderr.write(`unit-mailbox: ${error.messageVi} (${error.code}: ${error.detail})\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: error.toPayload() }, null, 2)}\n`);
+    return 1;
+  } finally {
+    await services?.dispose();
+  }
+}
+
+interface Output {
+  data: unknown;
+  text: string;
+}
+
+async function dispatch(positionals: string[], v: Values, s: AppServices, io: CliIo): Promise<Output> {
+  const [command, sub] = positionals;
+  const noExtra = (n: number) => {
+    if (positionals.length > n) throw new UsageError(`unexpected argument: ${positionals[n]}`);
+  };
+  switch (command) {
+    case 'account':
+      noExtra(2);
+      return accountCommand(sub, v, s, io);
+    case 'folders': {
+      noExtra(1);
+      const folders = await s.mail.folders(requireAccount(v, s));
+      return { data: folders, text: formatFolders(folders) };
+    }
+    case 'messages': {
+      noExtra(1);
+      const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, 500);
+      const messages = await s.mail.messages(requireAccount(v, s), required(v.folder, '--folder'), limit);
+      return { data: messages, text: formatMessages(messages) };
+    }
+    case 'show': {
+      noExtra(1);
+      const uid = intOption('--uid', required(v.uid, '--uid'), 1, 2 ** 32 - 1);
+      const message = await s.mail.message(requireAccount(v, s), required(v.folder, '--folder'), uid);
+      return { data: message, text: formatMessage(message) };
+    }
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+async function accountCommand(sub: string | undefined, v: Values, s: AppServices, io: CliIo): Promise<Output> {
+  switch (sub) {
+    case 'list': {
+      const accounts = s.accounts.list();
+      return { data: accounts, text: formatAccounts(accounts) };
+    }
+    case 'add': {
+      const draft = await draftFromOptions(v);
+      const password = v['password-stdin']
+        ? await readPasswordFromStdin(io.stdin)
+        : await promptPassword(io.stdin as NodeJS.ReadStream, io.stderr);
+      const account = await s.accounts.add(draft, password);
+      return { data: account, text: `Đã thêm tài khoản / account added: ${account.email}` };
+    }
+    case 'test': {
+      const account = s.accounts.get(required(v.email ?? v.account, '--email'));
+      const { imap } = await s.accounts.credentials(account.id);
+      const result = await s.accounts.test(account, imap.password);
+      return {
+        data: { email: account.email, ...result },
+        text: `IMAP OK (${result.imap.capabilities.length} capabilities), SMTP OK: ${account.email}`,
+      };
+    }
+    case 'remove': {
+      const account = s.accounts.get(required(v.email ?? v.account, '--email'));
+      await s.accounts.remove(account.id);
+      return { data: { removed: account.email }, text: `Đã xóa tài khoản / account removed: ${account.email}` };
+    }
+    default:
+      throw new UsageError(`unknown account command: ${sub ?? '(none)'}`);
+  }
+}
+
+async function draftFromOptions(v: Values): Promise<AccountDraft> {
+  const kind = v.kind ?? 'unit';
+  if (!(ACCOUNT_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${ACCOUNT_KINDS.join(', ')}`);
+  let caPem: string | undefined;
+  if (v['ca-file']) {
+    try {
+      caPem = await readFile(v['ca-file'], 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read --ca-file: ${(e as Error).message}`);
+    }
+    if (!caPem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError('--ca-file is not a PEM certificate');
+  }
+  return {
+    kind: kind as AccountDraft['kind'],
+    displayName: v.name ?? '',
+    email: required(v.email, '--email'),
+    ...(v.username ? { username: v.username } : {}),
+    imap: {
+      host: required(v['imap-host'], '--imap-host'),
+      port: intOption('--imap-port', required(v['imap-port'], '--imap-port'), 1, 65535),
+      security: security(v['imap-security'], '--imap-security'),
+    },
+    smtp: {
+      host: required(v['smtp-host'], '--smtp-host'),
+      port: intOption('--smtp-port', required(v['smtp-port'], '--smtp-port'), 1, 65535),
+      security: security(v['smtp-security'], '--smtp-security'),
+    },
+    ...(caPem ? { caPem } : {}),
+    allowInsecure: v['allow-insecure'] === true,
+  };
+}
+
+function requireAccount(v: Values, s: AppServices): string {
+  return s.accounts.get(required(v.account, '--account')).id;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+function intOption(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function security(value: string | undefined, flag: string): SecurityMode {
+  const mode = value ?? 'tls';
+  if (!(SECURITY_MODES as readonly string[]).includes(mode))
+    throw new UsageError(`${flag} must be one of ${SECURITY_MODES.join(', ')}`);
+  return mode as SecurityMode;
+}

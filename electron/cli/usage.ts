@@ -1,0 +1,24 @@
+export const USAGE = `unit-mailbox — Hộp thư đơn vị, command line
+
+Usage:
+  unit-mailbox [--profile DIR] account add --email E --imap-host H --imap-port P [--imap-security tls|starttls|none]
+               --smtp-host H --smtp-port P [--smtp-security tls|starttls|none] [--ca-file PEM]
+               [--kind unit|personal] [--name N] [--username U] [--allow-insecure] --password-stdin
+  unit-mailbox [--profile DIR] account list [--json]
+  unit-mailbox [--profile DIR] account test --email E [--json]
+  unit-mailbox [--profile DIR] account remove --email E [--json]
+  unit-mailbox [--profile DIR] folders --account E [--json]
+  unit-mailbox [--profile DIR] messages --account E --folder PATH [--limit N] [--json]
+  unit-mailbox [--profile DIR] show --account E --folder PATH --uid U [--json]
+
+Passwords are read from standard input (--password-stdin) or a hidden prompt, never from a flag.
+Exit codes: 0 success, 1 the operation failed, 2 usage error.
+`;
+
+/** A mistake in how the command was called (exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

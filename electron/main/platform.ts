@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { dialog, shell, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { isOpenableLink } from '../../shared/security.ts';
+import type { Dialogs } from '../services/app-services.ts';
+import type { KeyValueStore } from '../services/settings/key-value-store.ts';
+
+/** Native open dialog for a CA certificate. */
+export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  return {
+    async pickCaFile() {
+      const win = getWindow();
+      const options = {
+        title: 'Chọn chứng chỉ CA (PEM)',
+        properties: ['openFile' as const],
+        filters: [{ name: 'PEM', extensions: ['pem', 'crt', 'cer'] }],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const path = result.filePaths[0];
+      if (result.canceled || !path) return null;
+      const pem = await readFile(path, 'utf8');
+      if (!pem.includes('-----BEGIN CERTIFICATE-----')) return null;
+      return { path, pem };
+    },
+  };
+}
+
+export async function openExternal(url: string): Promise<void> {
+  // Checked again here: nothing reaches the OS shell unless it is http(s) or mailto.
+  if (!isOpenableLink(url)) throw new Error('refused link scheme');
+  await shell.openExternal(url);
+}
+
+/** electron-store on `<userData>/config.json`, the file the CLI reads through conf. */
+export function electronSettingsStore(userData: string): KeyValueStore {
+  const store = new ElectronStore<Record<string, unknown>>({ cwd: userData, name: 'config', watch: false });
+  return { get: (key) => store.get(key), set: (key, value) => store.set(key, value) };
+}

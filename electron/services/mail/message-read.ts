@@ -1,0 +1,24 @@
+import type { ImapFlow } from 'imapflow';
+import type { MessageDetail } from '../../../shared/mail.ts';
+import { AppError } from '../errors/app-error.ts';
+import { openReadOnly } from './message-list.ts';
+import { parseMessage } from './message-parse.ts';
+
+/**
+ * Fetches one message by UID and parses it. EXAMINE + BODY.PEEK (imapflow
+ * always peeks for `source`), so opening a message never sets \Seen.
+ */
+export async function readMessage(client: ImapFlow, folder: string, uid: number): Promise<MessageDetail> {
+  const lock = await openReadOnly(client, folder);
+  let source: Buffer | undefined;
+  let flags: string[];
+  try {
+    const msg = await client.fetchOne(String(uid), { uid: true, flags: true, source: true }, { uid: true });
+    if (!msg || !msg.source) throw new AppError('MESSAGE_NOT_FOUND', `no message with UID ${uid} in ${folder}`);
+    source = msg.source;
+    flags = [...(msg.flags ?? [])].sort();
+  } finally {
+    lock.release();
+  }
+  return parseMessage(source, { uid, folder, flags });
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { accountSettingsSchema, type AccountSettings } from '../../../shared/account.ts';
+import { preferencesSchema, type Preferences } from '../../../shared/settings.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { KeyValueStore } from './key-value-store.ts';
+
+const accountsSchema = z.array(accountSettingsSchema);
+
+/** Typed, validated access to the settings file shared by the app and the CLI. */
+export class SettingsRepository {
+  private readonly store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.store = store;
+  }
+
+  preferences(): Preferences {
+    return preferencesSchema.parse(this.store.get('preferences') ?? {});
+  }
+
+  updatePreferences(patch: Partial<Preferences>): Preferences {
+    const next = preferencesSchema.parse({ ...this.preferences(), ...patch });
+    this.store.set('preferences', next);
+    return next;
+  }
+
+  accounts(): AccountSettings[] {
+    const parsed = accountsSchema.safeParse(this.store.get('accounts') ?? []);
+    if (!parsed.success) {
+      throw new AppError('INTERNAL', `settings file has invalid accounts: ${parsed.error.message}`);
+    }
+    return parsed.data;
+  }
+
+  saveAccounts(accounts: AccountSettings[]): void {
+    this.store.set('accounts', accountsSchema.parse(accounts));
+  }
+}

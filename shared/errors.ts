@@ -1,0 +1,75 @@
+// Typed errors that cross the IPC boundary. Every error carries a Vietnamese
+// message for the user and an English detail for logs and IT staff. No field
+// may ever contain a password: constructors take none.
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'AUTH_FAILED',
+  'HOST_UNREACHABLE',
+  'TIMEOUT',
+  'TLS_UNTRUSTED',
+  'TLS_FAILED',
+  'CAPABILITY_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
+  'SECRET_MISSING',
+  'ACCOUNT_EXISTS',
+  'ACCOUNT_NOT_FOUND',
+  'DOMAIN_NOT_ALLOWED',
+  'FREEMAIL_FORBIDDEN',
+  'INSECURE_NOT_CONFIRMED',
+  'FOLDER_NOT_FOUND',
+  'MESSAGE_NOT_FOUND',
+  'MALFORMED_MESSAGE',
+  'AUTOCONFIG_NOT_FOUND',
+  'SMTP_FAILED',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  /** Shown to the user (Vietnamese). */
+  messageVi: string;
+  /** English, for logs and support; never contains a secret. */
+  detail: string;
+  /** Structured extras, e.g. a certificate fingerprint. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+/** Default Vietnamese messages; callers may give a more specific one. */
+export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
+  VALIDATION: 'Dữ liệu nhập không hợp lệ.',
+  AUTH_FAILED: 'Sai tên đăng nhập hoặc mật khẩu.',
+  HOST_UNREACHABLE: 'Không kết nối được tới máy chủ. Kiểm tra địa chỉ, cổng và mạng.',
+  TIMEOUT: 'Máy chủ không trả lời kịp thời.',
+  TLS_UNTRUSTED:
+    'Chứng chỉ của máy chủ không được tin cậy. Đối chiếu dấu vân tay hoặc chọn tệp chứng chỉ CA của đơn vị.',
+  TLS_FAILED: 'Không thiết lập được kết nối bảo mật (TLS) với máy chủ.',
+  CAPABILITY_MISSING: 'Máy chủ thiếu tính năng bắt buộc.',
+  KEYCHAIN_UNAVAILABLE:
+    'Không truy cập được kho khóa của hệ điều hành. Ứng dụng không lưu mật khẩu ở dạng rõ, nên chưa thể lưu tài khoản.',
+  SECRET_MISSING: 'Không tìm thấy mật khẩu của tài khoản trong kho khóa. Hãy nhập lại mật khẩu.',
+  ACCOUNT_EXISTS: 'Tài khoản này đã có trong ứng dụng.',
+  ACCOUNT_NOT_FOUND: 'Không tìm thấy tài khoản.',
+  DOMAIN_NOT_ALLOWED: 'Địa chỉ không thuộc tên miền công vụ được phép dùng cho hộp thư đơn vị.',
+  FREEMAIL_FORBIDDEN: 'Theo Điều 11 của Quy chế, không dùng hộp thư miễn phí (yahoo, hotmail, gmail…) cho công việc.',
+  INSECURE_NOT_CONFIRMED: 'Kết nối không mã hóa chỉ được dùng khi bạn xác nhận rõ ràng chấp nhận rủi ro.',
+  FOLDER_NOT_FOUND: 'Không tìm thấy thư mục.',
+  MESSAGE_NOT_FOUND: 'Không tìm thấy thư.',
+  MALFORMED_MESSAGE: 'Thư bị lỗi định dạng; chỉ hiển thị được một phần.',
+  AUTOCONFIG_NOT_FOUND: 'Không tự tìm được cấu hình máy chủ; hãy nhập thủ công.',
+  SMTP_FAILED: 'Máy chủ gửi thư (SMTP) từ chối hoặc không trả lời.',
+  FORBIDDEN_SENDER: 'Máy chủ không cho phép gửi thư với địa chỉ người gửi này.',
+  INTERNAL: 'Đã xảy ra lỗi không mong muốn.',
+};
+
+export function isAppErrorPayload(value: unknown): value is AppErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppErrorPayload).code === 'string' &&
+    typeof (value as AppErrorPayload).messageVi === 'string'
+  );
+}

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
+import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
+import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
+import { UNIT_EMAIL, UNIT_FOLDERS, directive, passwordOf, withAttachment } from '../support/fixtures.ts';
+import { countInTree } from '../support/profile-scan.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// End to end: the built CLI (`npm run build` runs before this project) against the real stack and keychain.
+const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
+const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
+
+let stack: MailStack;
+let profile: { dir: string; cleanup: () => void };
+
+function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, '--profile', profile.dir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
+    child.stdin.end(stdin);
+  });
+}
+
+const addArgs = (security: 'starttls' | 'tls' = 'starttls') => [
+  'account', 'add', '--email', UNIT_EMAIL, '--name', 'Văn phòng UBND tỉnh',
+  '--imap-host', stack.host, '--imap-port', String(security === 'tls' ? stack.imapsPort : stack.imapPort), '--imap-security', security,
+  '--smtp-host', stack.host, '--smtp-port', String(stack.submissionPort), '--smtp-security', 'starttls',
+  '--ca-file', stack.caFile, '--password-stdin',
+];
+
+beforeAll(async () => {
+  if (!CLI_BUILT) throw new Error('out/main/cli.js missing: run `npm run build` first (npm run test:integration does)');
+  stack = await startMailStack({ folders: { [UNIT_EMAIL]: UNIT_FOLDERS } });
+  await stack.appendMessage(UNIT_EMAIL, 'INBOX', directive('Quyết định số 45/QĐ-UBND về việc giao nhiệm vụ', 'Giao Văn phòng…'));
+  await stack.appendMessage(UNIT_EMAIL, 'Chỉ đạo', withAttachment('Chỉ thị 05/CT-UBND'));
+  profile = tempDir('um-cli-');
+});
+
+afterAll(async () => {
+  await new OsKeychain().delete(secretKeys.accountPassword(UNIT_EMAIL)).catch(() => false);
+  await stack?.stop();
+  profile?.cleanup();
+});
+
+describe('unit-mailbox CLI against the real stack', () => {
+  it('refuses a wrong password with exit 1 and one clear line, saving nothing', async () => {
+    const r = await cli(addArgs(), 'not-the-password\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('Sai tên đăng nhập hoặc mật khẩu.');
+    expect(r.stderr).not.toContain('not-the-password');
+    expect((await cli(['account', 'list', '--json'])).stdout.trim()).toBe('[]');
+  });
+
+  it('adds the unit mailbox with the password from stdin', async () => {
+    const r = await cli(addArgs(), `${passwordOf(stack, UNIT_EMAIL)}\n`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(UNIT_EMAIL);
+    expect(await new OsKeychain().get(secretKeys.accountPassword(UNIT_EMAIL))).toBe(passwordOf(stack, UNIT_EMAIL));
+  });
+
+  it('lists accounts and tests the stored one', async () => {
+    const list = await cli(['account', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ email: UNIT_EMAIL, kind: 'unit', hasCustomCa: true, insecure: false })]);
+    const test = await cli(['account', 'test', '--email', UNIT_EMAIL, '--json']);
+    expect(test.code).toBe(0);
+    expect(JSON.parse(test.stdout)).toMatchObject({ email: UNIT_EMAIL, imap: { ok: true }, smtp: { ok: true } });
+  });
+
+  it('lists the folders of the real account, including Chỉ đạo and Đã xử lý', async () => {
+    const r = await cli(['folders', '--account', UNIT_EMAIL, '--json']);
+    expect(r.code).toBe(0);
+    const folders = JSON.parse(r.stdout) as Array<{ path: string; name: string; delimiter: string; specialUse: string | null; messages: number; unseen: number }>;
+    expect(folders.map((f) => f.path)).toEqual(expect.arrayContaining(['INBOX', 'Chỉ đạo', 'Đã xử lý', 'Hồ sơ & Lưu trữ']));
+    expect(folders.find((f) => f.path === 'Chỉ đạo')).toMatchObject({ name: 'Chỉ đạo', delimiter: '/', messages: 1, unseen: 1 });
+    const text = await cli(['folders', '--account', UNIT_EMAIL]);
+    expect(text.stdout).toContain('Đã xử lý');
+  });
+
+  it('lists messages and shows one', async () => {
+    const r = await cli(['messages', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--limit', '5', '--json']);
+    expect(r.code).toBe(0);
+    const [msg] = JSON.parse(r.stdout) as Array<{ uid: number; subject: string; hasAttachments: boolean; size: number }>;
+    expect(msg).toMatchObject({ subject: 'Chỉ thị 05/CT-UBND', hasAttachments: true });
+    const shown = await cli(['show', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--uid', String(msg!.uid)]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Subject: Chỉ thị 05/CT-UBND');
+    expect(shown.stdout).toContain('cong-van-123.pdf (application/pdf');
+    const missing = await cli(['show', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--uid', '4242']);
+    expect(missing.code).toBe(1);
+  });
+
+  it('never accepts a password as a flag value (exit 2)', async () => {
+    const r = await cli(['account', 'add', '--email', UNIT_EMAIL, `--password=${passwordOf(stack, UNIT_EMAIL)}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).not.toContain(passwordOf(stack, UNIT_EMAIL));
+  });
+
+  it('keeps the password out of the profile folder and logs', () => {
+    expect(countInTree(profile.dir, passwordOf(stack, UNIT_EMAIL))).toEqual({ count: 0, files: [] });
+    expect(countInTree(profile.dir, 'not-the-password').count).toBe(0);
+  });
+
+  it('removes the account and its keychain entry', async () => {
+    const r = await cli(['account', 'remove', '--email', UNIT_EMAIL]);
+    expect(r.code).toBe(0);
+    expect(await new OsKeychain().get(secretKeys.accountPassword(UNIT_EMAIL))).toBeNull();
+  });
+});
