@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'ui',
-          include: ['test/ui/**/*.test.ts'],
+          include: ['test/ui/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
