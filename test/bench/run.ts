@@ -11,7 +11,9 @@ import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { UNIT_EMAIL, UNIT_FOLDERS, directive, draftFor, passwordOf } from '../support/fixtures.ts';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '7' } },
+});
 const MESSAGES = Number(values.messages);
 const ROUNDS = Number(values.rounds);
 
@@ -27,17 +29,43 @@ const stack = await startMailStack({ folders: { [UNIT_EMAIL]: UNIT_FOLDERS } });
 const profile = tempDir('um-bench-');
 try {
   const password = passwordOf(stack, UNIT_EMAIL);
-  const raw = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: password }, logger: false });
+  const raw = new ImapFlow({
+    host: stack.host,
+    port: stack.imapsPort,
+    secure: true,
+    tls: { ca: [stack.caPem] },
+    auth: { user: UNIT_EMAIL, pass: password },
+    logger: false,
+  });
   await raw.connect();
   process.stderr.write(`seeding ${MESSAGES} messages…\n`);
   for (let i = 0; i < MESSAGES; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    await raw.append('INBOX', directive(`Công văn số ${i}/UBND-VX về việc triển khai nhiệm vụ`, `Nội dung ${i}`, 'lanhdao@binhphuoc.gov.vn', `${day} Nov 2026 08:00:00 +0700`));
+    await raw.append(
+      'INBOX',
+      directive(
+        `Công văn số ${i}/UBND-VX về việc triển khai nhiệm vụ`,
+        `Nội dung ${i}`,
+        'lanhdao@binhphuoc.gov.vn',
+        `${day} Nov 2026 08:00:00 +0700`,
+      ),
+    );
   }
 
   const secrets = new MemorySecretStore();
-  const services = createAppServices({ profileDir: profile.dir, secrets, logger: nullLogger, dialogs: { pickCaFile: async () => null }, openExternal: async () => {}, appVersion: 'bench', platform: process.platform });
-  const account = await services.accounts.add(draftFor(stack, UNIT_EMAIL, { imap: { host: stack.host, port: stack.imapsPort, security: 'tls' } }), password);
+  const services = createAppServices({
+    profileDir: profile.dir,
+    secrets,
+    logger: nullLogger,
+    dialogs: { pickCaFile: async () => null },
+    openExternal: async () => {},
+    appVersion: 'bench',
+    platform: process.platform,
+  });
+  const account = await services.accounts.add(
+    draftFor(stack, UNIT_EMAIL, { imap: { host: stack.host, port: stack.imapsPort, security: 'tls' } }),
+    password,
+  );
   await services.mail.folders(account.id); // warm the pooled connection, as the app would be
 
   const cases: Array<{ name: string; ours: () => Promise<unknown>; baseline: () => Promise<unknown> }> = [
@@ -54,7 +82,15 @@ try {
         try {
           const exists = raw.mailbox ? raw.mailbox.exists : 0;
           const out = [];
-          for await (const m of raw.fetch(`${Math.max(1, exists - 99)}:*`, { uid: true, flags: true, envelope: true, size: true, bodyStructure: true, internalDate: true })) out.push(m);
+          for await (const m of raw.fetch(`${Math.max(1, exists - 99)}:*`, {
+            uid: true,
+            flags: true,
+            envelope: true,
+            size: true,
+            bodyStructure: true,
+            internalDate: true,
+          }))
+            out.push(m);
           return out;
         } finally {
           lock.release();

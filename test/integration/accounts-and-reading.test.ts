@@ -32,7 +32,11 @@ function err(envelope: Envelope<unknown>) {
 
 beforeAll(async () => {
   stack = await startMailStack({ folders: { [UNIT_EMAIL]: UNIT_FOLDERS } });
-  await stack.appendMessage(UNIT_EMAIL, 'INBOX', directive('V/v triển khai kế hoạch chuyển đổi số năm 2027', 'Đề nghị Văn phòng chủ trì, phối hợp…'));
+  await stack.appendMessage(
+    UNIT_EMAIL,
+    'INBOX',
+    directive('V/v triển khai kế hoạch chuyển đổi số năm 2027', 'Đề nghị Văn phòng chủ trì, phối hợp…'),
+  );
   await stack.appendMessage(UNIT_EMAIL, 'INBOX', withAttachment('Công văn số 123/STTTT-CNTT'));
   profile = tempDir('um-profile-');
   services = createAppServices({
@@ -58,7 +62,13 @@ describe('connection test against real Dovecot and Postfix', () => {
     const result = ok<{ imap: { capabilities: string[] }; smtp: { ok: boolean } }>(
       await dispatch('accounts.test', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }),
     );
-    expect(result.imap.capabilities).toEqual(expect.arrayContaining(['IMAP4REV1', 'ACL', 'CONDSTORE', 'QRESYNC', 'MOVE', 'SPECIAL-USE'].map((c) => expect.stringMatching(new RegExp(`^${c}$`, 'i')))));
+    expect(result.imap.capabilities).toEqual(
+      expect.arrayContaining(
+        ['IMAP4REV1', 'ACL', 'CONDSTORE', 'QRESYNC', 'MOVE', 'SPECIAL-USE'].map((c) =>
+          expect.stringMatching(new RegExp(`^${c}$`, 'i')),
+        ),
+      ),
+    );
     expect(result.smtp.ok).toBe(true);
   });
 
@@ -103,8 +113,17 @@ describe('connection test against real Dovecot and Postfix', () => {
     try {
       const noKeychain = new MemorySecretStore();
       noKeychain.available = false;
-      const s = createAppServices({ profileDir: dir, secrets: noKeychain, dialogs: { pickCaFile: async () => null }, openExternal: async () => {}, appVersion: 't', platform: 'linux' });
-      const e = err(await createDispatcher(s)('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }));
+      const s = createAppServices({
+        profileDir: dir,
+        secrets: noKeychain,
+        dialogs: { pickCaFile: async () => null },
+        openExternal: async () => {},
+        appVersion: 't',
+        platform: 'linux',
+      });
+      const e = err(
+        await createDispatcher(s)('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }),
+      );
       expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
       expect(s.accounts.list()).toEqual([]);
       expect(countInTree(dir, passwordOf(stack, UNIT_EMAIL)).count).toBe(0);
@@ -119,7 +138,9 @@ describe('reading the unit mailbox', () => {
   let account: AccountSummary;
 
   beforeAll(async () => {
-    account = ok<AccountSummary>(await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }));
+    account = ok<AccountSummary>(
+      await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }),
+    );
   });
 
   it('stores the password in the keychain and the rest in config.json', async () => {
@@ -127,7 +148,9 @@ describe('reading the unit mailbox', () => {
     const config = JSON.parse(readFileSync(`${profile.dir}/config.json`, 'utf8'));
     expect(config.accounts[0]).toMatchObject({ email: UNIT_EMAIL, kind: 'unit', imap: { port: stack.imapPort } });
     expect(ok<AccountSummary[]>(await dispatch('accounts.list', {}))).toEqual([account]);
-    expect(err(await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) })).code).toBe('ACCOUNT_EXISTS');
+    expect(
+      err(await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) })).code,
+    ).toBe('ACCOUNT_EXISTS');
   });
 
   it('lists folders with Vietnamese names and & decoded from modified UTF-7', async () => {
@@ -141,7 +164,14 @@ describe('reading the unit mailbox', () => {
 
   it('round-trips a folder name with diacritics and & through the server encoding', async () => {
     const name = 'Tờ trình & Đề xuất';
-    const client = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) }, logger: false });
+    const client = new ImapFlow({
+      host: stack.host,
+      port: stack.imapsPort,
+      secure: true,
+      tls: { ca: [stack.caPem] },
+      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
+      logger: false,
+    });
     await client.connect();
     const raw: string[] = [];
     try {
@@ -158,25 +188,43 @@ describe('reading the unit mailbox', () => {
   });
 
   it('lists the newest messages with subject, sender, flags and attachment marker', async () => {
-    const messages = ok<MessageSummary[]>(await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 10 }));
+    const messages = ok<MessageSummary[]>(
+      await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 10 }),
+    );
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatchObject({ subject: 'Công văn số 123/STTTT-CNTT', hasAttachments: true });
-    expect(messages[1]).toMatchObject({ subject: 'V/v triển khai kế hoạch chuyển đổi số năm 2027', hasAttachments: false, from: [{ name: 'Lãnh đạo UBND tỉnh', address: 'lanhdao@binhphuoc.gov.vn' }] });
+    expect(messages[1]).toMatchObject({
+      subject: 'V/v triển khai kế hoạch chuyển đổi số năm 2027',
+      hasAttachments: false,
+      from: [{ name: 'Lãnh đạo UBND tỉnh', address: 'lanhdao@binhphuoc.gov.vn' }],
+    });
     expect(messages[1]!.flags).not.toContain('\\Seen');
   });
 
   it('opens a message without setting \\Seen', async () => {
-    const [withAtt] = ok<MessageSummary[]>(await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 1 }));
-    const detail = ok<MessageDetail>(await dispatch('mail.message', { accountId: account.id, folder: 'INBOX', uid: withAtt!.uid }));
+    const [withAtt] = ok<MessageSummary[]>(
+      await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 1 }),
+    );
+    const detail = ok<MessageDetail>(
+      await dispatch('mail.message', { accountId: account.id, folder: 'INBOX', uid: withAtt!.uid }),
+    );
     expect(detail.html).toContain('tệp đính kèm');
-    expect(detail.attachments).toEqual([expect.objectContaining({ filename: 'cong-van-123.pdf', contentType: 'application/pdf' })]);
-    const again = ok<MessageSummary[]>(await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 10 }));
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ filename: 'cong-van-123.pdf', contentType: 'application/pdf' }),
+    ]);
+    const again = ok<MessageSummary[]>(
+      await dispatch('mail.messages', { accountId: account.id, folder: 'INBOX', limit: 10 }),
+    );
     expect(again.every((m) => !m.flags.includes('\\Seen'))).toBe(true);
   });
 
   it('reports a missing folder and a missing UID as typed errors', async () => {
-    expect(err(await dispatch('mail.messages', { accountId: account.id, folder: 'Không tồn tại', limit: 5 })).code).toBe('FOLDER_NOT_FOUND');
-    expect(err(await dispatch('mail.message', { accountId: account.id, folder: 'INBOX', uid: 999_999 })).code).toBe('MESSAGE_NOT_FOUND');
+    expect(
+      err(await dispatch('mail.messages', { accountId: account.id, folder: 'Không tồn tại', limit: 5 })).code,
+    ).toBe('FOLDER_NOT_FOUND');
+    expect(err(await dispatch('mail.message', { accountId: account.id, folder: 'INBOX', uid: 999_999 })).code).toBe(
+      'MESSAGE_NOT_FOUND',
+    );
   });
 
   it('never writes the password to the profile folder or its logs', async () => {

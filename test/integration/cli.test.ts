@@ -19,7 +19,9 @@ let profile: { dir: string; cleanup: () => void };
 function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--profile', profile.dir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--profile', profile.dir, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -31,16 +33,37 @@ function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string
 }
 
 const addArgs = (security: 'starttls' | 'tls' = 'starttls') => [
-  'account', 'add', '--email', UNIT_EMAIL, '--name', 'Văn phòng UBND tỉnh',
-  '--imap-host', stack.host, '--imap-port', String(security === 'tls' ? stack.imapsPort : stack.imapPort), '--imap-security', security,
-  '--smtp-host', stack.host, '--smtp-port', String(stack.submissionPort), '--smtp-security', 'starttls',
-  '--ca-file', stack.caFile, '--password-stdin',
+  'account',
+  'add',
+  '--email',
+  UNIT_EMAIL,
+  '--name',
+  'Văn phòng UBND tỉnh',
+  '--imap-host',
+  stack.host,
+  '--imap-port',
+  String(security === 'tls' ? stack.imapsPort : stack.imapPort),
+  '--imap-security',
+  security,
+  '--smtp-host',
+  stack.host,
+  '--smtp-port',
+  String(stack.submissionPort),
+  '--smtp-security',
+  'starttls',
+  '--ca-file',
+  stack.caFile,
+  '--password-stdin',
 ];
 
 beforeAll(async () => {
   if (!CLI_BUILT) throw new Error('out/main/cli.js missing: run `npm run build` first (npm run test:integration does)');
   stack = await startMailStack({ folders: { [UNIT_EMAIL]: UNIT_FOLDERS } });
-  await stack.appendMessage(UNIT_EMAIL, 'INBOX', directive('Quyết định số 45/QĐ-UBND về việc giao nhiệm vụ', 'Giao Văn phòng…'));
+  await stack.appendMessage(
+    UNIT_EMAIL,
+    'INBOX',
+    directive('Quyết định số 45/QĐ-UBND về việc giao nhiệm vụ', 'Giao Văn phòng…'),
+  );
   await stack.appendMessage(UNIT_EMAIL, 'Chỉ đạo', withAttachment('Chỉ thị 05/CT-UBND'));
   profile = tempDir('um-cli-');
 });
@@ -72,7 +95,9 @@ describe('unit-mailbox CLI against the real stack', () => {
   it('lists accounts and tests the stored one', async () => {
     const list = await cli(['account', 'list', '--json']);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ email: UNIT_EMAIL, kind: 'unit', hasCustomCa: true, insecure: false })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ email: UNIT_EMAIL, kind: 'unit', hasCustomCa: true, insecure: false }),
+    ]);
     const test = await cli(['account', 'test', '--email', UNIT_EMAIL, '--json']);
     expect(test.code).toBe(0);
     expect(JSON.parse(test.stdout)).toMatchObject({ email: UNIT_EMAIL, imap: { ok: true }, smtp: { ok: true } });
@@ -81,9 +106,23 @@ describe('unit-mailbox CLI against the real stack', () => {
   it('lists the folders of the real account, including Chỉ đạo and Đã xử lý', async () => {
     const r = await cli(['folders', '--account', UNIT_EMAIL, '--json']);
     expect(r.code).toBe(0);
-    const folders = JSON.parse(r.stdout) as Array<{ path: string; name: string; delimiter: string; specialUse: string | null; messages: number; unseen: number }>;
-    expect(folders.map((f) => f.path)).toEqual(expect.arrayContaining(['INBOX', 'Chỉ đạo', 'Đã xử lý', 'Hồ sơ & Lưu trữ']));
-    expect(folders.find((f) => f.path === 'Chỉ đạo')).toMatchObject({ name: 'Chỉ đạo', delimiter: '/', messages: 1, unseen: 1 });
+    const folders = JSON.parse(r.stdout) as Array<{
+      path: string;
+      name: string;
+      delimiter: string;
+      specialUse: string | null;
+      messages: number;
+      unseen: number;
+    }>;
+    expect(folders.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['INBOX', 'Chỉ đạo', 'Đã xử lý', 'Hồ sơ & Lưu trữ']),
+    );
+    expect(folders.find((f) => f.path === 'Chỉ đạo')).toMatchObject({
+      name: 'Chỉ đạo',
+      delimiter: '/',
+      messages: 1,
+      unseen: 1,
+    });
     const text = await cli(['folders', '--account', UNIT_EMAIL]);
     expect(text.stdout).toContain('Đã xử lý');
   });
@@ -91,7 +130,12 @@ describe('unit-mailbox CLI against the real stack', () => {
   it('lists messages and shows one', async () => {
     const r = await cli(['messages', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--limit', '5', '--json']);
     expect(r.code).toBe(0);
-    const [msg] = JSON.parse(r.stdout) as Array<{ uid: number; subject: string; hasAttachments: boolean; size: number }>;
+    const [msg] = JSON.parse(r.stdout) as Array<{
+      uid: number;
+      subject: string;
+      hasAttachments: boolean;
+      size: number;
+    }>;
     expect(msg).toMatchObject({ subject: 'Chỉ thị 05/CT-UBND', hasAttachments: true });
     const shown = await cli(['show', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--uid', String(msg!.uid)]);
     expect(shown.code).toBe(0);

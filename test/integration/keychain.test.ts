@@ -7,7 +7,9 @@ import { KEYCHAIN_SERVICE } from '../../electron/services/keychain/secret-store.
 const key = `password:keychain-test-${process.pid}@binhphuoc.gov.vn`;
 
 function secretToolLookup(account: string): string | null {
-  const r = spawnSync('secret-tool', ['lookup', 'service', KEYCHAIN_SERVICE, 'username', account], { encoding: 'utf8' });
+  const r = spawnSync('secret-tool', ['lookup', 'service', KEYCHAIN_SERVICE, 'username', account], {
+    encoding: 'utf8',
+  });
   return r.status === 0 ? r.stdout : null;
 }
 
@@ -29,10 +31,15 @@ describe('OS keychain (real gnome-keyring over a private D-Bus session)', () => 
     const keychain = new OsKeychain();
     await keychain.set(key, 'visible-to-secret-tool');
     try {
-      const attrs = execFileSync('secret-tool', ['search', '--all', 'service', KEYCHAIN_SERVICE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const attrs = execFileSync('secret-tool', ['search', '--all', 'service', KEYCHAIN_SERVICE], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const lookup = secretToolLookup(key);
       // keyring-rs uses the attribute "username" for the account; accept either spelling of the search output.
-      expect(lookup === 'visible-to-secret-tool' || attrs.includes(key) || /secret = visible-to-secret-tool/.test(attrs)).toBe(true);
+      expect(
+        lookup === 'visible-to-secret-tool' || attrs.includes(key) || /secret = visible-to-secret-tool/.test(attrs),
+      ).toBe(true);
     } finally {
       await keychain.delete(key);
     }

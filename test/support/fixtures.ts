@@ -23,7 +23,12 @@ export function draftFor(stack: MailStack, email = UNIT_EMAIL, overrides: Partia
   };
 }
 
-export const directive = (subject: string, body: string, from = 'lanhdao@binhphuoc.gov.vn', date = 'Mon, 23 Nov 2026 08:00:00 +0700') =>
+export const directive = (
+  subject: string,
+  body: string,
+  from = 'lanhdao@binhphuoc.gov.vn',
+  date = 'Mon, 23 Nov 2026 08:00:00 +0700',
+) =>
   [
     `From: =?UTF-8?B?${Buffer.from('Lãnh đạo UBND tỉnh').toString('base64')}?= <${from}>`,
     `To: ${UNIT_EMAIL}`,

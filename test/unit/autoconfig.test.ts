@@ -41,7 +41,10 @@ describe('autoconfig', () => {
       if (url.startsWith('https://binhphuoc.gov.vn/.well-known/')) return { ok: true, text: async () => XML };
       return { ok: false, text: async () => '' };
     };
-    const result = await discoverSettings('vanphong@binhphuoc.gov.vn', { fetch: fetchFn, probePort: async () => false });
+    const result = await discoverSettings('vanphong@binhphuoc.gov.vn', {
+      fetch: fetchFn,
+      probePort: async () => false,
+    });
     expect(result.source).toBe('well-known');
     expect(asked[0]).toMatch(/^https:\/\/autoconfig\.binhphuoc\.gov\.vn\/mail\/config-v1\.1\.xml\?emailaddress=/);
     expect(asked).toHaveLength(2);
@@ -67,8 +70,8 @@ describe('autoconfig', () => {
 
   it('reports AUTOCONFIG_NOT_FOUND when nothing answers', async () => {
     const none: FetchLike = async () => ({ ok: false, text: async () => '' });
-    await expect(discoverSettings('a@nowhere.gov.vn', { fetch: none, probePort: async () => false, timeoutMs: 50 })).rejects.toSatisfy(
-      (e) => e instanceof AppError && e.code === 'AUTOCONFIG_NOT_FOUND',
-    );
+    await expect(
+      discoverSettings('a@nowhere.gov.vn', { fetch: none, probePort: async () => false, timeoutMs: 50 }),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'AUTOCONFIG_NOT_FOUND');
   });
 });

@@ -36,7 +36,22 @@ describe('CLI usage errors (exit 2)', () => {
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['folders', '--acount', 'x'])).code).toBe(2);
     expect((await run(['messages', '--account', 'x', '--folder', 'INBOX', '--limit', 'many'])).code).toBe(2);
-    expect((await run(['account', 'add', '--email', 'a@binhphuoc.gov.vn', '--imap-host', 'h', '--imap-port', '993', '--imap-security', 'ssl3'])).code).toBe(2);
+    expect(
+      (
+        await run([
+          'account',
+          'add',
+          '--email',
+          'a@binhphuoc.gov.vn',
+          '--imap-host',
+          'h',
+          '--imap-port',
+          '993',
+          '--imap-security',
+          'ssl3',
+        ])
+      ).code,
+    ).toBe(2);
   });
 
   it('prints usage and exits 2 with no command, 0 with --help', async () => {

@@ -28,7 +28,9 @@ describe('IPC contract', () => {
 
   it('rejects malformed payloads at the schema', () => {
     expect(contract['mail.message'].input.safeParse({ accountId: 'x', folder: 'INBOX', uid: -1 }).success).toBe(false);
-    expect(contract['accounts.add'].input.safeParse({ draft: { email: 'not-an-email' }, password: 'p' }).success).toBe(false);
+    expect(contract['accounts.add'].input.safeParse({ draft: { email: 'not-an-email' }, password: 'p' }).success).toBe(
+      false,
+    );
     expect(contract['mail.messages'].input.parse({ accountId: 'x', folder: 'INBOX' })).toMatchObject({ limit: 50 });
   });
 });

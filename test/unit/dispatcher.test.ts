@@ -27,7 +27,10 @@ function setup() {
 describe('dispatcher', () => {
   it('answers a valid call with ok', async () => {
     const { dispatch, dir } = setup();
-    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '0.0.0-test', platform: 'linux', profileDir: dir } });
+    expect(await dispatch('app.info', {})).toEqual({
+      ok: true,
+      value: { version: '0.0.0-test', platform: 'linux', profileDir: dir },
+    });
     expect(await dispatch('accounts.list', {})).toEqual({ ok: true, value: [] });
   });
 
@@ -42,7 +45,10 @@ describe('dispatcher', () => {
 
   it('opens only http, https and mailto links', async () => {
     const { dispatch, opened } = setup();
-    expect(await dispatch('links.open', { url: 'https://binhphuoc.gov.vn/vb' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await dispatch('links.open', { url: 'https://binhphuoc.gov.vn/vb' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     expect(await dispatch('links.open', { url: 'mailto:vanphong@binhphuoc.gov.vn' })).toMatchObject({ ok: true });
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:foo', 'not a url']) {
       expect(await dispatch('links.open', { url }), url).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -52,9 +58,18 @@ describe('dispatcher', () => {
 
   it('keeps preferences in the profile and validates them', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('preferences.get', {})).toEqual({ ok: true, value: { language: 'vi', officialDomains: ['binhphuoc.gov.vn'] } });
-    expect(await dispatch('preferences.update', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
-    expect(await dispatch('preferences.update', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch('preferences.get', {})).toEqual({
+      ok: true,
+      value: { language: 'vi', officialDomains: ['binhphuoc.gov.vn'] },
+    });
+    expect(await dispatch('preferences.update', { language: 'en' })).toMatchObject({
+      ok: true,
+      value: { language: 'en' },
+    });
+    expect(await dispatch('preferences.update', { language: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(await dispatch('preferences.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
   });
 
@@ -79,6 +94,9 @@ describe('dispatcher', () => {
       imap: { host: '127.0.0.1', port: 1, security: 'none' },
       smtp: { host: '127.0.0.1', port: 1, security: 'starttls' },
     };
-    expect(await dispatch('accounts.test', { draft, password: 'x' })).toMatchObject({ ok: false, error: { code: 'INSECURE_NOT_CONFIRMED' } });
+    expect(await dispatch('accounts.test', { draft, password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INSECURE_NOT_CONFIRMED' },
+    });
   });
 });

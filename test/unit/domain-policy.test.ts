@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assertAllowedAddress, isFreemailDomain, isOfficialDomain } from '../../electron/services/policy/domain-policy.ts';
+import {
+  assertAllowedAddress,
+  isFreemailDomain,
+  isOfficialDomain,
+} from '../../electron/services/policy/domain-policy.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';
 
 const official = ['binhphuoc.gov.vn'];
@@ -15,7 +19,17 @@ function codeOf(fn: () => void): string | null {
 
 describe('domain policy (Art. 11)', () => {
   it('recognises free-mail providers, including regional variants', () => {
-    for (const d of ['gmail.com', 'yahoo.com', 'yahoo.com.vn', 'hotmail.co.uk', 'outlook.com', 'live.com', 'icloud.com', 'me.com', 'mail.ru']) {
+    for (const d of [
+      'gmail.com',
+      'yahoo.com',
+      'yahoo.com.vn',
+      'hotmail.co.uk',
+      'outlook.com',
+      'live.com',
+      'icloud.com',
+      'me.com',
+      'mail.ru',
+    ]) {
       expect(isFreemailDomain(d), d).toBe(true);
     }
     for (const d of ['binhphuoc.gov.vn', 'mail.binhphuoc.gov.vn', 'sotttt.binhphuoc.gov.vn', 'example.org', 'meo.vn']) {

@@ -48,7 +48,10 @@ describe('parseMessage', () => {
     expect(m.from).toEqual([{ name: 'Lãnh đạo', address: 'lanhdao@binhphuoc.gov.vn' }]);
     expect(m.html).toContain('cid:logo@x');
     expect(m.inlineImages['logo@x']).toMatch(/^data:image\/png;base64,/);
-    expect(m.attachments.find((a) => a.filename === 'ke-hoach.pdf')).toMatchObject({ contentType: 'application/pdf', inline: false });
+    expect(m.attachments.find((a) => a.filename === 'ke-hoach.pdf')).toMatchObject({
+      contentType: 'application/pdf',
+      inline: false,
+    });
     expect(m.parseWarning).toBeNull();
     expect(m.flags).toEqual(['\\Seen']);
   });
@@ -77,11 +80,21 @@ describe('structure helpers', () => {
         type: 'multipart/mixed',
         childNodes: [
           { type: 'text/plain', part: '1' },
-          { type: 'application/pdf', part: '2', disposition: 'attachment', dispositionParameters: { filename: 'a.pdf' } },
+          {
+            type: 'application/pdf',
+            part: '2',
+            disposition: 'attachment',
+            dispositionParameters: { filename: 'a.pdf' },
+          },
         ],
       } as never),
     ).toBe(true);
-    expect(hasAttachment({ type: 'multipart/alternative', childNodes: [{ type: 'text/plain' }, { type: 'text/html' }] } as never)).toBe(false);
+    expect(
+      hasAttachment({
+        type: 'multipart/alternative',
+        childNodes: [{ type: 'text/plain' }, { type: 'text/html' }],
+      } as never),
+    ).toBe(false);
   });
 
   it('sorts INBOX and special folders first, then by Vietnamese collation', () => {
@@ -96,7 +109,23 @@ describe('structure helpers', () => {
       messages: 0,
       unseen: 0,
     });
-    const sorted = sortFolders([f('Đã xử lý'), f('Trash', '\\Trash'), f('Chỉ đạo'), f('INBOX/Con'), f('INBOX', '\\Inbox'), f('Sent', '\\Sent'), f('Báo cáo')]);
-    expect(sorted.map((x) => x.path)).toEqual(['INBOX', 'INBOX/Con', 'Sent', 'Trash', 'Báo cáo', 'Chỉ đạo', 'Đã xử lý']);
+    const sorted = sortFolders([
+      f('Đã xử lý'),
+      f('Trash', '\\Trash'),
+      f('Chỉ đạo'),
+      f('INBOX/Con'),
+      f('INBOX', '\\Inbox'),
+      f('Sent', '\\Sent'),
+      f('Báo cáo'),
+    ]);
+    expect(sorted.map((x) => x.path)).toEqual([
+      'INBOX',
+      'INBOX/Con',
+      'Sent',
+      'Trash',
+      'Báo cáo',
+      'Chỉ đạo',
+      'Đã xử lý',
+    ]);
   });
 });
