@@ -46,6 +46,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (the CLI launcher, CI helpers).
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
     files: ['electron/services/**', 'electron/cli/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,0 +1,49 @@
+// Top-level switch: first-run form while there is no account, else the mail view.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../shared/account.ts';
+import { invoke, onEvent } from '../api.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { FirstRunScreen } from '../firstrun/FirstRunScreen.tsx';
+import { useAsync } from '../hooks/useAsync.ts';
+import { MainScreen } from '../main/MainScreen.tsx';
+
+export function App({ domain }: { domain: string }) {
+  const { t } = useTranslation();
+  const accounts = useAsync('accounts', () => invoke('accounts.list', {}));
+  const [currentId, setCurrentId] = useState<string | null>(null);
+
+  // Main pushes the list when accounts change (e.g. added from another window).
+  const { update } = accounts;
+  useEffect(() => onEvent('accounts.changed', ({ accounts: list }) => update(() => list)), [update]);
+
+  if (accounts.state.status === 'idle' || accounts.state.status === 'loading') {
+    return <p className="boot muted">{t('app.loading')}</p>;
+  }
+  if (accounts.state.status === 'error') {
+    return (
+      <div className="boot">
+        <h1>{t('app.bootFailed')}</h1>
+        <ErrorNotice error={accounts.state.error} testId="boot-error" />
+      </div>
+    );
+  }
+
+  const list = accounts.state.value;
+  const added = (account: AccountSummary) => {
+    update((current) => [...current.filter((a) => a.id !== account.id), account]);
+    setCurrentId(account.id);
+  };
+  const account = list.find((a) => a.id === currentId) ?? list[0];
+  if (!account) return <FirstRunScreen domain={domain} onSaved={added} />;
+  return (
+    <MainScreen
+      key={account.id}
+      accounts={list}
+      account={account}
+      domain={domain}
+      onSwitchAccount={setCurrentId}
+      onAccountAdded={added}
+    />
+  );
+}

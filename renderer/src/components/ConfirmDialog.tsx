@@ -1,0 +1,46 @@
+// Modal confirmation built on <dialog>: focus trap and Esc come for free.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  testId?: string;
+}
+
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, testId }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      data-testid={testId}
+      aria-labelledby="confirm-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-dialog-title" className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onCancel} data-testid="dialog-cancel">
+          {cancelLabel}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onConfirm} data-testid="dialog-confirm">
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

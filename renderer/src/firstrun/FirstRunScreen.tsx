@@ -1,0 +1,24 @@
+// Shown while there is no account yet.
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../shared/account.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { AccountForm } from './AccountForm.tsx';
+
+export function FirstRunScreen({ domain, onSaved }: { domain: string; onSaved(account: AccountSummary): void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="first-run" data-testid="first-run-screen">
+      <div className="first-run-card">
+        <header className="first-run-header">
+          <div>
+            <div className="brand-small">{t('app.title')}</div>
+            <h1>{t('firstRun.title')}</h1>
+          </div>
+          <LanguageSwitch />
+        </header>
+        <p className="intro">{t('firstRun.intro')}</p>
+        <AccountForm domain={domain} onSaved={onSaved} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+// Stands in for the preload in Chromium UI tests: the page gets the same
+// window.unitMailbox the preload exposes, built by the same buildVerbs from
+// the same CHANNELS list, and every call is forwarded to a dispatcher in the
+// test process (normally createDispatcher over the real services).
+import type { Page } from 'playwright-core';
+import { CHANNELS, EVENTS, buildVerbs, type Envelope, type EventMap, type EventName } from '../../shared/contract.ts';
+
+export type Dispatcher = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+export interface Bridge {
+  /** Pushes an event to the page, as main's webContents.send would. */
+  emit<E extends EventName>(event: E, payload: EventMap[E]): Promise<void>;
+  /** Every call the page made, in order (channel and payload). */
+  calls: Array<{ channel: string; payload: unknown }>;
+}
+
+const INVOKE_BINDING = '__unitMailboxInvoke';
+const EMIT_HOOK = '__unitMailboxEmit';
+
+/**
+ * Source of the init script. buildVerbs is shipped as its own source text
+ * (it is written to be closure-free for exactly this), CHANNELS and EVENTS as
+ * JSON: no hand-written channel list can drift from the contract.
+ */
+export function bridgeInitScript(): string {
+  return `(() => {
+  // Like the preload (nodeIntegrationInSubFrames off): top-level document only,
+  // so the mail frame never gets the bridge.
+  if (window !== window.top) return;
+  const buildVerbs = (${buildVerbs.toString()});
+  const channels = ${JSON.stringify(CHANNELS)};
+  const events = ${JSON.stringify(EVENTS)};
+  const listeners = new Map();
+  const verbs = buildVerbs(channels, (channel, input) => window[${JSON.stringify(INVOKE_BINDING)}](channel, input));
+  const api = {
+    ...verbs,
+    on(event, listener) {
+      if (!events.includes(event)) throw new Error('unknown event ' + String(event));
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  Object.defineProperty(window, 'unitMailbox', { value: Object.freeze(api), enumerable: true });
+  Object.defineProperty(window, ${JSON.stringify(EMIT_HOOK)}, {
+    value: (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); },
+  });
+})();`;
+}
+
+export async function installBridge(page: Page, dispatch: Dispatcher): Promise<Bridge> {
+  const calls: Bridge['calls'] = [];
+  await page.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, payload: unknown) => {
+    calls.push({ channel: String(channel), payload });
+    return dispatch(String(channel), payload);
+  });
+  await page.addInitScript({ content: bridgeInitScript() });
+  return {
+    calls,
+    async emit(event, payload) {
+      await page.evaluate(
+        ([name, e, p]) => {
+          const hook = (globalThis as unknown as Record<string, (e: string, p: unknown) => void>)[name];
+          hook?.(e, p);
+        },
+        [EMIT_HOOK, event, payload] as const,
+      );
+    },
+  };
+}
