@@ -10,7 +10,16 @@ import {
   type ConnectionTestResult,
 } from './account.ts';
 import type { AppErrorPayload } from './errors.ts';
-import type { FolderInfo, MessageDetail, MessageSummary } from './mail.ts';
+import type {
+  CachedSummary,
+  FolderInfo,
+  MessageDetail,
+  MessagePage,
+  MessageSummary,
+  SearchHit,
+  SyncProgressEvent,
+  SyncSummary,
+} from './mail.ts';
 import { preferencesPatchSchema, type Preferences } from './settings.ts';
 
 /** Phantom marker carrying a call's result type. */
@@ -49,6 +58,59 @@ export const contract = {
   'mail.messages': call<MessageSummary[]>()(folderRef.extend({ limit: z.number().int().min(1).max(500).default(50) })),
   'mail.message': call<MessageDetail>()(folderRef.extend({ uid: z.number().int().positive() })),
 
+  /** Cached folders (works offline); counts from the cache. */
+  'cache.folders': call<FolderInfo[]>()(accountRef),
+  /** A window of a folder's messages from the cache, for the virtualized list. */
+  'cache.list': call<MessagePage>()(
+    folderRef.extend({
+      sort: z.enum(['date', 'from', 'subject']).default('date'),
+      descending: z.boolean().default(true),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      unread: z.boolean().optional(),
+      flagged: z.boolean().optional(),
+      withAttachments: z.boolean().optional(),
+    }),
+  ),
+  'cache.thread': call<CachedSummary[]>()(accountRef.extend({ threadId: z.string().min(1).max(2000) })),
+  'cache.directives': call<CachedSummary[]>()(accountRef.extend({ limit: z.number().int().min(1).max(5000).default(500) })),
+  /** Local full-text search with operators, merged with the server's SEARCH for what is not cached. */
+  'cache.search': call<SearchHit[]>()(
+    accountRef.extend({ query: z.string().max(1000), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  /** Starts (or joins) a sync of the account; progress arrives as 'sync.progress' events. */
+  'sync.start': call<SyncSummary>()(accountRef.extend({ folders: z.array(z.string().min(1)).optional() })),
+  'sync.cancel': call<{ cancelled: boolean }>()(accountRef),
+
+  /** Explicit flag changes (mark read/unread, flag); never implicit on open. */
+  'mail.setFlags': call<{ updated: number }>()(
+    folderRef.extend({
+      uids: z.array(z.number().int().positive()).min(1).max(10_000),
+      add: z.array(z.string().min(1).max(200)).default([]),
+      remove: z.array(z.string().min(1).max(200)).default([]),
+    }),
+  ),
+  /** Moves messages; returns what is needed to undo. */
+  'mail.move': call<{ undoToken: string; moved: number }>()(
+    folderRef.extend({ uids: z.array(z.number().int().positive()).min(1).max(10_000), target: z.string().min(1).max(1000) }),
+  ),
+  /** Moves messages to Trash (never expunges outright); undoable. */
+  'mail.trash': call<{ undoToken: string; moved: number }>()(
+    folderRef.extend({ uids: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  ),
+  'mail.undo': call<{ restored: number }>()(accountRef.extend({ undoToken: z.string().min(1).max(200) })),
+  /** Fetches a message's remote images through main (size-capped) as data: URLs, on explicit request. */
+  'mail.remoteImages': call<Record<string, string>>()(
+    folderRef.extend({ uid: z.number().int().positive(), urls: z.array(z.string().max(4096)).max(200) }),
+  ),
+  'senders.allowRemote': call<{ allowed: string[] }>()(
+    accountRef.extend({ address: z.string().max(320), allow: z.boolean().default(true) }),
+  ),
+  /** Saves an attachment through a native save dialog. */
+  'attachments.save': call<{ saved: boolean; path: string | null }>()(
+    folderRef.extend({ uid: z.number().int().positive(), index: z.number().int().min(0) }),
+  ),
+
   /** Opens a link from a message, after the user saw its real target. */
   'links.open': call<{ opened: boolean }>()(z.object({ url: z.string().max(8192) })),
 } as const;
@@ -67,9 +129,14 @@ export type Envelope<R> = { ok: true; value: R } | { ok: false; error: AppErrorP
 /** Events pushed from main to the renderer; callbacks receive the payload only. */
 export interface EventMap {
   'accounts.changed': { accounts: AccountSummary[] };
+  'sync.progress': SyncProgressEvent;
+  /** New directives found by a sync, one event per batch (the app shows a desktop notification each). */
+  'directives.new': { accountId: string; messages: CachedSummary[] };
+  /** A folder's cached contents changed (sync, IDLE, an action). */
+  'cache.changed': { accountId: string; folders: string[] };
 }
 export type EventName = keyof EventMap;
-export const EVENTS: EventName[] = ['accounts.changed'];
+export const EVENTS: EventName[] = ['accounts.changed', 'sync.progress', 'directives.new', 'cache.changed'];
 
 type Nested<Path extends string, V> = Path extends `${infer Head}.${infer Rest}`
   ? { [K in Head]: Nested<Rest, V> }

@@ -64,3 +64,47 @@ export interface MessageDetail {
   parseWarning: string | null;
   rawSource: string | null;
 }
+
+/** A message row served from the local cache (list, search, directives). */
+export interface CachedSummary extends MessageSummary {
+  folder: string;
+  /** Conversation key (root of References / In-Reply-To). */
+  threadId: string;
+  isDirective: boolean;
+  /** 0 normal, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc. */
+  urgency: number;
+  snippet: string;
+}
+
+export type SortKey = 'date' | 'from' | 'subject';
+
+export interface MessagePage {
+  total: number;
+  offset: number;
+  rows: CachedSummary[];
+}
+
+export interface SyncProgressEvent {
+  accountId: string;
+  folder: string;
+  phase: 'folders' | 'headers' | 'changes' | 'bodies' | 'done' | 'error' | 'cancelled';
+  done: number;
+  total: number;
+  /** Estimated milliseconds left for this phase, when it can be told. */
+  etaMs: number | null;
+  error?: { code: string; messageVi: string; detail: string };
+}
+
+export interface SyncSummary {
+  folders: number;
+  messages: number;
+  added: number;
+  updated: number;
+  removed: number;
+  durationMs: number;
+}
+
+export interface SearchHit extends CachedSummary {
+  /** 'cache' when found locally, 'server' when only the server's SEARCH found it. */
+  source: 'cache' | 'server';
+}

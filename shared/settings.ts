@@ -8,6 +8,12 @@ export const preferencesSchema = z.object({
   language: z.enum(LANGUAGES).default('vi'),
   /** Art. 11: unit mailboxes must be on one of these domains. */
   officialDomains: z.array(z.string().trim().toLowerCase().min(3)).min(1).default(['binhphuoc.gov.vn']),
+  /** Offline policy: bodies of messages newer than this many days are cached (opened ones always are). */
+  offlineBodyDays: z.number().int().min(0).max(3650).default(30),
+  /** Senders whose mail counts as a directive (addresses or @domain). */
+  directiveLeadership: z.array(z.string().trim().toLowerCase().min(3)).default([]),
+  /** Extra subject patterns for directives, on top of the built-in ones. */
+  directiveSubjectPatterns: z.array(z.string().trim().min(2)).default([]),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 export const preferencesPatchSchema = preferencesSchema.partial();

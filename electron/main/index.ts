@@ -2,13 +2,14 @@
 // Everything it calls lives in ../services and runs without Electron.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Notification, app, ipcMain, protocol, session } from 'electron';
+import { EVENTS } from '../../shared/contract.ts';
 import { createAppServices, type AppServices } from '../services/app-services.ts';
 import { createDispatcher } from '../services/api/dispatcher.ts';
 import { OsKeychain } from '../services/keychain/os-keychain.ts';
 import { defaultProfileDir } from '../services/profile/profile-dir.ts';
 import { APP_ORIGIN, APP_SCHEME, serveRenderer } from './app-protocol.ts';
-import { registerIpcHandlers } from './ipc.ts';
+import { emit, registerIpcHandlers } from './ipc.ts';
 import { electronDialogs, electronSettingsStore, openExternal } from './platform.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -78,6 +79,23 @@ app.whenReady().then(() => {
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();
   registerIpcHandlers(ipcMain, createDispatcher(services));
+  for (const event of EVENTS) {
+    services.events.on(event, (payload) => {
+      for (const win of BrowserWindow.getAllWindows()) emit(win.webContents, event, payload);
+    });
+  }
+  // One desktop notification per new directive (Art. 10: directives must be acted on).
+  services.events.on('directives.new', ({ messages }) => {
+    if (!Notification.isSupported()) return;
+    for (const m of messages.slice(0, 5)) {
+      const urgency = ['', 'Khẩn', 'Thượng khẩn', 'Hỏa tốc'][m.urgency] ?? '';
+      new Notification({
+        title: `${urgency ? `[${urgency}] ` : ''}Chỉ đạo mới`,
+        body: `${m.from[0]?.name || m.from[0]?.address || ''}: ${m.subject}`,
+        urgency: m.urgency >= 2 ? 'critical' : 'normal',
+      }).show();
+    }
+  });
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -22,6 +22,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       if (!pem.includes('-----BEGIN CERTIFICATE-----')) return null;
       return { path, pem };
     },
+    async saveFile(suggestedName) {
+      const win = getWindow();
+      const options = { title: 'Lưu tệp đính kèm', defaultPath: suggestedName };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }
 

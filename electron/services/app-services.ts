@@ -1,15 +1,23 @@
 import { AccountService } from './accounts/account-service.ts';
 import { discoverSettings, tcpPortProbe, type FetchLike } from './accounts/autoconfig.ts';
+import { EventBus } from './api/event-bus.ts';
+import { CacheRegistry } from './cache/cache-registry.ts';
+import { DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from './directives/directive-rules.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { FileLogger, type Logger } from './logging/logger.ts';
+import { MailActions } from './mail/mail-actions.ts';
 import { MailService } from './mail/mail-service.ts';
+import type { ImageFetch } from './mail/remote-images.ts';
 import type { KeyValueStore } from './settings/key-value-store.ts';
 import { createConfStore } from './settings/conf-store.ts';
 import { SettingsRepository } from './settings/settings-repository.ts';
+import { SyncService } from './sync/sync-service.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. */
 export interface Dialogs {
   pickCaFile(): Promise<{ path: string; pem: string } | null>;
+  /** Asks where to save a file; resolves to the chosen path or null when cancelled. */
+  saveFile?(suggestedName: string): Promise<string | null>;
 }
 
 /** Everything platform-specific, injected so services stay plain Node. */
@@ -23,32 +31,65 @@ export interface PlatformCapabilities {
   /** Settings persistence; defaults to conf on `<profileDir>/config.json`. */
   store?: KeyValueStore;
   fetch?: FetchLike;
+  /** Used for remote images the user chose to load; defaults to global fetch. */
+  fetchImage?: ImageFetch;
   logger?: Logger;
 }
 
 export interface AppServices {
   caps: PlatformCapabilities;
   logger: Logger;
+  events: EventBus;
   settings: SettingsRepository;
   accounts: AccountService;
+  caches: CacheRegistry;
   mail: MailService;
+  actions: MailActions;
+  sync: SyncService;
+  directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
   dispose(): Promise<void>;
 }
 
 export function createAppServices(caps: PlatformCapabilities): AppServices {
   const logger = caps.logger ?? new FileLogger(caps.profileDir);
+  const events = new EventBus();
   const settings = new SettingsRepository(caps.store ?? createConfStore(caps.profileDir));
   const accounts = new AccountService({ settings, secrets: caps.secrets, logger });
-  const mail = new MailService(accounts);
+  const directiveRules = (): DirectiveRules => {
+    const prefs = settings.preferences();
+    return {
+      leadership: prefs.directiveLeadership,
+      subjectPatterns: [...DEFAULT_DIRECTIVE_RULES.subjectPatterns, ...prefs.directiveSubjectPatterns],
+    };
+  };
+  const caches = new CacheRegistry(caps.profileDir, directiveRules);
+  const mail = new MailService(accounts, caches);
+  const actions = new MailActions({ pool: mail.pool, caches, events });
+  const sync = new SyncService({
+    accounts,
+    caches,
+    events,
+    logger,
+    bodyDays: () => settings.preferences().offlineBodyDays,
+  });
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
     logger,
+    events,
     settings,
     accounts,
+    caches,
     mail,
+    actions,
+    sync,
+    directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
-    dispose: () => mail.close(),
+    dispose: async () => {
+      await sync.cancelAll();
+      await mail.close();
+      caches.closeAll();
+    },
   };
 }

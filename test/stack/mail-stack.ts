@@ -36,6 +36,10 @@ export interface MailStack {
   createFolder(email: string, path: string): Promise<void>;
   appendMessage(email: string, folder: string, rfc822: string | Buffer, flags?: string[]): Promise<void>;
   logs(): Promise<string>;
+  /** Kills Dovecot with SIGKILL (a crash: connections drop mid-command); mail on disk stays. */
+  crashImap(): Promise<void>;
+  /** Starts Dovecot again on the same ports and data, after crashImap(). */
+  restartImap(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -1006,6 +1010,44 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
           }
         }),
       logs: () => collectLogs(l),
+      crashImap: async () => {
+        const d = daemons.find((x) => x.name === 'dovecot');
+        const pid = d?.child.pid;
+        if (!d || pid === undefined || d.exitInfo !== null) return;
+        d.child.ref();
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await within(d.exited, 5000);
+        // Children of a killed master (imap, auth) are in its group too.
+        for (let i = 0; i < 40 && groupMembers(pid).length > 0; i++) {
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            break;
+          }
+          await sleep(50);
+        }
+        liveGroups.delete(pid);
+      },
+      restartImap: async () => {
+        const i = daemons.findIndex((x) => x.name === 'dovecot');
+        if (i === -1 || daemons[i]?.exitInfo === null) throw new Error('restartImap: dovecot is still running');
+        daemons[i] = spawnDaemon('dovecot', 'dovecot', ['-F', '-c', l.dovecotConf], join(dir, 'dovecot.out'));
+        const deadline = Date.now() + READY_TIMEOUT_MS;
+        for (;;) {
+          try {
+            await readGreeting(p.imap, /^\* OK .*\r\n/);
+            if (await portOpen(p.imaps)) break;
+          } catch {
+            // not yet
+          }
+          if (Date.now() > deadline) throw new Error('restartImap: dovecot did not come back');
+          await sleep(50);
+        }
+      },
       stop: (() => {
         let stopping: Promise<void> | null = null;
         return () => (stopping ??= teardown({ waitPorts: true }));

@@ -1,12 +1,15 @@
 import type { Channel, ParsedInput, CallResult } from '../../../shared/contract.ts';
 import { isOpenableLink } from '../../../shared/security.ts';
+import { writeFile } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
+import { fetchRemoteImages, type ImageFetch } from '../mail/remote-images.ts';
 import type { AppServices } from '../app-services.ts';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<CallResult<C>> };
 
 /** The implementation of every contract call. The type forces one handler per channel. */
 export function createHandlers(s: AppServices): Handlers {
+  const accountsChanged = () => s.events.emit('accounts.changed', { accounts: s.accounts.list() });
   return {
     'app.info': async () => ({ version: s.caps.appVersion, platform: s.caps.platform, profileDir: s.caps.profileDir }),
     'preferences.get': async () => s.settings.preferences(),
@@ -14,22 +17,65 @@ export function createHandlers(s: AppServices): Handlers {
     'accounts.list': async () => s.accounts.list(),
     'accounts.autoconfig': async ({ email }) => s.autoconfig(email),
     'accounts.test': async ({ draft, password }) => s.accounts.test(draft, password),
-    'accounts.add': async ({ draft, password }) => s.accounts.add(draft, password),
+    'accounts.add': async ({ draft, password }) => {
+      const added = await s.accounts.add(draft, password);
+      accountsChanged();
+      return added;
+    },
     'accounts.update': async ({ accountId, draft, password }) => {
       const updated = await s.accounts.update(accountId, draft, password);
       await s.mail.pool.drop(updated.id);
+      accountsChanged();
       return updated;
     },
     'accounts.remove': async ({ accountId }) => {
       const { id } = s.accounts.get(accountId);
+      s.sync.cancel(id);
       await s.mail.pool.drop(id);
       await s.accounts.remove(id);
+      s.caches.remove(id);
+      accountsChanged();
       return { removed: true as const };
     },
     'dialogs.pickCaFile': async () => s.caps.dialogs.pickCaFile(),
     'mail.folders': async ({ accountId }) => s.mail.folders(accountId),
     'mail.messages': async ({ accountId, folder, limit }) => s.mail.messages(accountId, folder, limit),
     'mail.message': async ({ accountId, folder, uid }) => s.mail.message(accountId, folder, uid),
+    'cache.folders': async ({ accountId }) => s.caches.get(s.accounts.get(accountId).id).folders(),
+    'cache.list': async ({ accountId, folder, ...q }) => {
+      const page = s.caches.get(s.accounts.get(accountId).id).list({ folder, ...q });
+      return { ...page, offset: q.offset };
+    },
+    'cache.thread': async ({ accountId, threadId }) => s.caches.get(s.accounts.get(accountId).id).thread(threadId),
+    'cache.directives': async ({ accountId, limit }) => s.caches.get(s.accounts.get(accountId).id).directives(limit),
+    'cache.search': async ({ accountId, query, limit }) => s.mail.search(s.accounts.get(accountId).id, query, limit),
+    'sync.start': async ({ accountId, folders }) => s.sync.start(s.accounts.get(accountId).id, folders),
+    'sync.cancel': async ({ accountId }) => ({ cancelled: s.sync.cancel(s.accounts.get(accountId).id) }),
+    'mail.setFlags': async ({ accountId, folder, uids, add, remove }) => ({
+      updated: await s.actions.setFlags(s.accounts.get(accountId).id, folder, uids, add, remove),
+    }),
+    'mail.move': async ({ accountId, folder, uids, target }) =>
+      s.actions.move(s.accounts.get(accountId).id, folder, uids, target),
+    'mail.trash': async ({ accountId, folder, uids }) => s.actions.trash(s.accounts.get(accountId).id, folder, uids),
+    'mail.undo': async ({ accountId, undoToken }) => ({
+      restored: await s.actions.undoMove(s.accounts.get(accountId).id, undoToken),
+    }),
+    'mail.remoteImages': async ({ urls }) =>
+      fetchRemoteImages(urls, s.caps.fetchImage ?? (globalThis.fetch as unknown as ImageFetch)),
+    'senders.allowRemote': async ({ accountId, address, allow }) => ({
+      allowed: address
+        ? s.settings.setRemoteSender(s.accounts.get(accountId).id, address, allow)
+        : s.settings.remoteSenders(s.accounts.get(accountId).id),
+    }),
+    'attachments.save': async ({ accountId, folder, uid, index }) => {
+      const id = s.accounts.get(accountId).id;
+      const { filename, content } = await s.mail.attachment(id, folder, uid, index);
+      if (!s.caps.dialogs.saveFile) throw new AppError('INTERNAL', 'no save dialog on this platform');
+      const path = await s.caps.dialogs.saveFile(safeFileName(filename));
+      if (!path) return { saved: false, path: null };
+      await writeFile(path, content, { flag: 'w' });
+      return { saved: true, path };
+    },
     'links.open': async ({ url }) => {
       if (!isOpenableLink(url)) {
         throw new AppError('VALIDATION', `refusing to open link with scheme ${safeScheme(url)}`, {
@@ -40,6 +86,13 @@ export function createHandlers(s: AppServices): Handlers {
       return { opened: true };
     },
   };
+}
+
+/** A file name without directory parts or characters Windows refuses. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'attachment';
+  const cleaned = [...base].map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c)).join('');
+  return cleaned.slice(0, 200) || 'attachment';
 }
 
 function safeScheme(url: string): string {

@@ -1,16 +1,26 @@
-import type { FolderInfo, MessageDetail, MessageSummary } from '../../../shared/mail.ts';
+import { simpleParser } from 'mailparser';
+import type { FolderInfo, MessageDetail, MessageSummary, SearchHit } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
+import type { CacheRegistry } from '../cache/cache-registry.ts';
+import { AppError } from '../errors/app-error.ts';
 import { ImapSessionPool } from '../imap/session-pool.ts';
+import { parseQuery } from '../search/query.ts';
+import { bodyText } from '../sync/account-sync.ts';
 import { listFolders } from './folder-list.ts';
-import { readMessage } from './message-read.ts';
-import { listNewestMessages } from './message-list.ts';
+import { listNewestMessages, openReadOnly } from './message-list.ts';
+import { parseMessage } from './message-parse.ts';
+import { fetchSource } from './message-read.ts';
 
-/** Reading an account's mail over its pooled IMAP connection. */
+const SERVER_SEARCH_BUDGET_MS = 3000;
+
+/** Reading an account's mail: live over the pooled IMAP connection, or from the cache. */
 export class MailService {
   readonly pool: ImapSessionPool;
+  private readonly caches: CacheRegistry;
 
-  constructor(accounts: AccountService) {
+  constructor(accounts: AccountService, caches: CacheRegistry) {
     this.pool = new ImapSessionPool(async (accountId) => (await accounts.credentials(accountId)).imap);
+    this.caches = caches;
   }
 
   async folders(accountId: string): Promise<FolderInfo[]> {
@@ -21,11 +31,103 @@ export class MailService {
     return listNewestMessages(await this.pool.client(accountId), folder, limit);
   }
 
+  /**
+   * Opens a message from the cache when its body is there (works offline),
+   * else from the server, keeping the bytes: what was opened stays cached.
+   */
   async message(accountId: string, folder: string, uid: number): Promise<MessageDetail> {
-    return readMessage(await this.pool.client(accountId), folder, uid);
+    const { source, flags } = await this.source(accountId, folder, uid);
+    return parseMessage(source, { uid, folder, flags });
+  }
+
+  async attachment(
+    accountId: string,
+    folder: string,
+    uid: number,
+    index: number,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const { source } = await this.source(accountId, folder, uid);
+    const parsed = await simpleParser(source, { keepCidLinks: true });
+    const att = parsed.attachments[index];
+    if (!att) throw new AppError('MESSAGE_NOT_FOUND', `message ${uid} has no attachment #${index}`);
+    return { filename: att.filename ?? `attachment-${index + 1}`, content: att.content };
+  }
+
+  private async source(accountId: string, folder: string, uid: number): Promise<{ source: Buffer; flags: string[] }> {
+    const cache = this.caches.get(accountId);
+    const cached = cache.body(folder, uid);
+    if (cached) {
+      const row = cache.byUids(folder, [uid])[0];
+      return { source: cached, flags: row?.flags ?? [] };
+    }
+    const fetched = await fetchSource(await this.pool.client(accountId), folder, uid);
+    cache.saveBody(folder, uid, fetched.source, await bodyText(fetched.source));
+    return fetched;
+  }
+
+  /**
+   * Local full-text search, plus the server's SEARCH in folders whose bodies
+   * are not all cached, merged into one list (local hits first, newest first).
+   */
+  async search(accountId: string, input: string, limit: number): Promise<SearchHit[]> {
+    const q = parseQuery(input);
+    const cache = this.caches.get(accountId);
+    const local: SearchHit[] = cache.search(q, limit).map((h) => ({ ...h, source: 'cache' }));
+    if (q.text.length === 0) return local;
+    const seen = new Set(local.map((h) => `${h.folder}\u0000${h.uid}`));
+    const server: SearchHit[] = [];
+    const deadline = Date.now() + SERVER_SEARCH_BUDGET_MS;
+    let folders = cache.foldersWithUncachedBodies();
+    if (q.folder !== null) folders = folders.filter((f) => f === q.folder || f.startsWith(`${q.folder}/`));
+    try {
+      const client = await this.pool.client(accountId);
+      for (const folder of folders) {
+        if (Date.now() > deadline || local.length + server.length >= limit) break;
+        const lock = await openReadOnly(client, folder);
+        let uids: number[] = [];
+        try {
+          // Server SEARCH is not diacritic-insensitive: it sees the folded words only when the mail has none.
+          // imapflow ANDs the keys of one object, so each term is its own SEARCH and the results are intersected.
+          const criteria = [
+            ...q.text.map((t) => ({ body: t })),
+            ...q.from.map((t) => ({ from: t })),
+            ...q.to.map((t) => ({ to: t })),
+            ...q.subject.map((t) => ({ subject: t })),
+          ];
+          let acc = null as Set<number> | null;
+          for (const c of criteria) {
+            const found = await client.search(c, { uid: true });
+            const set: Set<number> = new Set(Array.isArray(found) ? found : []);
+            acc = acc === null ? set : new Set([...acc].filter((u) => set.has(u)));
+            if (acc.size === 0) break;
+          }
+          uids = [...(acc ?? [])];
+        } finally {
+          lock.release();
+        }
+        for (const hit of cache.byUids(folder, uids)) {
+          const h: SearchHit = { ...hit, source: 'server' };
+          if (!seen.has(`${hit.folder}\u0000${hit.uid}`) && matchesFilters(h, q)) server.push(h);
+        }
+      }
+    } catch (e) {
+      // Offline: the local results still stand.
+      if (!(e instanceof AppError) || !['HOST_UNREACHABLE', 'TIMEOUT', 'TLS_FAILED'].includes(e.code)) throw e;
+    }
+    return [...local, ...server].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).slice(0, limit);
   }
 
   close(): Promise<void> {
     return this.pool.closeAll();
   }
+}
+
+function matchesFilters(hit: SearchHit, q: ReturnType<typeof parseQuery>): boolean {
+  const t = hit.date ? Date.parse(hit.date) : NaN;
+  if (q.hasAttachment && !hit.hasAttachments) return false;
+  if (q.unread && hit.flags.includes('\\Seen')) return false;
+  if (q.flagged && !hit.flags.includes('\\Flagged')) return false;
+  if (q.before !== null && !(t < q.before)) return false;
+  if (q.after !== null && !(t >= q.after)) return false;
+  return true;
 }

@@ -9,6 +9,16 @@ import { parseMessage } from './message-parse.ts';
  * always peeks for `source`), so opening a message never sets \Seen.
  */
 export async function readMessage(client: ImapFlow, folder: string, uid: number): Promise<MessageDetail> {
+  const { source, flags } = await fetchSource(client, folder, uid);
+  return parseMessage(source, { uid, folder, flags });
+}
+
+/** The message's exact bytes and flags, read-only. */
+export async function fetchSource(
+  client: ImapFlow,
+  folder: string,
+  uid: number,
+): Promise<{ source: Buffer; flags: string[] }> {
   const lock = await openReadOnly(client, folder);
   let source: Buffer | undefined;
   let flags: string[];
@@ -20,5 +30,5 @@ export async function readMessage(client: ImapFlow, folder: string, uid: number)
   } finally {
     lock.release();
   }
-  return parseMessage(source, { uid, folder, flags });
+  return { source, flags };
 }

@@ -35,4 +35,23 @@ export class SettingsRepository {
   saveAccounts(accounts: AccountSettings[]): void {
     this.store.set('accounts', accountsSchema.parse(accounts));
   }
+
+  /** Senders whose remote images load without asking, per account. */
+  remoteSenders(accountId: string): string[] {
+    const all = z.record(z.string(), z.array(z.string())).safeParse(this.store.get('remoteSenders') ?? {});
+    return all.success ? (all.data[accountId] ?? []) : [];
+  }
+
+  setRemoteSender(accountId: string, address: string, allow: boolean): string[] {
+    const all = z
+      .record(z.string(), z.array(z.string()))
+      .catch({})
+      .parse(this.store.get('remoteSenders') ?? {});
+    const set = new Set(all[accountId] ?? []);
+    if (allow) set.add(address.toLowerCase());
+    else set.delete(address.toLowerCase());
+    all[accountId] = [...set].sort();
+    this.store.set('remoteSenders', all);
+    return all[accountId];
+  }
 }

@@ -1,0 +1,534 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Address, CachedSummary, FolderInfo, SortKey } from '../../../shared/mail.ts';
+import { foldText } from '../../../shared/text-fold.ts';
+import { classifyDirective, DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
+import { ftsExpression, type SearchQuery } from '../search/query.ts';
+import { migrate } from './schema.ts';
+
+/** What the sync engine knows about a folder on the server. */
+export interface FolderSyncState {
+  uidValidity: number | null;
+  uidNext: number | null;
+  highestModseq: bigint | null;
+  /** True once every message present at the last sync is in the cache. */
+  complete: boolean;
+}
+
+/** One message's headers as fetched, ready for the cache. */
+export interface CachedHeader {
+  uid: number;
+  modseq: bigint | null;
+  flags: string[];
+  date: number | null;
+  internalDate: number | null;
+  size: number;
+  subject: string;
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  hasAttachments: boolean;
+  attachmentNames: string[];
+  importance?: string | undefined;
+  priority?: string | undefined;
+  xPriority?: string | undefined;
+}
+
+export type { CachedSummary, SortKey };
+
+export interface FlagUpdate {
+  uid: number;
+  flags: string[];
+  modseq: bigint | null;
+}
+
+export interface ListQuery {
+  folder: string;
+  sort?: SortKey;
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+  unread?: boolean;
+  flagged?: boolean;
+  withAttachments?: boolean;
+}
+
+const SORT_SQL: Record<SortKey, string> = {
+  date: 'm.date',
+  from: 'm.from_sort',
+  subject: 'm.subject_sort',
+};
+
+/**
+ * The local cache of one account: folders, headers, bodies and a full-text
+ * index, in one node:sqlite file (WAL). Writes are grouped in transactions
+ * so a crash leaves whole batches, never half of one.
+ */
+export class MailCache {
+  readonly db: DatabaseSync;
+  private rules: DirectiveRules;
+  private readonly stmts: Record<string, StatementSync> = {};
+
+  constructor(file: string, rules: DirectiveRules = DEFAULT_DIRECTIVE_RULES) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    this.db = new DatabaseSync(file);
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    );
+    migrate(this.db);
+    this.rules = rules;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private stmt(sql: string): StatementSync {
+    let s = this.stmts[sql];
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts[sql] = s;
+    }
+    return s;
+  }
+
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  // ---- folders ---------------------------------------------------------------
+
+  /** Replaces the folder list, keeping the sync state of folders that still exist. */
+  saveFolders(folders: FolderInfo[]): void {
+    this.transaction(() => {
+      const keep = new Set(folders.map((f) => f.path));
+      for (const row of this.stmt('SELECT path FROM folders').all() as Array<{ path: string }>) {
+        if (!keep.has(row.path)) this.dropFolder(row.path);
+      }
+      const upsert = this
+        .stmt(`INSERT INTO folders (path, name, parent_path, delimiter, special_use, subscribed, selectable, messages, unseen)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path, delimiter = excluded.delimiter,
+          special_use = excluded.special_use, subscribed = excluded.subscribed, selectable = excluded.selectable,
+          messages = excluded.messages, unseen = excluded.unseen`);
+      for (const f of folders) {
+        upsert.run(
+          f.path,
+          f.name,
+          f.parentPath,
+          f.delimiter,
+          f.specialUse,
+          f.subscribed ? 1 : 0,
+          f.selectable ? 1 : 0,
+          f.messages,
+          f.unseen,
+        );
+      }
+    });
+  }
+
+  folders(): FolderInfo[] {
+    const rows = this.stmt(
+      `SELECT f.path, f.name, f.parent_path, f.delimiter, f.special_use, f.subscribed, f.selectable,
+              COALESCE((SELECT COUNT(*) FROM messages m WHERE m.folder_id = f.id), f.messages) AS messages,
+              COALESCE((SELECT COUNT(*) FROM messages m WHERE m.folder_id = f.id AND m.seen = 0), f.unseen) AS unseen,
+              f.complete
+       FROM folders f ORDER BY f.path`,
+    ).all() as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      path: r.path as string,
+      name: r.name as string,
+      parentPath: (r.parent_path as string | null) ?? null,
+      delimiter: r.delimiter as string,
+      specialUse: (r.special_use as FolderInfo['specialUse']) ?? null,
+      subscribed: r.subscribed === 1,
+      selectable: r.selectable === 1,
+      messages: r.messages as number | null,
+      unseen: r.unseen as number | null,
+    }));
+  }
+
+  private folderId(path: string): number {
+    const row = this.stmt('SELECT id FROM folders WHERE path = ?').get(path) as { id: number } | undefined;
+    if (row) return row.id;
+    const name = path.split('/').pop() ?? path;
+    const info = this.stmt('INSERT INTO folders (path, name, delimiter, selectable) VALUES (?, ?, ?, 1)').run(
+      path,
+      name,
+      '/',
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  folderState(path: string): FolderSyncState {
+    const row = this.stmt('SELECT uidvalidity, uidnext, highestmodseq, complete FROM folders WHERE path = ?').get(
+      path,
+    ) as
+      | { uidvalidity: number | null; uidnext: number | null; highestmodseq: string | null; complete: number }
+      | undefined;
+    if (!row) return { uidValidity: null, uidNext: null, highestModseq: null, complete: false };
+    return {
+      uidValidity: row.uidvalidity,
+      uidNext: row.uidnext,
+      highestModseq: row.highestmodseq === null ? null : BigInt(row.highestmodseq),
+      complete: row.complete === 1,
+    };
+  }
+
+  setFolderState(path: string, state: Partial<FolderSyncState>): void {
+    const id = this.folderId(path);
+    const cur = this.folderState(path);
+    const next = { ...cur, ...state };
+    this.stmt(
+      'UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, complete = ?, synced_at = ? WHERE id = ?',
+    ).run(
+      next.uidValidity,
+      next.uidNext,
+      next.highestModseq === null ? null : next.highestModseq.toString(),
+      next.complete ? 1 : 0,
+      Date.now(),
+      id,
+    );
+  }
+
+  /** Forgets a folder's messages (UIDVALIDITY changed): its cache is void. */
+  resetFolder(path: string): void {
+    this.transaction(() => {
+      const id = this.folderId(path);
+      this.stmt('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE folder_id = ?)').run(id);
+      this.stmt('DELETE FROM messages WHERE folder_id = ?').run(id);
+      this.stmt(
+        'UPDATE folders SET uidvalidity = NULL, uidnext = NULL, highestmodseq = NULL, complete = 0 WHERE id = ?',
+      ).run(id);
+    });
+  }
+
+  private dropFolder(path: string): void {
+    const row = this.stmt('SELECT id FROM folders WHERE path = ?').get(path) as { id: number } | undefined;
+    if (!row) return;
+    this.stmt('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE folder_id = ?)').run(row.id);
+    this.stmt('DELETE FROM folders WHERE id = ?').run(row.id);
+  }
+
+  // ---- headers ---------------------------------------------------------------
+
+  /** Inserts or refreshes headers; idempotent per (folder, uid), so a resumed sync cannot duplicate. */
+  saveHeaders(path: string, headers: CachedHeader[]): void {
+    if (headers.length === 0) return;
+    this.transaction(() => {
+      const folderId = this.folderId(path);
+      const upsert = this
+        .stmt(`INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, date, internal_date, size, subject, subject_sort,
+          from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments, attachment_names,
+          importance, priority, x_priority, is_directive, urgency)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged
+        RETURNING id`);
+      const fts = this.stmt(
+        "INSERT OR REPLACE INTO messages_fts (rowid, subject, sender, recipients, body, attachments) VALUES (?, ?, ?, ?, COALESCE((SELECT body FROM messages_fts WHERE rowid = ?), ''), ?)",
+      );
+      for (const h of headers) {
+        const verdict = classifyDirective(
+          {
+            fromAddress: h.from[0]?.address ?? '',
+            subject: h.subject,
+            importance: h.importance,
+            priority: h.priority,
+            xPriority: h.xPriority,
+          },
+          this.rules,
+        );
+        const row = upsert.get(
+          folderId,
+          h.uid,
+          h.modseq === null ? null : h.modseq.toString(),
+          JSON.stringify(h.flags),
+          h.flags.includes('\\Seen') ? 1 : 0,
+          h.flags.includes('\\Flagged') ? 1 : 0,
+          h.date ?? h.internalDate,
+          h.internalDate,
+          h.size,
+          h.subject,
+          foldText(h.subject.replace(/^((re|fw|fwd|tl|tr|chuyển tiếp)\s*:\s*)+/i, '')),
+          JSON.stringify(h.from),
+          foldText(h.from[0]?.name || h.from[0]?.address || ''),
+          JSON.stringify(h.to),
+          JSON.stringify(h.cc),
+          h.messageId,
+          h.inReplyTo,
+          h.references.join(' '),
+          threadKey(h),
+          h.hasAttachments ? 1 : 0,
+          h.attachmentNames.join('\n'),
+          h.importance ?? null,
+          h.priority ?? null,
+          h.xPriority ?? null,
+          verdict.isDirective ? 1 : 0,
+          verdict.urgency,
+        ) as { id: number };
+        const people = (list: Address[]) => foldText(list.map((a) => `${a.name} ${a.address}`).join(' '));
+        fts.run(
+          row.id,
+          foldText(h.subject),
+          people(h.from),
+          people([...h.to, ...h.cc]),
+          row.id,
+          foldText(h.attachmentNames.join(' ')),
+        );
+      }
+    });
+  }
+
+  updateFlags(path: string, updates: FlagUpdate[]): void {
+    if (updates.length === 0) return;
+    this.transaction(() => {
+      const folderId = this.folderId(path);
+      const update = this.stmt(
+        'UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ?',
+      );
+      for (const u of updates) {
+        update.run(
+          JSON.stringify(u.flags),
+          u.flags.includes('\\Seen') ? 1 : 0,
+          u.flags.includes('\\Flagged') ? 1 : 0,
+          u.modseq === null ? null : u.modseq.toString(),
+          folderId,
+          u.uid,
+        );
+      }
+    });
+  }
+
+  removeUids(path: string, uids: Iterable<number>): number {
+    let removed = 0;
+    this.transaction(() => {
+      const folderId = this.folderId(path);
+      const find = this.stmt('SELECT id FROM messages WHERE folder_id = ? AND uid = ?');
+      const delFts = this.stmt('DELETE FROM messages_fts WHERE rowid = ?');
+      const del = this.stmt('DELETE FROM messages WHERE id = ?');
+      for (const uid of uids) {
+        const row = find.get(folderId, uid) as { id: number } | undefined;
+        if (!row) continue;
+        delFts.run(row.id);
+        del.run(row.id);
+        removed += 1;
+      }
+    });
+    return removed;
+  }
+
+  /** Cached UIDs of a folder, ascending. */
+  uids(path: string): number[] {
+    const rows = this.stmt(
+      'SELECT uid FROM messages WHERE folder_id = (SELECT id FROM folders WHERE path = ?) ORDER BY uid',
+    ).all(path) as Array<{
+      uid: number;
+    }>;
+    return rows.map((r) => r.uid);
+  }
+
+  count(path: string): number {
+    return (
+      this.stmt('SELECT COUNT(*) AS n FROM messages WHERE folder_id = (SELECT id FROM folders WHERE path = ?)').get(
+        path,
+      ) as { n: number }
+    ).n;
+  }
+
+  // ---- reading ---------------------------------------------------------------
+
+  list(q: ListQuery): { total: number; rows: CachedSummary[] } {
+    const where = ['m.folder_id = (SELECT id FROM folders WHERE path = ?)'];
+    if (q.unread) where.push('m.seen = 0');
+    if (q.flagged) where.push('m.flagged = 1');
+    if (q.withAttachments) where.push('m.has_attachments = 1');
+    const order = `${SORT_SQL[q.sort ?? 'date']} ${q.descending === false ? 'ASC' : 'DESC'}, m.uid ${q.descending === false ? 'ASC' : 'DESC'}`;
+    const whereSql = where.join(' AND ');
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM messages m WHERE ${whereSql}`).get(q.folder) as { n: number })
+      .n;
+    const rows = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(q.folder, q.limit ?? 100, q.offset ?? 0) as Array<Record<string, unknown>>;
+    return { total, rows: rows.map(toCachedSummary) };
+  }
+
+  /** Messages of one conversation, oldest first, across folders. */
+  thread(threadId: string): CachedSummary[] {
+    const rows = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.thread_id = ? ORDER BY m.date ASC`,
+    ).all(threadId) as Array<Record<string, unknown>>;
+    return rows.map(toCachedSummary);
+  }
+
+  directives(limit = 500): CachedSummary[] {
+    const rows = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
+       WHERE m.is_directive = 1 AND (f.special_use IS NULL OR f.special_use NOT IN ('\\Sent', '\\Drafts', '\\Trash', '\\Junk'))
+       ORDER BY m.urgency DESC, m.date DESC LIMIT ?`,
+    ).all(limit) as Array<Record<string, unknown>>;
+    return rows.map(toCachedSummary);
+  }
+
+  /** Re-classifies every cached message after the leadership list or patterns changed. */
+  setDirectiveRules(rules: DirectiveRules): void {
+    this.rules = rules;
+    type Row = {
+      id: number;
+      subject: string;
+      from_json: string;
+      importance: string | null;
+      priority: string | null;
+      x_priority: string | null;
+    };
+    const rows = this.stmt(
+      'SELECT id, subject, from_json, importance, priority, x_priority FROM messages',
+    ).all() as Row[];
+    this.transaction(() => {
+      const update = this.stmt('UPDATE messages SET is_directive = ?, urgency = ? WHERE id = ?');
+      for (const r of rows) {
+        const from = (JSON.parse(r.from_json) as Address[])[0]?.address ?? '';
+        const v = classifyDirective(
+          {
+            fromAddress: from,
+            subject: r.subject,
+            importance: r.importance ?? undefined,
+            priority: r.priority ?? undefined,
+            xPriority: r.x_priority ?? undefined,
+          },
+          rules,
+        );
+        update.run(v.isDirective ? 1 : 0, v.urgency, r.id);
+      }
+    });
+  }
+
+  // ---- search ----------------------------------------------------------------
+
+  /** Local search, newest first. Full-text terms go to FTS5; operators become column filters. */
+  search(q: SearchQuery, limit = 200): CachedSummary[] {
+    const where: string[] = [];
+    const args: Array<string | number> = [];
+    const match = ftsExpression(q);
+    if (match) {
+      where.push('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)');
+      args.push(match);
+    }
+    if (q.hasAttachment) where.push('m.has_attachments = 1');
+    if (q.unread) where.push('m.seen = 0');
+    if (q.flagged) where.push('m.flagged = 1');
+    if (q.before !== null) {
+      where.push('m.date < ?');
+      args.push(q.before);
+    }
+    if (q.after !== null) {
+      where.push('m.date >= ?');
+      args.push(q.after);
+    }
+    if (q.folder !== null) {
+      where.push('(f.path = ? OR f.path LIKE ?)');
+      args.push(q.folder, `${q.folder}/%`);
+    }
+    if (where.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${where.join(' AND ')} ORDER BY m.date DESC LIMIT ?`,
+      )
+      .all(...args, limit) as Array<Record<string, unknown>>;
+    return rows.map(toCachedSummary);
+  }
+
+  /** Cached summaries for UIDs found by the server's SEARCH (bodies not cached here). */
+  byUids(path: string, uids: number[]): CachedSummary[] {
+    if (uids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE f.path = ? AND m.uid IN (SELECT value FROM json_each(?)) ORDER BY m.date DESC`,
+      )
+      .all(path, JSON.stringify(uids)) as Array<Record<string, unknown>>;
+    return rows.map(toCachedSummary);
+  }
+
+  /** Folders with messages whose bodies are not cached (the server must search those). */
+  foldersWithUncachedBodies(): string[] {
+    const rows = this.stmt(
+      `SELECT DISTINCT f.path FROM messages m JOIN folders f ON f.id = m.folder_id LEFT JOIN bodies b ON b.message_id = m.id WHERE b.message_id IS NULL`,
+    ).all() as Array<{ path: string }>;
+    return rows.map((r) => r.path);
+  }
+
+  // ---- bodies ----------------------------------------------------------------
+
+  saveBody(path: string, uid: number, source: Buffer, text: string): void {
+    this.transaction(() => {
+      const row = this.stmt(
+        'SELECT id FROM messages WHERE folder_id = (SELECT id FROM folders WHERE path = ?) AND uid = ?',
+      ).get(path, uid) as { id: number } | undefined;
+      if (!row) return;
+      this.stmt('INSERT OR REPLACE INTO bodies (message_id, source, fetched_at) VALUES (?, ?, ?)').run(
+        row.id,
+        source,
+        Date.now(),
+      );
+      this.stmt('UPDATE messages SET snippet = ? WHERE id = ?').run(
+        text.replace(/\s+/g, ' ').trim().slice(0, 200),
+        row.id,
+      );
+      this.stmt('UPDATE messages_fts SET body = ? WHERE rowid = ?').run(foldText(text), row.id);
+    });
+  }
+
+  body(path: string, uid: number): Buffer | null {
+    const row = this.stmt(
+      'SELECT b.source FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.folder_id = (SELECT id FROM folders WHERE path = ?) AND m.uid = ?',
+    ).get(path, uid) as { source: Uint8Array } | undefined;
+    return row ? Buffer.from(row.source) : null;
+  }
+
+  /** UIDs in a folder newer than `sinceMs` whose body is not cached yet (the offline policy's work list). */
+  uidsMissingBodies(path: string, sinceMs: number): number[] {
+    const rows = this.stmt(
+      `SELECT m.uid FROM messages m LEFT JOIN bodies b ON b.message_id = m.id
+       WHERE m.folder_id = (SELECT id FROM folders WHERE path = ?) AND b.message_id IS NULL AND m.date >= ? ORDER BY m.date DESC`,
+    ).all(path, sinceMs) as Array<{ uid: number }>;
+    return rows.map((r) => r.uid);
+  }
+}
+
+const SUMMARY_COLUMNS = `f.path AS folder, m.uid, m.date, m.from_json, m.to_json, m.subject, m.flags, m.size, m.has_attachments,
+  m.thread_id, m.is_directive, m.urgency, COALESCE(m.snippet, '') AS snippet`;
+
+function toCachedSummary(r: Record<string, unknown>): CachedSummary {
+  return {
+    folder: r.folder as string,
+    uid: r.uid as number,
+    date: r.date === null ? null : new Date(r.date as number).toISOString(),
+    from: JSON.parse(r.from_json as string) as Address[],
+    to: JSON.parse(r.to_json as string) as Address[],
+    subject: r.subject as string,
+    flags: JSON.parse(r.flags as string) as string[],
+    size: r.size as number,
+    hasAttachments: r.has_attachments === 1,
+    threadId: r.thread_id as string,
+    isDirective: r.is_directive === 1,
+    urgency: r.urgency as number,
+    snippet: r.snippet as string,
+  };
+}
+
+/** Conversation key: the root of References, else the parent, else the message itself. */
+function threadKey(h: CachedHeader): string {
+  return h.references[0] ?? h.inReplyTo ?? h.messageId ?? `uid:${h.uid}:${h.subject}`;
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { ImapFlow } from 'imapflow';
+import type { EventBus } from '../api/event-bus.ts';
+import type { CacheRegistry } from '../cache/cache-registry.ts';
+import type { CachedHeader } from '../cache/mail-cache.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { ImapSessionPool } from '../imap/session-pool.ts';
+import { HEADER_QUERY, toHeader, uidSet } from '../sync/folder-sync.ts';
+
+interface UndoEntry {
+  accountId: string;
+  /** Where the messages are now, and where undo puts them back. */
+  folder: string;
+  uids: number[];
+  target: string;
+  expires: number;
+}
+
+const UNDO_TTL_MS = 10 * 60_000;
+
+/**
+ * What a user does to messages: flags, move, trash, undo. Each change goes to
+ * the server first and reaches the cache only after the server accepted it.
+ */
+export class MailActions {
+  private readonly undo = new Map<string, UndoEntry>();
+  private readonly deps: { pool: ImapSessionPool; caches: CacheRegistry; events: EventBus };
+
+  constructor(deps: MailActions['deps']) {
+    this.deps = deps;
+  }
+
+  async setFlags(accountId: string, folder: string, uids: number[], add: string[], remove: string[]): Promise<number> {
+    const client = await this.deps.pool.client(accountId);
+    const lock = await client.getMailboxLock(folder);
+    try {
+      const set = uidSet(uids);
+      if (add.length) await client.messageFlagsAdd(set, add, { uid: true });
+      if (remove.length) await client.messageFlagsRemove(set, remove, { uid: true });
+      const updates = [];
+      for await (const msg of client.fetch(set, { uid: true, flags: true }, { uid: true })) {
+        updates.push({ uid: msg.uid, flags: [...(msg.flags ?? [])].sort(), modseq: msg.modseq ?? null });
+      }
+      this.deps.caches.get(accountId).updateFlags(folder, updates);
+      this.changed(accountId, [folder]);
+      return updates.length;
+    } catch (e) {
+      throw refused(e, folder);
+    } finally {
+      lock.release();
+    }
+  }
+
+  async move(
+    accountId: string,
+    folder: string,
+    uids: number[],
+    target: string,
+  ): Promise<{ undoToken: string; moved: number }> {
+    if (folder === target) throw new AppError('VALIDATION', 'source and target folder are the same');
+    const client = await this.deps.pool.client(accountId);
+    const cache = this.deps.caches.get(accountId);
+    let newUids: number[];
+    const lock = await client.getMailboxLock(folder);
+    try {
+      const result = await client.messageMove(uidSet(uids), target, { uid: true });
+      if (!result) throw new AppError('INTERNAL', `server did not move messages to ${target}`);
+      newUids = result.uidMap ? [...result.uidMap.values()] : [];
+      cache.removeUids(folder, uids);
+    } catch (e) {
+      throw refused(e, folder);
+    } finally {
+      lock.release();
+    }
+    if (newUids.length) await this.cacheHeaders(client, accountId, target, newUids);
+    this.changed(accountId, [folder, target]);
+    const undoToken = randomUUID();
+    this.prune();
+    this.undo.set(undoToken, {
+      accountId,
+      folder: target,
+      uids: newUids,
+      target: folder,
+      expires: Date.now() + UNDO_TTL_MS,
+    });
+    return { undoToken, moved: uids.length };
+  }
+
+  /** Moves to the account's Trash; deleting for good is left to the server's Trash policy. */
+  async trash(accountId: string, folder: string, uids: number[]): Promise<{ undoToken: string; moved: number }> {
+    const trash = await this.trashFolder(accountId);
+    if (folder === trash) {
+      throw new AppError('VALIDATION', 'messages are already in Trash', { messageVi: 'Thư đã ở trong Thùng rác.' });
+    }
+    return this.move(accountId, folder, uids, trash);
+  }
+
+  async undoMove(accountId: string, token: string): Promise<number> {
+    const entry = this.undo.get(token);
+    if (!entry || entry.accountId !== accountId || entry.expires < Date.now()) {
+      throw new AppError('VALIDATION', 'nothing to undo (expired or unknown token)', {
+        messageVi: 'Không còn thao tác để hoàn tác.',
+      });
+    }
+    this.undo.delete(token);
+    if (entry.uids.length === 0) return 0;
+    await this.move(accountId, entry.folder, entry.uids, entry.target);
+    return entry.uids.length;
+  }
+
+  private async trashFolder(accountId: string): Promise<string> {
+    const client = await this.deps.pool.client(accountId);
+    const folders = await client.list();
+    const trash =
+      folders.find((f) => f.specialUse === '\\Trash') ??
+      folders.find((f) => /^(trash|thùng rác|deleted items)$/i.test(f.name));
+    if (!trash)
+      throw new AppError('FOLDER_NOT_FOUND', 'the account has no Trash folder', {
+        messageVi: 'Hộp thư không có Thùng rác.',
+      });
+    return trash.path;
+  }
+
+  private async cacheHeaders(client: ImapFlow, accountId: string, folder: string, uids: number[]): Promise<void> {
+    const lock = await client.getMailboxLock(folder, { readOnly: true });
+    try {
+      const headers: CachedHeader[] = [];
+      for await (const msg of client.fetch(uidSet(uids), HEADER_QUERY, { uid: true })) headers.push(toHeader(msg));
+      this.deps.caches.get(accountId).saveHeaders(folder, headers);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private changed(accountId: string, folders: string[]): void {
+    this.deps.events.emit('cache.changed', { accountId, folders });
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    for (const [token, entry] of this.undo) if (entry.expires < now) this.undo.delete(token);
+  }
+}
+
+/** A NO from the server (e.g. missing ACL rights) becomes a clear, typed error. */
+function refused(e: unknown, folder: string): unknown {
+  if (e instanceof AppError) return e;
+  const err = e as { responseStatus?: string; responseText?: string; serverResponseCode?: string };
+  if (err.responseStatus === 'NO' || err.serverResponseCode === 'NOPERM') {
+    return new AppError('VALIDATION', `server refused the change in ${folder}: ${err.responseText ?? ''}`, {
+      messageVi: 'Máy chủ từ chối thao tác này (có thể bạn không có quyền trên thư mục).',
+    });
+  }
+  return e;
+}

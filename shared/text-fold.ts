@@ -1,0 +1,12 @@
+/**
+ * Folds Vietnamese (and other Latin) text for search: strips tone and vowel
+ * marks and maps đ/Đ to d, so "chi dao" and "chỉ đạo" meet in the middle in
+ * both directions. Pure string code: used by the cache, the CLI and the UI.
+ */
+export function foldText(input: string): string {
+  return input
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
