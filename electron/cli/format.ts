@@ -1,4 +1,11 @@
-import type { Address, FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
+import type {
+  Address,
+  CachedSummary,
+  FolderInfo,
+  MessageDetail,
+  MessageSummary,
+  SearchHit,
+} from '../../shared/mail.ts';
 import type { AccountSummary } from '../../shared/account.ts';
 
 const addr = (list: Address[]) => list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
@@ -68,4 +75,35 @@ export function formatMessage(m: MessageDetail): string {
   lines.push('', m.text || (m.html ? '(HTML only; open it in the app to view safely)' : ''));
   if (m.rawSource) lines.push('', '--- raw source ---', m.rawSource);
   return lines.join('\n');
+}
+
+const URGENCY_LABEL = ['', 'KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'];
+
+export function formatHits(hits: SearchHit[]): string {
+  if (hits.length === 0) return '(không tìm thấy / no results)';
+  return table([
+    ['FOLDER', 'UID', 'DATE', 'FROM', 'SUBJECT'],
+    ...hits.map((h) => [
+      h.folder,
+      String(h.uid),
+      h.date ? h.date.slice(0, 16).replace('T', ' ') : '',
+      h.from[0]?.address ?? '',
+      h.subject + (h.source === 'server' ? '  [server]' : ''),
+    ]),
+  ]);
+}
+
+export function formatDirectives(list: CachedSummary[]): string {
+  if (list.length === 0) return '(không có chỉ đạo / no directives)';
+  return table([
+    ['URGENCY', 'DATE', 'FOLDER', 'UID', 'FROM', 'SUBJECT'],
+    ...list.map((d) => [
+      URGENCY_LABEL[d.urgency] ?? '',
+      d.date ? d.date.slice(0, 16).replace('T', ' ') : '',
+      d.folder,
+      String(d.uid),
+      d.from[0]?.address ?? '',
+      d.subject,
+    ]),
+  ]);
 }

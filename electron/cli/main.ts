@@ -7,7 +7,15 @@ import { AppError, toAppError } from '../services/errors/app-error.ts';
 import { OsKeychain } from '../services/keychain/os-keychain.ts';
 import { FileLogger } from '../services/logging/logger.ts';
 import { defaultProfileDir } from '../services/profile/profile-dir.ts';
-import { formatAccounts, formatFolders, formatMessage, formatMessages } from './format.ts';
+import {
+  formatAccounts,
+  formatDirectives,
+  formatFolders,
+  formatHits,
+  formatMessage,
+  formatMessages,
+} from './format.ts';
+import { progressBar } from './progress.ts';
 import { promptPassword, readPasswordFromStdin } from './password-input.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -24,7 +32,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   email: { type: 'string' },
   account: { type: 'string' },
-  folder: { type: 'string' },
+  folder: { type: 'string', multiple: true },
   limit: { type: 'string' },
   uid: { type: 'string' },
   name: { type: 'string' },
@@ -115,18 +123,60 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     case 'messages': {
       noExtra(1);
       const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, 500);
-      const messages = await s.mail.messages(requireAccount(v, s), required(v.folder, '--folder'), limit);
+      const messages = await s.mail.messages(requireAccount(v, s), required(single(v.folder), '--folder'), limit);
       return { data: messages, text: formatMessages(messages) };
     }
     case 'show': {
       noExtra(1);
       const uid = intOption('--uid', required(v.uid, '--uid'), 1, 2 ** 32 - 1);
-      const message = await s.mail.message(requireAccount(v, s), required(v.folder, '--folder'), uid);
+      const message = await s.mail.message(requireAccount(v, s), required(single(v.folder), '--folder'), uid);
       return { data: message, text: formatMessage(message) };
+    }
+    case 'sync': {
+      noExtra(1);
+      const accountId = requireAccount(v, s);
+      const bar = progressBar(io.stderr);
+      const off = s.events.on('sync.progress', bar);
+      try {
+        const summary = await s.sync.start(accountId, v.folder);
+        return {
+          data: summary,
+          text: `Đã đồng bộ / synced: ${summary.folders} folders, ${summary.messages} messages (+${summary.added} ~${summary.updated} -${summary.removed}) in ${summary.durationMs} ms`,
+        };
+      } finally {
+        off();
+      }
+    }
+    case 'search': {
+      if (positionals.length !== 2) throw new UsageError('search takes exactly one QUERY argument (quote it)');
+      const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, 1000);
+      const hits = await s.mail.search(requireAccount(v, s), sub as string, limit);
+      return {
+        data: hits.map((h) => ({
+          folder: h.folder,
+          uid: h.uid,
+          date: h.date,
+          from: h.from[0]?.address ?? '',
+          subject: h.subject,
+          source: h.source,
+        })),
+        text: formatHits(hits),
+      };
+    }
+    case 'directives': {
+      noExtra(1);
+      const limit = v.limit === undefined ? 100 : intOption('--limit', v.limit, 1, 5000);
+      const list = s.caches.get(requireAccount(v, s)).directives(limit);
+      return { data: list, text: formatDirectives(list) };
     }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+function single(values: string[] | undefined): string | undefined {
+  if (values && values.length > 1) throw new UsageError('--folder may be given only once here');
+  return values?.[0];
 }
 
 async function accountCommand(sub: string | undefined, v: Values, s: AppServices, io: CliIo): Promise<Output> {
@@ -154,7 +204,7 @@ async function accountCommand(sub: string | undefined, v: Values, s: AppServices
     }
     case 'remove': {
       const account = s.accounts.get(required(v.email ?? v.account, '--email'));
-      await s.accounts.remove(account.id);
+      await s.removeAccount(account.id);
       return { data: { removed: account.email }, text: `Đã xóa tài khoản / account removed: ${account.email}` };
     }
     default:

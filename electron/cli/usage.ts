@@ -10,6 +10,12 @@ Usage:
   unit-mailbox [--profile DIR] folders --account E [--json]
   unit-mailbox [--profile DIR] messages --account E --folder PATH [--limit N] [--json]
   unit-mailbox [--profile DIR] show --account E --folder PATH --uid U [--json]
+  unit-mailbox [--profile DIR] sync --account E [--folder PATH]... [--json]   progress on stderr; counts on stdout
+  unit-mailbox [--profile DIR] search --account E "QUERY" [--limit N] [--json]
+  unit-mailbox [--profile DIR] directives --account E [--limit N] [--json]
+
+Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
+Diacritics are optional: "chi dao" finds "chỉ đạo".
 
 Passwords are read from standard input (--password-stdin) or a hidden prompt, never from a flag.
 Exit codes: 0 success, 1 the operation failed, 2 usage error.

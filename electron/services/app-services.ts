@@ -48,6 +48,8 @@ export interface AppServices {
   sync: SyncService;
   directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
+  /** Removes an account with everything local to it: keychain entry, connection, cache. */
+  removeAccount(accountId: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -86,6 +88,14 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     sync,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
+    removeAccount: async (accountId) => {
+      const { id } = accounts.get(accountId);
+      sync.cancel(id);
+      await mail.pool.drop(id);
+      await accounts.remove(id);
+      caches.remove(id);
+      events.emit('accounts.changed', { accounts: accounts.list() });
+    },
     dispose: async () => {
       await sync.cancelAll();
       await mail.close();

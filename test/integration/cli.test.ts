@@ -145,6 +145,27 @@ describe('unit-mailbox CLI against the real stack', () => {
     expect(missing.code).toBe(1);
   });
 
+  it('syncs into the local cache, then searches and lists directives from it', async () => {
+    const sync = await cli(['sync', '--account', UNIT_EMAIL, '--json']);
+    expect(sync.code).toBe(0);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ messages: 2, added: 2 });
+    expect(sync.stderr).toMatch(/headers \[#+\] 1\/1 /);
+    const again = await cli(['sync', '--account', UNIT_EMAIL]);
+    expect(again.stdout).toMatch(/synced: \d+ folders, 2 messages \(\+0 ~0 -0\)/);
+
+    const search = await cli(['search', '--account', UNIT_EMAIL, 'chi thi', '--json']);
+    expect(search.code).toBe(0);
+    expect(JSON.parse(search.stdout)).toEqual([expect.objectContaining({ folder: 'Chỉ đạo', subject: 'Chỉ thị 05/CT-UBND' })]);
+    const none = await cli(['search', '--account', UNIT_EMAIL, 'from:khongco@binhphuoc.gov.vn']);
+    expect(none.stdout).toContain('no results');
+
+    const directives = await cli(['directives', '--account', UNIT_EMAIL, '--json']);
+    expect(directives.code).toBe(0);
+    expect((JSON.parse(directives.stdout) as Array<{ subject: string }>).map((d) => d.subject)).toEqual(
+      expect.arrayContaining(['Quyết định số 45/QĐ-UBND về việc giao nhiệm vụ', 'Chỉ thị 05/CT-UBND']),
+    );
+  });
+
   it('never accepts a password as a flag value (exit 2)', async () => {
     const r = await cli(['account', 'add', '--email', UNIT_EMAIL, `--password=${passwordOf(stack, UNIT_EMAIL)}`]);
     expect(r.code).toBe(2);

@@ -29,12 +29,7 @@ export function createHandlers(s: AppServices): Handlers {
       return updated;
     },
     'accounts.remove': async ({ accountId }) => {
-      const { id } = s.accounts.get(accountId);
-      s.sync.cancel(id);
-      await s.mail.pool.drop(id);
-      await s.accounts.remove(id);
-      s.caches.remove(id);
-      accountsChanged();
+      await s.removeAccount(accountId);
       return { removed: true as const };
     },
     'dialogs.pickCaFile': async () => s.caps.dialogs.pickCaFile(),

@@ -241,22 +241,22 @@ function isUppercaseFont(name: string): boolean {
   return /^\.Vn[A-Za-z0-9]*H$/.test(name.split(' ')[0]!);
 }
 
+const FONT_DECLARATION = /font-family\s*:\s*(?:"[^"]*"|'[^']*'|[^;"'}<>])*/gi;
+
+function namesUppercaseFont(text: string): boolean {
+  return [...text.matchAll(LEGACY_FONT)].some((m) => isUppercaseFont(m[2]!));
+}
+
 export function replaceLegacyFonts(markup: string): string {
   if (!/\.Vn|VNI[- ]/.test(markup)) return markup;
-  let uppercase = false;
-  let out = markup.replace(LEGACY_FONT, (_m, quote: string, name: string) => {
-    if (isUppercaseFont(name)) uppercase = true;
-    return `${quote}${unicodeFamily(name, quote !== '')}${quote}`;
-  });
-  if (uppercase) {
-    // font-family declarations inside style attributes or <style> rules.
-    out = out.replace(
-      /(font-family\s*:\s*(?:"[^"]*"|'[^']*'|[^;"'}<>])*)(;|(?=["'}]))/gi,
-      (decl, body: string, end: string) =>
-        /Times New Roman|Arial|Courier New|serif|sans-serif|monospace/.test(body)
-          ? `${body};text-transform:uppercase${end === ';' ? ';' : ''}`
-          : decl,
-    );
+  let out = markup.replace(FONT_DECLARATION, (decl) =>
+    namesUppercaseFont(decl) ? `${decl};text-transform:uppercase` : decl,
+  );
+  if (/^<font\s/i.test(out) && !/\sstyle\s*=/i.test(out) && namesUppercaseFont(out)) {
+    out = out.replace(/\s*\/?>$/, (end) => ` style="text-transform:uppercase"${end.trim()}`);
   }
-  return out;
+  return out.replace(
+    LEGACY_FONT,
+    (_m, quote: string, name: string) => `${quote}${unicodeFamily(name, quote !== '')}${quote}`,
+  );
 }
