@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/main.ts'),
+          'sync-worker': resolve('electron/services/sync/sync-worker.ts'),
         },
       },
     },

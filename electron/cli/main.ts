@@ -83,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       appVersion: 'cli',
       platform: process.platform,
+      syncWorkerUrl: syncWorkerEntry(),
     });
     const result = await dispatch(positionals, values, services, io);
     io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
@@ -172,6 +173,13 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** The built worker sits next to the built CLI; from sources (tests) it is the .ts file. */
+function syncWorkerEntry(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../services/sync/sync-worker.ts', import.meta.url)
+    : new URL('./sync-worker.js', import.meta.url);
 }
 
 function single(values: string[] | undefined): string | undefined {

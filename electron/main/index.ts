@@ -75,6 +75,7 @@ app.whenReady().then(() => {
     openExternal,
     appVersion: app.getVersion(),
     platform: process.platform,
+    syncWorkerUrl: new URL('./sync-worker.js', import.meta.url),
   });
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();

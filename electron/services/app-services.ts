@@ -34,6 +34,8 @@ export interface PlatformCapabilities {
   /** Used for remote images the user chose to load; defaults to global fetch. */
   fetchImage?: ImageFetch;
   logger?: Logger;
+  /** Entry of the sync worker thread (see sync/sync-worker.ts); without it syncs run in-process. */
+  syncWorkerUrl?: URL;
 }
 
 export interface AppServices {
@@ -74,6 +76,8 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     events,
     logger,
     bodyDays: () => settings.preferences().offlineBodyDays,
+    rules: directiveRules,
+    workerUrl: caps.syncWorkerUrl,
   });
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {

@@ -155,7 +155,9 @@ describe('unit-mailbox CLI against the real stack', () => {
 
     const search = await cli(['search', '--account', UNIT_EMAIL, 'chi thi', '--json']);
     expect(search.code).toBe(0);
-    expect(JSON.parse(search.stdout)).toEqual([expect.objectContaining({ folder: 'Chỉ đạo', subject: 'Chỉ thị 05/CT-UBND' })]);
+    expect(JSON.parse(search.stdout)).toEqual([
+      expect.objectContaining({ folder: 'Chỉ đạo', subject: 'Chỉ thị 05/CT-UBND' }),
+    ]);
     const none = await cli(['search', '--account', UNIT_EMAIL, 'from:khongco@binhphuoc.gov.vn']);
     expect(none.stdout).toContain('no results');
 

@@ -33,17 +33,33 @@ const SUBJECTS = [
 ];
 
 /** Day `i` of November 2026, so messages have distinct, ordered dates. */
-const dateOf = (i: number) => new Date(Date.UTC(2026, 10, 1, 1, 0, 0) + i * 3_600_000).toUTCString().replace('GMT', '+0000');
+const dateOf = (i: number) =>
+  new Date(Date.UTC(2026, 10, 1, 1, 0, 0) + i * 3_600_000).toUTCString().replace('GMT', '+0000');
 
 async function appendMany(client: ImapFlow, folder: string, count: number, start = 0): Promise<void> {
   for (let i = start; i < start + count; i++) {
-    await client.append(folder, directive(`${SUBJECTS[i % SUBJECTS.length]} (#${i})`, `Nội dung văn bản số ${i}. Đề nghị các đơn vị thực hiện.`, 'lanhdao@binhphuoc.gov.vn', dateOf(i)));
+    await client.append(
+      folder,
+      directive(
+        `${SUBJECTS[i % SUBJECTS.length]} (#${i})`,
+        `Nội dung văn bản số ${i}. Đề nghị các đơn vị thực hiện.`,
+        'lanhdao@binhphuoc.gov.vn',
+        dateOf(i),
+      ),
+    );
   }
 }
 
 beforeAll(async () => {
   stack = await startMailStack({ folders: { [UNIT_EMAIL]: ['Chỉ đạo', 'Đã xử lý', 'Lớn'] } });
-  other = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) }, logger: false });
+  other = new ImapFlow({
+    host: stack.host,
+    port: stack.imapsPort,
+    secure: true,
+    tls: { ca: [stack.caPem] },
+    auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
+    logger: false,
+  });
   other.on('error', () => {});
   await other.connect();
   await appendMany(other, 'INBOX', 120);
@@ -56,9 +72,13 @@ beforeAll(async () => {
     openExternal: async () => {},
     appVersion: 'test',
     platform: process.platform,
+    // The production path: sync in a worker thread.
+    syncWorkerUrl: new URL('../../electron/services/sync/sync-worker.ts', import.meta.url),
   });
   dispatch = createDispatcher(services);
-  accountId = ok<{ id: string }>(await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) })).id;
+  accountId = ok<{ id: string }>(
+    await dispatch('accounts.add', { draft: draftFor(stack), password: passwordOf(stack, UNIT_EMAIL) }),
+  ).id;
 }, 180_000);
 
 afterAll(async () => {
@@ -132,7 +152,9 @@ describe('changes made by a second client', () => {
     } finally {
       await client.logout();
     }
-    const flagged = ok<MessagePage>(await dispatch('cache.list', { accountId, folder: 'INBOX', flagged: true, limit: 1000 }));
+    const flagged = ok<MessagePage>(
+      await dispatch('cache.list', { accountId, folder: 'INBOX', flagged: true, limit: 1000 }),
+    );
     expect(flagged.total).toBe(100);
     expect(cache.uids('INBOX')).not.toContain(expunged[0]);
     expect(cache.count('INBOX')).toBe(118);
@@ -157,9 +179,9 @@ describe('changes made by a second client', () => {
       await client.logout();
     }
     expect(cache.folderState('Chỉ đạo').uidValidity).not.toBe(before);
-    expect(ok<MessagePage>(await dispatch('cache.list', { accountId, folder: 'Chỉ đạo' })).rows.map((m) => m.subject)).toEqual(
-      expect.arrayContaining([expect.stringContaining('(#702)')]),
-    );
+    expect(
+      ok<MessagePage>(await dispatch('cache.list', { accountId, folder: 'Chỉ đạo' })).rows.map((m) => m.subject),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('(#702)')]));
   });
 });
 
@@ -208,7 +230,14 @@ describe('a server crash in the middle of the initial sync', () => {
       cache.close();
       cleanup();
     }
-    other = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) }, logger: false });
+    other = new ImapFlow({
+      host: stack.host,
+      port: stack.imapsPort,
+      secure: true,
+      tls: { ca: [stack.caPem] },
+      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
+      logger: false,
+    });
     other.on('error', () => {});
     await other.connect();
   });
@@ -218,17 +247,26 @@ describe('search, directives and actions on the cache', () => {
   it('folds diacritics both ways and supports operators, newest first', async () => {
     await services.mail.pool.drop(accountId);
     ok(await dispatch('sync.start', { accountId }));
-    const search = async (query: string) => ok<SearchHit[]>(await dispatch('cache.search', { accountId, query, limit: 500 }));
+    const search = async (query: string) =>
+      ok<SearchHit[]>(await dispatch('cache.search', { accountId, query, limit: 500 }));
     const folded = await search('chi dao ung pho');
     expect(folded.length).toBeGreaterThan(0);
     expect(folded.every((h) => h.subject.includes('Chỉ đạo ứng phó'))).toBe(true);
     expect(await search('chỉ đạo ứng phó')).toHaveLength(folded.length);
     const dates = folded.map((h) => h.date ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
-    expect((await search('subject:"quyet dinh so 45" folder:INBOX')).every((h) => h.folder === 'INBOX' && h.subject.includes('Quyết định số 45'))).toBe(true);
+    expect(
+      (await search('subject:"quyet dinh so 45" folder:INBOX')).every(
+        (h) => h.folder === 'INBOX' && h.subject.includes('Quyết định số 45'),
+      ),
+    ).toBe(true);
     expect((await search('from:lanhdao is:unread')).length).toBeGreaterThan(0);
     expect(await search('from:khongtontai')).toEqual([]);
-    expect((await search('before:2026-11-02 folder:INBOX')).every((h) => Date.parse(h.date!) < Date.parse('2026-11-01T17:00:00Z'))).toBe(true);
+    expect(
+      (await search('before:2026-11-02 folder:INBOX')).every(
+        (h) => Date.parse(h.date!) < Date.parse('2026-11-01T17:00:00Z'),
+      ),
+    ).toBe(true);
     expect((await search('noi dung van ban so 7')).some((h) => h.subject.endsWith('(#7)'))).toBe(true);
   });
 

@@ -1,13 +1,28 @@
-import type { ImapFlow } from 'imapflow';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../../../shared/errors.ts';
 import type { SyncProgressEvent, SyncSummary } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
+import type { MailCache } from '../cache/mail-cache.ts';
+import type { DirectiveRules } from '../directives/directive-rules.ts';
 import { AppError, toAppError } from '../errors/app-error.ts';
 import { connectImap } from '../imap/imap-connection.ts';
 import type { Logger } from '../logging/logger.ts';
 import { syncAccount } from './account-sync.ts';
-import type { SyncProgress } from './folder-sync.ts';
+import type { FolderSyncResult, SyncProgress } from './folder-sync.ts';
+import type { SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
+
+export interface SyncServiceDeps {
+  accounts: AccountService;
+  caches: CacheRegistry;
+  events: EventBus;
+  logger: Logger;
+  bodyDays: () => number;
+  rules: () => DirectiveRules;
+  /** Worker-thread entry (sync-worker.ts, or its built .js); without it syncs run in this thread. */
+  workerUrl?: URL | undefined;
+}
 
 interface Running {
   controller: AbortController;
@@ -21,15 +36,9 @@ interface Running {
  */
 export class SyncService {
   private readonly running = new Map<string, Running>();
-  private readonly deps: {
-    accounts: AccountService;
-    caches: CacheRegistry;
-    events: EventBus;
-    logger: Logger;
-    bodyDays: () => number;
-  };
+  private readonly deps: SyncServiceDeps;
 
-  constructor(deps: SyncService['deps']) {
+  constructor(deps: SyncServiceDeps) {
     this.deps = deps;
   }
 
@@ -63,13 +72,15 @@ export class SyncService {
     const eta = etaTracker();
     const knownDirectives = new Set(cache.directives(5000).map((d) => `${d.folder}\u0000${d.uid}`));
     emit({ folder: '', phase: 'folders', done: 0, total: 0, etaMs: null });
-    let client: ImapFlow | undefined;
     try {
-      client = await connectImap(imap);
-      const summary = await syncAccount(client, cache, {
-        signal,
+      const summary = await this.runSync({
+        cacheFile: caches.fileFor(account.id),
+        imap,
+        rules: this.deps.rules(),
         folders,
         bodyDays: this.deps.bodyDays(),
+        signal,
+        cache,
         onProgress: (p: SyncProgress) => {
           emit({ ...p, etaMs: eta(p) });
           if (p.phase === 'headers') events.emit('cache.changed', { accountId: account.id, folders: [p.folder] });
@@ -100,8 +111,50 @@ export class SyncService {
         error: { code: error.code, messageVi: error.messageVi, detail: error.detail },
       });
       throw error;
+    }
+  }
+
+  /** Runs syncAccount in a worker thread when one is configured, else here. */
+  private async runSync(
+    job: SyncWorkerInput & {
+      signal: AbortSignal;
+      cache: MailCache;
+      onProgress: (p: SyncProgress) => void;
+      onFolderDone: (r: FolderSyncResult) => void;
+    },
+  ): Promise<SyncSummary> {
+    const { signal, cache, onProgress, onFolderDone, ...input } = job;
+    if (!this.deps.workerUrl) {
+      const client = await connectImap(input.imap);
+      try {
+        return await syncAccount(client, cache, {
+          signal,
+          folders: input.folders,
+          bodyDays: input.bodyDays,
+          onProgress,
+          onFolderDone,
+        });
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    }
+    const worker = new Worker(this.deps.workerUrl, { workerData: input });
+    const cancel = () => worker.postMessage({ type: 'cancel' });
+    signal.addEventListener('abort', cancel);
+    try {
+      return await new Promise<SyncSummary>((resolve, reject) => {
+        worker.on('message', (m: SyncWorkerMessage) => {
+          if (m.type === 'progress') onProgress(m.progress);
+          else if (m.type === 'folder') onFolderDone(m.result);
+          else if (m.type === 'done') resolve(m.summary);
+          else reject(new AppError(m.error.code as ErrorCode, m.error.detail, { messageVi: m.error.messageVi }));
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new AppError('INTERNAL', `sync worker exited with code ${code}`)));
+      });
     } finally {
-      await client?.logout().catch(() => client?.close());
+      signal.removeEventListener('abort', cancel);
+      await worker.terminate();
     }
   }
 }

@@ -51,7 +51,7 @@ function convertWord(word: string, encoding: LegacyEncoding): { text: string; un
     }
     return { text, unmapped };
   }
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const m = vniMatchAt(word, i);
     if (m) {
       text += m.letter;

@@ -209,7 +209,7 @@ export function vniMatchAt(text: string, i: number): { letter: string; length: n
 /** VNI text that was decoded as Latin-1/windows-1252 → Unicode (NFC). */
 export function decodeVni(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const m = vniMatchAt(text, i);
     if (m) {
       out += m.letter;

@@ -1,0 +1,242 @@
+import { Buffer } from 'node:buffer';
+import { guessSingleByteCharset, isKnownCharset, isMostlyNotUtf8, decodeBytes } from './bytes.ts';
+import { headerValue } from './headers.ts';
+
+/**
+ * Byte-level repairs made before (or, for bodies, instead of) trusting the
+ * MIME parser's charset handling. Each repair is narrow: it only touches what
+ * the parser would otherwise turn into U+FFFD or run together.
+ */
+
+const MAX_DEPTH = 8;
+const MAX_PARTS = 500;
+
+/** Mail saved with classic-Mac line ends has no LF at all, so every header runs into one. */
+export function normaliseLineEndings(source: Buffer): Buffer {
+  if (source.includes(0x0a) || !source.includes(0x0d)) return source;
+  const out: number[] = [];
+  for (const b of source) {
+    out.push(b);
+    if (b === 0x0d) out.push(0x0a);
+  }
+  return Buffer.from(out);
+}
+
+export interface Section {
+  /** Where the header block ends (the blank line, or the end). */
+  headerEnd: number;
+  /** Where the body starts (after the blank line). */
+  bodyStart: number;
+}
+
+export function splitHeader(source: Buffer, start: number, end: number): Section {
+  if (source[start] === 0x0a) return { headerEnd: start, bodyStart: start + 1 };
+  if (source[start] === 0x0d && source[start + 1] === 0x0a) return { headerEnd: start, bodyStart: start + 2 };
+  for (let i = source.indexOf(0x0a, start); i !== -1 && i < end; i = source.indexOf(0x0a, i + 1)) {
+    if (source[i + 1] === 0x0a) return { headerEnd: i + 1, bodyStart: Math.min(i + 2, end) };
+    if (source[i + 1] === 0x0d && source[i + 2] === 0x0a) return { headerEnd: i + 1, bodyStart: Math.min(i + 3, end) };
+  }
+  return { headerEnd: end, bodyStart: end };
+}
+
+/** The top-level header block as text: UTF-8 where it is UTF-8, Latin-1 bytes otherwise. */
+export function topLevelHeaderText(source: Buffer): string {
+  const { headerEnd } = splitHeader(source, 0, source.length);
+  const bytes = source.subarray(0, headerEnd);
+  return isMostlyNotUtf8(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+export interface ContentType {
+  type: string;
+  params: Record<string, string>;
+}
+
+export function parseContentType(value: string | null): ContentType | null {
+  if (value === null) return null;
+  const pieces: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of value) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) {
+      pieces.push(current);
+      current = '';
+    } else current += ch;
+  }
+  pieces.push(current);
+  const params: Record<string, string> = {};
+  for (const piece of pieces.slice(1)) {
+    const eq = piece.indexOf('=');
+    if (eq === -1) continue;
+    const key = piece.slice(0, eq).trim().toLowerCase();
+    params[key] = piece
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/s, '$1');
+  }
+  return { type: (pieces[0] ?? '').trim().toLowerCase(), params };
+}
+
+/** Labels that, like a missing one, leave the MIME parser decoding as UTF-8. */
+const UTF8_FAMILY = /^(us-?ascii|ascii|utf-?8|ansi_x3\.4-1968)$/i;
+/** Charsets the MIME parser (iconv-lite) decodes that the runtime's TextDecoder may not. */
+const PARSER_KNOWN =
+  /^((cp|ibm|windows-?)\d{3,5}|tcvn.*|viscii|armscii-?8|georgian.*|pt154|rk1048|hproman8|iso646.*|mac.*|koi8.*|tis-?620|big5.*|gb.*|euc-?.*|shift_?jis|sjis|ks_c_.*|iso-?2022.*|utf-?(16|32|7).*|ucs-?.*)$/i;
+
+/** Charset labels the parser would decode as UTF-8 (with U+FFFD for any other bytes). */
+export function fallsBackToUtf8(charset: string | undefined): boolean {
+  if (charset === undefined || charset.trim() === '') return true;
+  const name = charset.trim();
+  return UTF8_FAMILY.test(name) || (!isKnownCharset(name) && !PARSER_KNOWN.test(name));
+}
+
+/**
+ * Raw 8-bit header values that are not UTF-8 (RFC 6532 only allows UTF-8)
+ * are transcoded to UTF-8 so the parser can read them: from the message's own
+ * body charset when it names a real single-byte charset, else from the best
+ * guess between windows-1258 and windows-1252.
+ */
+export function transcodeRawHeaders(source: Buffer): Buffer {
+  const { headerEnd } = splitHeader(source, 0, source.length);
+  const header = source.subarray(0, headerEnd);
+  if (!header.some((b) => b >= 0x80) || !isMostlyNotUtf8(header)) return source;
+  const declared = parseContentType(headerValue(header.toString('latin1'), 'content-type'))?.params.charset;
+  const charset =
+    declared && !fallsBackToUtf8(declared) && isKnownCharset(declared) ? declared : guessSingleByteCharset(header);
+  const text = decodeBytes(header, charset) ?? header.toString('latin1');
+  return Buffer.concat([Buffer.from(text, 'utf8'), source.subarray(headerEnd)]);
+}
+
+function decodeQuotedPrintable(bytes: Buffer): Buffer {
+  const out = Buffer.alloc(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x3d) {
+      out[n++] = b;
+      continue;
+    }
+    const hex = bytes.subarray(i + 1, i + 3).toString('latin1');
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out[n++] = parseInt(hex, 16);
+      i += 2;
+    } else if (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) {
+      i += 2;
+    } else if (bytes[i + 1] === 0x0a) {
+      i += 1;
+    } else {
+      out[n++] = b;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+function transferDecode(body: Buffer, cte: string): Buffer {
+  if (cte === 'base64') return Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
+  if (cte === 'quoted-printable') return decodeQuotedPrintable(body);
+  return body;
+}
+
+interface Relabel {
+  headerStart: number;
+  headerEnd: number;
+  charset: string;
+}
+
+function collectRelabels(source: Buffer, start: number, end: number, depth: number, out: Relabel[]): void {
+  if (depth > MAX_DEPTH || out.length > MAX_PARTS) return;
+  const { headerEnd, bodyStart } = splitHeader(source, start, end);
+  const header = source.subarray(start, headerEnd).toString('latin1');
+  const contentType = parseContentType(headerValue(header, 'content-type'));
+  const type = contentType?.type ?? 'text/plain';
+  const cte = (headerValue(header, 'content-transfer-encoding') ?? '').toLowerCase();
+
+  if (type.startsWith('multipart/')) {
+    const boundary = contentType?.params.boundary;
+    if (!boundary) return;
+    for (const [partStart, partEnd] of multipartBodies(source, bodyStart, end, boundary)) {
+      collectRelabels(source, partStart, partEnd, depth + 1, out);
+      if (out.length > MAX_PARTS) return;
+    }
+    return;
+  }
+  if (type === 'message/rfc822' && !['base64', 'quoted-printable'].includes(cte)) {
+    collectRelabels(source, bodyStart, end, depth + 1, out);
+    return;
+  }
+  if (!type.startsWith('text/') || !fallsBackToUtf8(contentType?.params.charset)) return;
+  const bytes = transferDecode(source.subarray(bodyStart, end), cte);
+  if (!isMostlyNotUtf8(bytes)) return;
+  out.push({ headerStart: start, headerEnd, charset: guessSingleByteCharset(bytes) });
+}
+
+/** Body ranges of a multipart's parts; an unterminated last part runs to the end. */
+function multipartBodies(source: Buffer, start: number, end: number, boundary: string): [number, number][] {
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const ranges: [number, number][] = [];
+  let partStart = -1;
+  let at = start;
+  while (at < end && ranges.length <= MAX_PARTS) {
+    const found = source.indexOf(delimiter, at);
+    if (found === -1 || found >= end) break;
+    const atLineStart = found === start || source[found - 1] === 0x0a;
+    const lineEnd = source.indexOf(0x0a, found);
+    const next = lineEnd === -1 || lineEnd >= end ? end : lineEnd + 1;
+    if (!atLineStart) {
+      at = found + delimiter.length;
+      continue;
+    }
+    if (partStart !== -1) {
+      // The line break before the delimiter belongs to the delimiter.
+      let partEnd = found;
+      if (source[partEnd - 1] === 0x0a) partEnd--;
+      if (source[partEnd - 1] === 0x0d) partEnd--;
+      ranges.push([partStart, Math.max(partStart, partEnd)]);
+    }
+    const closing = source[found + delimiter.length] === 0x2d && source[found + delimiter.length + 1] === 0x2d;
+    if (closing) return ranges;
+    partStart = next;
+    at = next;
+  }
+  if (partStart !== -1 && partStart < end) ranges.push([partStart, end]);
+  return ranges;
+}
+
+function relabelHeader(header: string, charset: string, eol: string): string {
+  const lines = header.split(/(?<=\n)/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^content-type:/i.test(lines[i]!)) continue;
+    let j = i;
+    while (j + 1 < lines.length && /^[ \t]/.test(lines[j + 1]!)) j++;
+    const field = lines.slice(i, j + 1).join('');
+    const body = field.replace(/\r?\n$/, '');
+    const replaced = /;\s*charset\s*=/i.test(body)
+      ? body.replace(/(;\s*charset\s*=\s*)("[^"]*"|[^;\s]*)/i, `$1${charset}`)
+      : `${body}; charset=${charset}`;
+    lines.splice(i, j - i + 1, replaced + field.slice(body.length));
+    return lines.join('');
+  }
+  return `Content-Type: text/plain; charset=${charset}${eol}${header}`;
+}
+
+/**
+ * Relabels text parts whose bytes are not UTF-8 although their label leaves
+ * the parser decoding them as UTF-8 (no charset, us-ascii, utf-8, or a name
+ * it does not know such as "utf-9"). Returns null when nothing needed it.
+ */
+export function relabelUndecodableText(source: Buffer): Buffer | null {
+  const relabels: Relabel[] = [];
+  collectRelabels(source, 0, source.length, 0, relabels);
+  if (relabels.length === 0) return null;
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (const r of relabels.sort((a, b) => a.headerStart - b.headerStart)) {
+    chunks.push(source.subarray(at, r.headerStart));
+    const header = source.subarray(r.headerStart, r.headerEnd).toString('latin1');
+    chunks.push(Buffer.from(relabelHeader(header, r.charset, eol), 'latin1'));
+    at = r.headerEnd;
+  }
+  chunks.push(source.subarray(at));
+  return Buffer.concat(chunks);
+}

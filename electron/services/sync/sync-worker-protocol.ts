@@ -1,0 +1,18 @@
+import type { SyncSummary } from '../../../shared/mail.ts';
+import type { DirectiveRules } from '../directives/directive-rules.ts';
+import type { ImapCredentials } from '../imap/imap-connection.ts';
+import type { FolderSyncResult, SyncProgress } from './folder-sync.ts';
+
+export interface SyncWorkerInput {
+  cacheFile: string;
+  imap: ImapCredentials;
+  rules: DirectiveRules;
+  folders?: string[] | undefined;
+  bodyDays: number;
+}
+
+export type SyncWorkerMessage =
+  | { type: 'progress'; progress: SyncProgress }
+  | { type: 'folder'; result: FolderSyncResult }
+  | { type: 'done'; summary: SyncSummary }
+  | { type: 'error'; error: { code: string; messageVi: string; detail: string }; cancelled: boolean };
