@@ -81,6 +81,8 @@ export const contract = {
   /** Starts (or joins) a sync of the account; progress arrives as 'sync.progress' events. */
   'sync.start': call<SyncSummary>()(accountRef.extend({ folders: z.array(z.string().min(1)).optional() })),
   'sync.cancel': call<{ cancelled: boolean }>()(accountRef),
+  /** Push: IDLE on INBOX and on the folder the user has open (changes arrive as 'cache.changed'). */
+  'sync.watch': call<{ watching: string[] }>()(accountRef.extend({ folder: z.string().min(1).max(1000).optional() })),
 
   /** Explicit flag changes (mark read/unread, flag); never implicit on open. */
   'mail.setFlags': call<{ updated: number }>()(

@@ -11,6 +11,7 @@ import type { ImageFetch } from './mail/remote-images.ts';
 import type { KeyValueStore } from './settings/key-value-store.ts';
 import { createConfStore } from './settings/conf-store.ts';
 import { SettingsRepository } from './settings/settings-repository.ts';
+import { MailWatcher } from './sync/mail-watcher.ts';
 import { SyncService } from './sync/sync-service.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. */
@@ -48,6 +49,7 @@ export interface AppServices {
   mail: MailService;
   actions: MailActions;
   sync: SyncService;
+  watcher: MailWatcher;
   directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
   /** Removes an account with everything local to it: keychain entry, connection, cache. */
@@ -79,6 +81,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     rules: directiveRules,
     workerUrl: caps.syncWorkerUrl,
   });
+  const watcher = new MailWatcher({ accounts, sync, logger });
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
@@ -90,10 +93,12 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     mail,
     actions,
     sync,
+    watcher,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
     removeAccount: async (accountId) => {
       const { id } = accounts.get(accountId);
+      await watcher.unwatch(id);
       sync.cancel(id);
       await mail.pool.drop(id);
       await accounts.remove(id);
@@ -101,6 +106,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       events.emit('accounts.changed', { accounts: accounts.list() });
     },
     dispose: async () => {
+      await watcher.stopAll();
       await sync.cancelAll();
       await mail.close();
       caches.closeAll();

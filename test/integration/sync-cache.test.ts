@@ -295,3 +295,34 @@ describe('search, directives and actions on the cache', () => {
     expect(page.rows[0]?.subject).toBe(top!.subject);
   });
 });
+
+describe('push: IDLE with reconnect', () => {
+  const waitFor = async (cond: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!cond()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it('sees new mail through IDLE, and again after the server restarts', async () => {
+    const cache = services.caches.get(accountId);
+    ok(await dispatch('sync.watch', { accountId, folder: 'Lớn' }));
+    await new Promise((r) => setTimeout(r, 500));
+    const before = cache.count('INBOX');
+    const t0 = Date.now();
+    await appendMany(other, 'INBOX', 1, 950);
+    await waitFor(() => cache.count('INBOX') === before + 1, 10_000);
+    console.log(`new mail in the cache ${Date.now() - t0} ms after APPEND (IDLE)`);
+
+    await other.logout();
+    await stack.crashImap();
+    await stack.restartImap();
+    other = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) }, logger: false });
+    other.on('error', () => {});
+    await other.connect();
+    await appendMany(other, 'Lớn', 1, 2000);
+    await waitFor(() => cache.count('Lớn') === 1501, 20_000);
+    await services.watcher.unwatch(accountId);
+  });
+});

@@ -45,6 +45,10 @@ export function createHandlers(s: AppServices): Handlers {
     'cache.directives': async ({ accountId, limit }) => s.caches.get(s.accounts.get(accountId).id).directives(limit),
     'cache.search': async ({ accountId, query, limit }) => s.mail.search(s.accounts.get(accountId).id, query, limit),
     'sync.start': async ({ accountId, folders }) => s.sync.start(s.accounts.get(accountId).id, folders),
+    'sync.watch': async ({ accountId, folder }) => {
+      await s.watcher.watch(s.accounts.get(accountId).id, folder);
+      return { watching: [...new Set(['INBOX', ...(folder ? [folder] : [])])] };
+    },
     'sync.cancel': async ({ accountId }) => ({ cancelled: s.sync.cancel(s.accounts.get(accountId).id) }),
     'mail.setFlags': async ({ accountId, folder, uids, add, remove }) => ({
       updated: await s.actions.setFlags(s.accounts.get(accountId).id, folder, uids, add, remove),

@@ -1,5 +1,13 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Address, AttachmentInfo, MessageDetail } from '../../../shared/mail.ts';
+import { decodeEncodedWords, headerValue, looksBroken } from './charset/headers.ts';
+import { convertLegacyParts, type LegacyConversion } from './charset/legacy.ts';
+import {
+  normaliseLineEndings,
+  relabelUndecodableText,
+  topLevelHeaderText,
+  transcodeRawHeaders,
+} from './charset/source-repair.ts';
 
 const MAX_INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
 const MAX_RAW_SHOWN = 1024 * 1024;
@@ -10,17 +18,27 @@ export interface ParseContext {
   flags: string[];
 }
 
+// TODO(shared): add `legacyEncoding: { from: 'tcvn3' | 'vni'; parts: ('subject' | 'text' | 'html')[] } | null`
+// to MessageDetail in shared/mail.ts, then return MessageDetail directly and drop this type.
+export type MessageDetailWithLegacy = MessageDetail & { legacyEncoding: LegacyConversion | null };
+
+const PARSE_OPTIONS = { keepCidLinks: true } as const;
+/** C0 controls other than tab, LF and CR: never meant to be displayed (a NUL would also end a C string). */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /**
  * Parses RFC 5322 source into what the reading pane shows. Never throws on
  * bad mail: whatever cannot be parsed is shown as raw source with a notice.
  */
-export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<MessageDetail> {
+export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<MessageDetailWithLegacy> {
+  const prepared = prepareSource(source);
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(source, { keepCidLinks: true });
+    parsed = await simpleParser(prepared, PARSE_OPTIONS);
   } catch (e) {
     return rawFallback(source, ctx, `could not parse MIME: ${e instanceof Error ? e.message : String(e)}`);
   }
+  parsed = await reparseUndecodable(prepared, parsed);
   const inlineImages: Record<string, string> = {};
   const attachments: AttachmentInfo[] = parsed.attachments.map((a, index) => {
     const cid = a.contentId ? a.contentId.replace(/^<|>$/g, '') : null;
@@ -30,12 +48,17 @@ export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<M
     }
     return {
       index,
-      filename: a.filename ?? fallbackName(a.contentType, index),
+      filename: a.filename ? cleanText(a.filename) : fallbackName(a.contentType, index),
       contentType: a.contentType,
       size: a.size,
       inline,
       contentId: cid,
     };
+  });
+  const legacy = convertLegacyParts({
+    subject: cleanText(subjectOf(parsed, prepared)),
+    text: cleanBody(parsed.text ?? ''),
+    html: typeof parsed.html === 'string' ? cleanBody(parsed.html) : null,
   });
   const warning = headerProblems(parsed);
   return {
@@ -47,15 +70,73 @@ export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<M
     to: toAddresses(parsed.to),
     cc: toAddresses(parsed.cc),
     replyTo: toAddresses(parsed.replyTo),
-    subject: parsed.subject ?? '',
+    subject: legacy.subject,
     flags: ctx.flags,
-    text: parsed.text ?? '',
-    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: legacy.text,
+    html: legacy.html,
     inlineImages,
     attachments,
     parseWarning: warning,
     rawSource: warning ? rawText(source) : null,
+    legacyEncoding: legacy.legacy,
   };
+}
+
+/**
+ * Byte repairs the parser needs to see the message at all: CR-only line ends,
+ * and raw 8-bit header values in a legacy charset. Never throws: a repair
+ * that fails leaves the source as it was.
+ */
+function prepareSource(source: Buffer): Buffer {
+  try {
+    return transcodeRawHeaders(normaliseLineEndings(source));
+  } catch {
+    return source;
+  }
+}
+
+/**
+ * The parser decodes text with no charset, us-ascii or an unknown label as
+ * UTF-8, turning legacy 8-bit text into U+FFFD. When that happened, give
+ * such parts their likely single-byte charset and parse once more.
+ */
+async function reparseUndecodable(source: Buffer, parsed: ParsedMail): Promise<ParsedMail> {
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  if (!(parsed.text ?? '').includes('\ufffd') && !html.includes('\ufffd')) return parsed;
+  try {
+    const relabelled = relabelUndecodableText(source);
+    return relabelled ? await simpleParser(relabelled, PARSE_OPTIONS) : parsed;
+  } catch {
+    return parsed;
+  }
+}
+
+/**
+ * The parser's subject, unless it shows a decoding failure (U+FFFD, control
+ * characters): then the raw header is decoded again, keeping encoded words
+ * that do not decode to text as they were typed.
+ */
+function subjectOf(parsed: ParsedMail, source: Buffer): string {
+  const subject = (parsed.subject ?? '').normalize('NFC');
+  if (!looksBroken(subject)) return subject;
+  const raw = headerValue(topLevelHeaderText(source), 'subject');
+  if (raw === null) return subject;
+  const again = decodeEncodedWords(raw);
+  return brokenness(again) < brokenness(subject) ? again : subject;
+}
+
+function brokenness(text: string): number {
+  return (text.match(/\ufffd/g)?.length ?? 0) + (text.match(CONTROLS)?.length ?? 0);
+}
+
+/** One-line text (subject, names, file names): NFC, without control characters. */
+function cleanText(text: string): string {
+  return text.normalize('NFC').replace(CONTROLS, '');
+}
+
+/** Body text: NFC, without NUL (which HTML shows as U+FFFD and C code reads as the end). */
+function cleanBody(text: string): string {
+  return text.replace(/\u0000/g, '').normalize('NFC');
 }
 
 function headerProblems(parsed: ParsedMail): string | null {
@@ -65,7 +146,7 @@ function headerProblems(parsed: ParsedMail): string | null {
   return null;
 }
 
-function rawFallback(source: Buffer, ctx: ParseContext, warning: string): MessageDetail {
+function rawFallback(source: Buffer, ctx: ParseContext, warning: string): MessageDetailWithLegacy {
   return {
     uid: ctx.uid,
     folder: ctx.folder,
@@ -83,6 +164,7 @@ function rawFallback(source: Buffer, ctx: ParseContext, warning: string): Messag
     attachments: [],
     parseWarning: warning,
     rawSource: rawText(source),
+    legacyEncoding: null,
   };
 }
 
@@ -96,7 +178,7 @@ function toAddresses(value: AddressObject | AddressObject[] | undefined): Addres
   const walk = (entries: AddressObject['value']) => {
     for (const e of entries) {
       if (e.group) walk(e.group);
-      else out.push({ name: e.name ?? '', address: e.address ?? '' });
+      else out.push({ name: cleanText(e.name ?? ''), address: e.address ?? '' });
     }
   };
   for (const obj of list) walk(obj.value);
