@@ -77,7 +77,7 @@ export class MailCache {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     this.db = new DatabaseSync(file);
     this.db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
     );
     migrate(this.db);
     this.rules = rules;
@@ -234,10 +234,14 @@ export class MailCache {
           from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments, attachment_names,
           importance, priority, x_priority, is_directive, urgency)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(folder_id, uid) DO UPDATE SET modseq = excluded.modseq, flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged
+        ON CONFLICT(folder_id, uid) DO NOTHING
         RETURNING id`);
+      // Headers never change on the server; a message already cached only gets its flags refreshed.
+      const refresh = this.stmt(
+        'UPDATE messages SET modseq = ?, flags = ?, seen = ?, flagged = ? WHERE folder_id = ? AND uid = ?',
+      );
       const fts = this.stmt(
-        "INSERT OR REPLACE INTO messages_fts (rowid, subject, sender, recipients, body, attachments) VALUES (?, ?, ?, ?, COALESCE((SELECT body FROM messages_fts WHERE rowid = ?), ''), ?)",
+        "INSERT INTO messages_fts (rowid, subject, sender, recipients, body, attachments) VALUES (?, ?, ?, ?, '', ?)",
       );
       for (const h of headers) {
         const verdict = classifyDirective(
@@ -250,13 +254,17 @@ export class MailCache {
           },
           this.rules,
         );
+        const modseq = h.modseq === null ? null : h.modseq.toString();
+        const flags = JSON.stringify(h.flags);
+        const seen = h.flags.includes('\\Seen') ? 1 : 0;
+        const flagged = h.flags.includes('\\Flagged') ? 1 : 0;
         const row = upsert.get(
           folderId,
           h.uid,
-          h.modseq === null ? null : h.modseq.toString(),
-          JSON.stringify(h.flags),
-          h.flags.includes('\\Seen') ? 1 : 0,
-          h.flags.includes('\\Flagged') ? 1 : 0,
+          modseq,
+          flags,
+          seen,
+          flagged,
           h.date ?? h.internalDate,
           h.internalDate,
           h.size,
@@ -277,14 +285,17 @@ export class MailCache {
           h.xPriority ?? null,
           verdict.isDirective ? 1 : 0,
           verdict.urgency,
-        ) as { id: number };
+        ) as { id: number } | undefined;
+        if (!row) {
+          refresh.run(modseq, flags, seen, flagged, folderId, h.uid);
+          continue;
+        }
         const people = (list: Address[]) => foldText(list.map((a) => `${a.name} ${a.address}`).join(' '));
         fts.run(
           row.id,
           foldText(h.subject),
           people(h.from),
           people([...h.to, ...h.cc]),
-          row.id,
           foldText(h.attachmentNames.join(' ')),
         );
       }

@@ -31,10 +31,11 @@ export interface DirectiveVerdict {
   reasons: string[];
 }
 
-const URGENCY_MARKERS: Array<[RegExp, Urgency, string]> = [
-  [/\bhoa toc\b/, URGENCY.flash, 'Hỏa tốc'],
-  [/\bthuong khan\b/, URGENCY.veryUrgent, 'Thượng khẩn'],
-  [/\bkhan\b/, URGENCY.urgent, 'Khẩn'],
+/** Markers matched with diacritics when the subject has them ("khăn" is not "khẩn"), folded otherwise. */
+const URGENCY_MARKERS: Array<[RegExp, RegExp, Urgency, string]> = [
+  [/(^|[^\p{L}])h(ỏa|oả)\s+tốc([^\p{L}]|$)/u, /\bhoa toc\b/, URGENCY.flash, 'Hỏa tốc'],
+  [/(^|[^\p{L}])thượng\s+khẩn([^\p{L}]|$)/u, /\bthuong khan\b/, URGENCY.veryUrgent, 'Thượng khẩn'],
+  [/(^|[^\p{L}])khẩn([^\p{L}]|$)/u, /\bkhan\b/, URGENCY.urgent, 'Khẩn'],
 ];
 
 /** Classifies one message. Pure, so the cache can re-run it when the rules change. */
@@ -43,9 +44,11 @@ export function classifyDirective(input: DirectiveInput, rules: DirectiveRules):
   const subject = foldText(input.subject);
   const from = input.fromAddress.toLowerCase();
 
+  const exact = input.subject.normalize('NFC').toLowerCase();
+  const hasMarks = exact !== subject;
   let urgency: Urgency = URGENCY.normal;
-  for (const [re, level, label] of URGENCY_MARKERS) {
-    if (re.test(subject)) {
+  for (const [withMarks, folded, level, label] of URGENCY_MARKERS) {
+    if ((hasMarks ? withMarks : folded).test(hasMarks ? exact : subject)) {
       urgency = level;
       reasons.push(label);
       break;
@@ -65,12 +68,22 @@ export function classifyDirective(input: DirectiveInput, rules: DirectiveRules):
     return rule.startsWith('@') ? from.endsWith(rule) : from === rule;
   });
   if (fromLeader) reasons.push('leadership');
-  const pattern = rules.subjectPatterns.find((p) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(foldText(p))}`, 'u').test(subject),
-  );
+  const pattern = compiled(rules).find(([, re]) => re.test(subject))?.[0];
   if (pattern) reasons.push(`subject: ${pattern}`);
 
   return { isDirective: fromLeader || pattern !== undefined || urgency > URGENCY.normal, urgency, reasons };
+}
+
+const COMPILED = new WeakMap<DirectiveRules, Array<[string, RegExp]>>();
+
+/** Subject patterns compiled once per rules object: classification runs for every synced message. */
+function compiled(rules: DirectiveRules): Array<[string, RegExp]> {
+  let list = COMPILED.get(rules);
+  if (!list) {
+    list = rules.subjectPatterns.map((p) => [p, new RegExp(`(^|[^\\p{L}\\p{N}])${escape(foldText(p))}`, 'u')]);
+    COMPILED.set(rules, list);
+  }
+  return list;
 }
 
 function escape(s: string): string {

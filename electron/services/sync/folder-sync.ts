@@ -83,6 +83,9 @@ export async function syncFolder(
   client.on('expunge', onExpunge);
   client.on('flags', onFlags);
 
+  // A mailbox already open on this connection would not be re-selected, and its
+  // counters would be stale: close it so the SELECT (with QRESYNC) reports news.
+  if (openMailbox(client)?.path === path) await client.mailboxClose();
   let lock;
   try {
     lock = await client.getMailboxLock(path, {

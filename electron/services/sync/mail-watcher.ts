@@ -99,7 +99,10 @@ export class FolderIdler {
  * single source for the UI.
  */
 export class MailWatcher {
-  private readonly watched = new Map<string, { idlers: FolderIdler[]; poll: NodeJS.Timeout; debounce: NodeJS.Timeout | null }>();
+  private readonly watched = new Map<
+    string,
+    { idlers: FolderIdler[]; poll: NodeJS.Timeout; debounce: NodeJS.Timeout | null }
+  >();
   private readonly deps: { accounts: AccountService; sync: SyncService; logger: Logger; pollMs?: number };
 
   constructor(deps: MailWatcher['deps']) {
@@ -119,7 +122,10 @@ export class MailWatcher {
       entry.debounce = setTimeout(() => {
         entry.debounce = null;
         this.deps.sync.start(accountId, [folder]).catch((e: unknown) => {
-          this.deps.logger.log('warn', 'watch sync failed', { folder, detail: e instanceof Error ? e.message : String(e) });
+          this.deps.logger.log('warn', 'watch sync failed', {
+            folder,
+            detail: e instanceof Error ? e.message : String(e),
+          });
         });
       }, 250);
     };
