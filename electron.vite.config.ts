@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/main.ts'),
           'sync-worker': resolve('electron/services/sync/sync-worker.ts'),
+          'cache-writer-worker': resolve('electron/services/sync/cache-writer-worker.ts'),
         },
       },
     },

@@ -12,8 +12,30 @@ const SUBJECTS = [
   'Giấy mời dự hội nghị tổng kết năm',
   'Re: Góp ý dự thảo quy chế làm việc',
 ];
-const SENDERS = ['lanhdao', 'vanthu', 'so-tttt', 'so-noivu', 'so-tc', 'ubnd-dongxoai', 'ubnd-binhlong', 'phongtchc', 'thanhtra', 'congan'];
-const WORDS = ['nhiệm vụ', 'đề nghị', 'thực hiện', 'báo cáo', 'kế hoạch', 'năm 2025', 'chuyển đổi số', 'cải cách', 'hành chính', 'ngân sách'];
+const SENDERS = [
+  'lanhdao',
+  'vanthu',
+  'so-tttt',
+  'so-noivu',
+  'so-tc',
+  'ubnd-dongxoai',
+  'ubnd-binhlong',
+  'phongtchc',
+  'thanhtra',
+  'congan',
+];
+const WORDS = [
+  'nhiệm vụ',
+  'đề nghị',
+  'thực hiện',
+  'báo cáo',
+  'kế hoạch',
+  'năm 2025',
+  'chuyển đổi số',
+  'cải cách',
+  'hành chính',
+  'ngân sách',
+];
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -32,7 +54,14 @@ export function syntheticMessage(i: number): string {
     'MIME-Version: 1.0',
   ];
   if (i % 10 !== 0) {
-    return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', `Kính gửi Văn phòng: ${body}.`, ''].join('\n');
+    return [
+      ...head,
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      `Kính gửi Văn phòng: ${body}.`,
+      '',
+    ].join('\n');
   }
   return [
     ...head,

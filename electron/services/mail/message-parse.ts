@@ -1,10 +1,20 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Address, AttachmentInfo, MessageDetail } from '../../../shared/mail.ts';
-import { decodeEncodedWords, headerValue, looksBroken } from './charset/headers.ts';
+import {
+  countControlChars,
+  decodeEncodedWords,
+  encodedWordCount,
+  hasEncodedWord,
+  headerValue,
+  looksBroken,
+  stripControlChars,
+} from './charset/headers.ts';
 import { convertLegacyParts, type LegacyConversion } from './charset/legacy.ts';
 import {
+  hasBody,
   normaliseLineEndings,
   relabelUndecodableText,
+  repairMissingBoundary,
   topLevelHeaderText,
   transcodeRawHeaders,
 } from './charset/source-repair.ts';
@@ -23,8 +33,6 @@ export interface ParseContext {
 export type MessageDetailWithLegacy = MessageDetail & { legacyEncoding: LegacyConversion | null };
 
 const PARSE_OPTIONS = { keepCidLinks: true } as const;
-/** C0 controls other than tab, LF and CR: never meant to be displayed (a NUL would also end a C string). */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
  * Parses RFC 5322 source into what the reading pane shows. Never throws on
@@ -60,7 +68,7 @@ export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<M
     text: cleanBody(parsed.text ?? ''),
     html: typeof parsed.html === 'string' ? cleanBody(parsed.html) : null,
   });
-  const warning = headerProblems(parsed);
+  const warning = headerProblems(parsed, prepared);
   return {
     uid: ctx.uid,
     folder: ctx.folder,
@@ -84,12 +92,12 @@ export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<M
 
 /**
  * Byte repairs the parser needs to see the message at all: CR-only line ends,
- * and raw 8-bit header values in a legacy charset. Never throws: a repair
- * that fails leaves the source as it was.
+ * raw 8-bit header values in a legacy charset, a multipart with no boundary.
+ * Never throws: a repair that fails leaves the source as it was.
  */
 function prepareSource(source: Buffer): Buffer {
   try {
-    return transcodeRawHeaders(normaliseLineEndings(source));
+    return repairMissingBoundary(transcodeRawHeaders(normaliseLineEndings(source)));
   } catch {
     return source;
   }
@@ -113,36 +121,41 @@ async function reparseUndecodable(source: Buffer, parsed: ParsedMail): Promise<P
 
 /**
  * The parser's subject, unless it shows a decoding failure (U+FFFD, control
- * characters): then the raw header is decoded again, keeping encoded words
- * that do not decode to text as they were typed.
+ * characters, an encoded word left as is): then the raw header is decoded
+ * again, keeping encoded words that do not decode to text as they were typed.
  */
 function subjectOf(parsed: ParsedMail, source: Buffer): string {
   const subject = (parsed.subject ?? '').normalize('NFC');
-  if (!looksBroken(subject)) return subject;
+  if (!looksBroken(subject) && !hasEncodedWord(subject)) return subject;
   const raw = headerValue(topLevelHeaderText(source), 'subject');
   if (raw === null) return subject;
   const again = decodeEncodedWords(raw);
-  return brokenness(again) < brokenness(subject) ? again : subject;
+  const better =
+    brokenness(again) < brokenness(subject) ||
+    (brokenness(again) === brokenness(subject) && encodedWordCount(again) < encodedWordCount(subject));
+  return better ? again : subject;
 }
 
 function brokenness(text: string): number {
-  return (text.match(/\ufffd/g)?.length ?? 0) + (text.match(CONTROLS)?.length ?? 0);
+  return (text.match(/\ufffd/g)?.length ?? 0) + countControlChars(text);
 }
 
 /** One-line text (subject, names, file names): NFC, without control characters. */
 function cleanText(text: string): string {
-  return text.normalize('NFC').replace(CONTROLS, '');
+  return stripControlChars(text.normalize('NFC'));
 }
 
 /** Body text: NFC, without NUL (which HTML shows as U+FFFD and C code reads as the end). */
 function cleanBody(text: string): string {
-  return text.replace(/\u0000/g, '').normalize('NFC');
+  return text.replaceAll('\u0000', '').normalize('NFC');
 }
 
-function headerProblems(parsed: ParsedMail): string | null {
+function headerProblems(parsed: ParsedMail, source: Buffer): string | null {
   const missing = ['from', 'date'].filter((h) => !parsed.headers.has(h));
   const empty = !parsed.text && !parsed.html && parsed.attachments.length === 0;
   if (missing.length === 2 && empty) return 'message has no recognisable headers or body';
+  // A body was there but nothing came out of it: the raw source is all the reader can see.
+  if (empty && hasBody(source)) return 'message body could not be decoded';
   return null;
 }
 
@@ -178,11 +191,16 @@ function toAddresses(value: AddressObject | AddressObject[] | undefined): Addres
   const walk = (entries: AddressObject['value']) => {
     for (const e of entries) {
       if (e.group) walk(e.group);
-      else out.push({ name: cleanText(e.name ?? ''), address: e.address ?? '' });
+      else out.push({ name: displayName(e.name ?? ''), address: e.address ?? '' });
     }
   };
   for (const obj of list) walk(obj.value);
   return out;
+}
+
+/** A display name; one the parser left with an encoded word in it (unterminated, say) is decoded again. */
+function displayName(name: string): string {
+  return cleanText(hasEncodedWord(name) ? decodeEncodedWords(name) : name);
 }
 
 function fallbackName(contentType: string, index: number): string {

@@ -4,6 +4,7 @@ import type { SyncSummary } from '../../../shared/mail.ts';
 import type { MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
 import { sortFolders, toFolderInfo } from '../mail/folder-list.ts';
+import type { HeaderSink } from './cache-writer.ts';
 import { syncFolder, uidSet, type FolderSyncResult, type SyncProgress } from './folder-sync.ts';
 
 export interface AccountSyncOptions {
@@ -14,6 +15,8 @@ export interface AccountSyncOptions {
   /** Offline policy: cache the bodies of messages newer than this many days (0 = none). */
   bodyDays?: number;
   onFolderDone?: ((result: FolderSyncResult) => void) | undefined;
+  /** Where initial-sync header batches are committed (see cache-writer.ts). */
+  sink?: HeaderSink | undefined;
 }
 
 /**
@@ -60,7 +63,11 @@ export async function syncAccount(
       summary.messages += cache.count(info.path);
       continue;
     }
-    const result = await syncFolder(client, cache, info.path, { signal: opts.signal, onProgress: opts.onProgress });
+    const result = await syncFolder(client, cache, info.path, {
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      sink: opts.sink,
+    });
     summary.added += result.added;
     summary.updated += result.updated;
     summary.removed += result.removed;

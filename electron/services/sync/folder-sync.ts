@@ -2,6 +2,7 @@ import type { FetchMessageObject, FetchQueryObject, ImapFlow } from 'imapflow';
 import type { CachedHeader, FlagUpdate, MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
 import { addresses, hasAttachment } from '../mail/message-list.ts';
+import { inlineSink, type HeaderSink } from './cache-writer.ts';
 import { attachmentNames } from './structure.ts';
 
 export interface SyncProgress {
@@ -17,6 +18,8 @@ export interface FolderSyncOptions {
   /** Size of the first batch: small, so the list fills at once. */
   firstBatch?: number;
   batchSize?: number;
+  /** Where header batches of the initial sync are committed (default: this thread). */
+  sink?: HeaderSink | undefined;
 }
 
 export interface FolderSyncResult {
@@ -181,18 +184,29 @@ async function fetchMissing(
   const total = missing.length;
   const first = opts.firstBatch ?? 500;
   const size = opts.batchSize ?? 5000;
+  const sink = opts.sink ?? inlineSink(cache);
   let done = 0;
   opts.onProgress?.({ folder: path, phase: 'headers', done, total });
   while (done < total) {
     if (opts.signal?.aborted) throw new AppError('INTERNAL', 'sync cancelled', { messageVi: 'Đã hủy đồng bộ.' });
     const batch = missing.slice(done, done + (done === 0 ? first : size));
-    const headers: CachedHeader[] = [];
-    for await (const msg of client.fetch(uidSet(batch), HEADER_QUERY, { uid: true })) headers.push(toHeader(msg));
-    cache.saveHeaders(path, headers);
-    result.added += headers.length;
+    // Small sub-batches reach the sink while the rest of the FETCH is still streaming.
+    let headers: CachedHeader[] = [];
+    for await (const msg of client.fetch(uidSet(batch), HEADER_QUERY, { uid: true })) {
+      headers.push(toHeader(msg));
+      result.added += 1;
+      if (headers.length === 1000) {
+        sink.save(path, headers);
+        headers = [];
+      }
+    }
+    sink.save(path, headers);
+    // The first batch is committed before it is reported, so the list can show it at once.
+    if (done === 0) await sink.flush();
     done += batch.length;
     opts.onProgress?.({ folder: path, phase: 'headers', done, total });
   }
+  await sink.flush();
 }
 
 async function fetchNew(

@@ -115,18 +115,29 @@ export class MailWatcher {
     const current = this.watched.get(accountId);
     if (current && current.idlers.map((i) => i.folder).join('\u0000') === folders.join('\u0000')) return;
     await this.unwatch(accountId);
+    // Changes collect here; one sync covers them all. A change that arrives while a sync is
+    // running waits for it and triggers the next one, so nothing is missed by joining a stale run.
+    const pending = new Set<string>();
     const syncSoon = (folder: string) => {
       const entry = this.watched.get(accountId);
       if (!entry) return;
+      pending.add(folder);
       if (entry.debounce) clearTimeout(entry.debounce);
       entry.debounce = setTimeout(() => {
         entry.debounce = null;
-        this.deps.sync.start(accountId, [folder]).catch((e: unknown) => {
-          this.deps.logger.log('warn', 'watch sync failed', {
-            folder,
-            detail: e instanceof Error ? e.message : String(e),
+        void (async () => {
+          await this.deps.sync.whenIdle(accountId);
+          if (pending.size === 0 || !this.watched.has(accountId)) return;
+          const folders = [...pending];
+          pending.clear();
+          await this.deps.sync.start(accountId, folders).catch((e: unknown) => {
+            for (const f of folders) pending.add(f);
+            this.deps.logger.log('warn', 'watch sync failed', {
+              folders: folders.join(','),
+              detail: e instanceof Error ? e.message : String(e),
+            });
           });
-        });
+        })();
       }, 250);
     };
     const idlers = folders.map(

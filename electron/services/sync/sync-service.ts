@@ -51,6 +51,12 @@ export class SyncService {
     return promise;
   }
 
+  /** Resolves when no sync of this account is running (whatever its outcome). */
+  async whenIdle(accountId: string): Promise<void> {
+    for (let r = this.running.get(accountId); r; r = this.running.get(accountId))
+      await r.promise.catch(() => undefined);
+  }
+
   cancel(accountId: string): boolean {
     const running = this.running.get(accountId);
     running?.controller.abort();

@@ -6,6 +6,7 @@ import { MailCache } from '../cache/mail-cache.ts';
 import { toAppError } from '../errors/app-error.ts';
 import { connectImap } from '../imap/imap-connection.ts';
 import { syncAccount } from './account-sync.ts';
+import { threadSink } from './cache-writer.ts';
 import type { SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
 
 const input = workerData as SyncWorkerInput;
@@ -16,10 +17,14 @@ parentPort?.on('message', (m: { type: string }) => {
 });
 
 const cache = new MailCache(input.cacheFile, input.rules);
+// The writer thread is built next to this file (cache-writer-worker.js), or is the .ts source in tests.
+const writerEntry = new URL(`./cache-writer-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const sink = threadSink(input.cacheFile, writerEntry, input.rules);
 let client: ImapFlow | undefined;
 try {
   client = await connectImap(input.imap);
   const summary = await syncAccount(client, cache, {
+    sink,
     signal: controller.signal,
     folders: input.folders,
     bodyDays: input.bodyDays,
@@ -36,5 +41,6 @@ try {
   });
 } finally {
   await client?.logout().catch(() => client?.close());
+  await sink.close();
   cache.close();
 }

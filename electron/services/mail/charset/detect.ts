@@ -15,9 +15,12 @@ export interface LegacyDetection {
 
 /** Word counts behind a detection; summed across the parts of one message. */
 export interface LegacyScore {
-  /** Words with a non-ASCII character, on lines that are not already Vietnamese Unicode. */
+  /**
+   * Words with a non-ASCII character, on lines that are not already Vietnamese
+   * Unicode, except those that are Vietnamese syllables both before and after.
+   */
   relevant: number;
-  /** Of those, words that are not Vietnamese as they stand and are after conversion. */
+  /** Of those, words that become Vietnamese syllables only after conversion. */
   good: number;
 }
 
@@ -35,8 +38,9 @@ const SHORT_MIN_CONFIDENCE = 0.8;
 /** Once another part of the same message was detected, one word settles a subject. */
 const HINTED_MIN_GOOD = 1;
 const HINTED_MIN_CONFIDENCE = 0.5;
-/** Enough words to decide; keeps detection linear and cheap on huge bodies. */
-const MAX_RELEVANT_WORDS = 4000;
+/** Enough evidence to decide; keeps detection cheap on huge bodies. */
+const MAX_RELEVANT_WORDS = 1500;
+const MAX_SCORED_CHARS = 256 * 1024;
 
 const WORD_CHARS: Readonly<Record<LegacyEncoding, ReadonlySet<string>>> = { tcvn3: TCVN3_CHARS, vni: VNI_CHARS };
 
@@ -73,20 +77,20 @@ export function isLegacyCandidate(line: string): boolean {
 export function scoreLegacy(text: string, encoding: LegacyEncoding): LegacyScore {
   let relevant = 0;
   let good = 0;
-  for (const line of text.split('\n')) {
+  // Both encodings live in 0xA0-0xFF; most mail has nothing there and is done here.
+  if (!/[\u00a0-\u00ff]/.test(text)) return { relevant, good };
+  for (const line of text.slice(0, MAX_SCORED_CHARS).split('\n')) {
     if (!isLegacyCandidate(line)) continue;
     for (const token of tokenize(line, WORD_CHARS[encoding])) {
       if (!token.word || !/[^\0-\x7f]/.test(token.text)) continue;
-      relevant++;
       const converted = convertWord(token.text, encoding);
-      if (
-        !converted.unmapped &&
-        converted.text !== token.text &&
-        isVietnameseSyllable(converted.text) &&
-        !isVietnameseSyllable(token.text)
-      ) {
-        good++;
-      }
+      const after = !converted.unmapped && converted.text !== token.text && isVietnameseSyllable(converted.text);
+      const before = isVietnameseSyllable(token.text);
+      // A word that is Vietnamese both ways says nothing: TCVN3 "sè" is "số" but also "sè",
+      // and a Unicode "Tôi" read as TCVN3 is "Tụi". It counts neither for nor against.
+      if (after && before) continue;
+      relevant++;
+      if (after) good++;
       if (relevant >= MAX_RELEVANT_WORDS) return { relevant, good };
     }
   }

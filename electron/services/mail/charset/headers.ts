@@ -2,7 +2,6 @@ import { decodeBytes, guessSingleByteCharset, isMostlyNotUtf8 } from './bytes.ts
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 interface Word {
   start: number;
@@ -55,8 +54,37 @@ export function decodeWithFallback(bytes: Uint8Array, label: string): string {
   return decodeBytes(bytes, guessSingleByteCharset(bytes))!;
 }
 
+/** Decodes adjacent words one by one; white space stays only next to a word left as typed. */
+function decodeEach(value: string, run: Word[]): string {
+  let out = '';
+  let previousShown = false;
+  run.forEach((word, k) => {
+    const text = word.bytes === null ? null : decodeWithFallback(word.bytes, word.charset);
+    const shown = text !== null && plausible(text);
+    if (k > 0 && !(shown && previousShown)) out += value.slice(run[k - 1]!.end, word.start);
+    out += shown ? text : value.slice(word.start, word.end);
+    previousShown = shown;
+  });
+  return out;
+}
+
+/** C0 controls other than tab, LF and CR, and DEL: never meant to be displayed. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+export function countControlChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) n++;
+  return n;
+}
+
+export function stripControlChars(text: string): string {
+  return countControlChars(text) === 0 ? text : [...text].filter((ch) => !isControl(ch.charCodeAt(0))).join('');
+}
+
 function plausible(text: string): boolean {
-  if (CONTROL.test(text)) return false;
+  if (countControlChars(text) > 0) return false;
   const replacements = text.split('\ufffd').length - 1;
   return replacements * 3 <= text.length;
 }
@@ -80,6 +108,7 @@ export function decodeEncodedWords(value: string): string {
   }
   let out = '';
   let at = 0;
+  let previousDecoded = false;
   for (let i = 0; i < words.length;) {
     const first = words[i]!;
     let j = i + 1;
@@ -93,21 +122,49 @@ export function decodeEncodedWords(value: string): string {
       j++;
     }
     const last = run[run.length - 1]!;
-    // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
-    const previous = words[i - 1];
-    const gapBefore = value.slice(at, first.start);
-    out += previous && previous.end === at && /^[ \t\r\n]*$/.test(gapBefore) ? '' : gapBefore;
-    const literal = value.slice(first.start, last.end);
-    const decoded =
+    const merged =
       first.bytes === null
         ? null
         : decodeWithFallback(concat(run.map((w) => w.bytes ?? new Uint8Array(0))), first.charset);
-    out += decoded !== null && plausible(decoded) ? decoded : literal;
+    // Joined decoding failed: one bad word must not take its good neighbours down with it.
+    const decoded = merged !== null && plausible(merged) ? merged : run.length > 1 ? decodeEach(value, run) : null;
+    const shown = decoded !== null;
+    const literal = value.slice(first.start, last.end);
+    // Whitespace between two decoded encoded words is not part of the text (RFC 2047 §6.2).
+    const gapBefore = value.slice(at, first.start);
+    out += i > 0 && previousDecoded && shown && /^[ \t\r\n]*$/.test(gapBefore) ? '' : gapBefore;
+    out += shown ? decoded : literal;
+    previousDecoded = shown;
     at = last.end;
     i = j;
   }
-  out += value.slice(at);
+  out += decodeUnterminated(value.slice(at), previousDecoded);
   return out.normalize('NFC');
+}
+
+const UNTERMINATED = /(\s*)=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)$/;
+
+/**
+ * A last encoded word whose "?=" was lost (a cut header line) is decoded to
+ * the end of the value when that gives clean text, as most clients do.
+ */
+function decodeUnterminated(tail: string, afterDecoded: boolean): string {
+  const m = UNTERMINATED.exec(tail);
+  if (!m) return tail;
+  const bytes = wordBytes(m[3]!, m[4]!.replace(/=$/, ''));
+  const text = bytes === null ? null : decodeWithFallback(bytes, m[2]!);
+  if (text === null || !plausible(text) || text.includes('\ufffd')) return tail;
+  const space = afterDecoded && m.index === 0 ? '' : m[1]!;
+  return tail.slice(0, m.index) + space + text;
+}
+
+/** How many encoded words a decoded header still holds (ones the parser could not decode). */
+export function encodedWordCount(text: string): number {
+  return text.match(/=\?[^?\s]+\?[bBqQ]\?/g)?.length ?? 0;
+}
+
+export function hasEncodedWord(text: string): boolean {
+  return encodedWordCount(text) > 0;
 }
 
 /** Unfolded value of the first `name` header in a header block (text as read from the source). */
@@ -125,5 +182,5 @@ export function headerValue(headerBlock: string, name: string): string | null {
 
 /** Whether decoded text shows signs of a decoding failure worth a second opinion. */
 export function looksBroken(text: string): boolean {
-  return text.includes('\ufffd') || CONTROL.test(text);
+  return text.includes('\ufffd') || countControlChars(text) > 0;
 }

@@ -14,7 +14,9 @@ const RAW_TEXT_ELEMENT = /^<(script|style|textarea|title)[\s>/]/i;
 /** Index just past the '>' that closes the tag opened at `start`, honouring quoted attribute values. */
 function tagEnd(html: string, start: number): number {
   let quote: string | null = null;
-  for (let i = start + 1; i < html.length; i++) {
+  // No real tag is this long; past it, a quote was never closed.
+  const limit = Math.min(html.length, start + 64 * 1024);
+  for (let i = start + 1; i < limit; i++) {
     const ch = html[i];
     if (quote) {
       if (ch === quote) quote = null;
@@ -55,8 +57,11 @@ export function splitHtml(html: string): HtmlSegment[] {
       const raw = RAW_TEXT_ELEMENT.exec(html.slice(lt, lt + 12));
       if (raw) {
         // Script and style bodies are not text to convert; keep them with the tag.
-        const closing = html.toLowerCase().indexOf(`</${raw[1]!.toLowerCase()}`, end);
-        if (raw[1]!.toLowerCase() === 'title' || raw[1]!.toLowerCase() === 'textarea') {
+        const name = raw[1]!.toLowerCase();
+        const closeTag = new RegExp(`</${name}`, 'gi');
+        closeTag.lastIndex = end;
+        const closing = closeTag.exec(html)?.index ?? -1;
+        if (name === 'title' || name === 'textarea') {
           push(false, html.slice(lt, end));
           const closeAt = closing === -1 ? html.length : closing;
           push(true, html.slice(end, closeAt));
@@ -178,10 +183,8 @@ const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/
 const PLACEHOLDER_BASE = 0xf0000;
 
 function latin1Entity(body: string): string | null {
-  let code: number | null = null;
-  if (body.startsWith('#x') || body.startsWith('#X')) code = parseInt(body.slice(2), 16);
-  else if (body.startsWith('#')) code = parseInt(body.slice(1), 10);
-  else return LATIN1_ENTITY.get(body) ?? null;
+  if (!body.startsWith('#')) return LATIN1_ENTITY.get(body) ?? null;
+  const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
   return code >= 0xa1 && code <= 0xff ? String.fromCharCode(code) : null;
 }
 

@@ -8,9 +8,6 @@ import {
   type LegacyScore,
 } from './detect.ts';
 import { convertLegacyHtmlWith, htmlText } from './html.ts';
-import { decodeTcvn3 } from './tcvn3.ts';
-import { decodeVni } from './vni.ts';
-import { isLegacyCandidate } from './detect.ts';
 
 export type LegacyPart = 'subject' | 'text' | 'html';
 
@@ -28,13 +25,7 @@ export interface MessageTexts {
 
 /** Converts a legacy HTML document's text to Unicode, keeping the markup. */
 export function convertLegacyHtml(html: string, encoding: LegacyEncoding): string {
-  const decode = encoding === 'tcvn3' ? decodeTcvn3 : decodeVni;
-  const convertLines = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => (isLegacyCandidate(line) ? decode(line) : line))
-      .join('\n');
-  return convertLegacyHtmlWith(html, convertLines).normalize('NFC');
+  return convertLegacyHtmlWith(html, (text) => convertLegacyText(text, encoding)).normalize('NFC');
 }
 
 const add = (a: LegacyScore, b: LegacyScore): LegacyScore => ({
@@ -53,7 +44,8 @@ export function convertLegacyParts(texts: MessageTexts): MessageTexts & { legacy
   const sources: Record<LegacyPart, string> = {
     subject: texts.subject,
     text: texts.text,
-    html: texts.html === null ? '' : htmlText(texts.html),
+    // Detection reads the start only (see scoreLegacy); no need to strip markup from all of it.
+    html: texts.html === null ? '' : htmlText(texts.html.slice(0, 1024 * 1024)),
   };
   const parts: LegacyPart[] = ['subject', 'text', 'html'];
   const scores = Object.fromEntries(

@@ -202,7 +202,8 @@ function multipartBodies(source: Buffer, start: number, end: number, boundary: s
   return ranges;
 }
 
-function relabelHeader(header: string, charset: string, eol: string): string {
+/** Sets one Content-Type parameter in a header block, adding the field when there is none. */
+function setContentTypeParam(header: string, name: string, value: string, eol: string): string {
   const lines = header.split(/(?<=\n)/);
   for (let i = 0; i < lines.length; i++) {
     if (!/^content-type:/i.test(lines[i]!)) continue;
@@ -210,13 +211,41 @@ function relabelHeader(header: string, charset: string, eol: string): string {
     while (j + 1 < lines.length && /^[ \t]/.test(lines[j + 1]!)) j++;
     const field = lines.slice(i, j + 1).join('');
     const body = field.replace(/\r?\n$/, '');
-    const replaced = /;\s*charset\s*=/i.test(body)
-      ? body.replace(/(;\s*charset\s*=\s*)("[^"]*"|[^;\s]*)/i, `$1${charset}`)
-      : `${body}; charset=${charset}`;
+    const existing = new RegExp(`(;\\s*${name}\\s*=\\s*)("[^"]*"|[^;\\s]*)`, 'i');
+    const replaced = existing.test(body) ? body.replace(existing, `$1${value}`) : `${body}; ${name}=${value}`;
     lines.splice(i, j - i + 1, replaced + field.slice(body.length));
     return lines.join('');
   }
-  return `Content-Type: text/plain; charset=${charset}${eol}${header}`;
+  return `Content-Type: text/plain; ${name}=${value}${eol}${header}`;
+}
+
+function lineEnding(source: Buffer): string {
+  return source.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * A top-level multipart without a boundary parameter leaves the parser with
+ * nothing. Take the boundary from the first delimiter-looking line of the body
+ * ("--something"); with none, the body is read as plain text.
+ */
+export function repairMissingBoundary(source: Buffer): Buffer {
+  const { headerEnd, bodyStart } = splitHeader(source, 0, source.length);
+  const header = source.subarray(0, headerEnd).toString('latin1');
+  const contentType = parseContentType(headerValue(header, 'content-type'));
+  if (!contentType?.type.startsWith('multipart/') || contentType.params.boundary) return source;
+  const body = source.subarray(bodyStart, Math.min(source.length, bodyStart + 64 * 1024)).toString('latin1');
+  const delimiter = /^--([\x21-\x7e]{1,70}?)(?:--)?[ \t]*\r?$/m.exec(body);
+  const eol = lineEnding(source);
+  const repaired = delimiter
+    ? setContentTypeParam(header, 'boundary', `"${delimiter[1]!}"`, eol)
+    : header.replace(/^(content-type:[ \t]*)multipart\/[^;\s]*/im, '$1text/plain');
+  return Buffer.concat([Buffer.from(repaired, 'latin1'), source.subarray(headerEnd)]);
+}
+
+/** Whether anything but white space follows the top-level header block. */
+export function hasBody(source: Buffer): boolean {
+  const { bodyStart } = splitHeader(source, 0, source.length);
+  return source.subarray(bodyStart).some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a);
 }
 
 /**
@@ -228,13 +257,13 @@ export function relabelUndecodableText(source: Buffer): Buffer | null {
   const relabels: Relabel[] = [];
   collectRelabels(source, 0, source.length, 0, relabels);
   if (relabels.length === 0) return null;
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(source);
   const chunks: Buffer[] = [];
   let at = 0;
   for (const r of relabels.sort((a, b) => a.headerStart - b.headerStart)) {
     chunks.push(source.subarray(at, r.headerStart));
     const header = source.subarray(r.headerStart, r.headerEnd).toString('latin1');
-    chunks.push(Buffer.from(relabelHeader(header, r.charset, eol), 'latin1'));
+    chunks.push(Buffer.from(setContentTypeParam(header, 'charset', r.charset, eol), 'latin1'));
     at = r.headerEnd;
   }
   chunks.push(source.subarray(at));

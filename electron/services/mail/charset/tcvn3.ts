@@ -149,13 +149,11 @@ function decodeWord(text: string): Word {
   let decoded = '';
   let lower = 0;
   let capitals = 0;
-  let vietnamese = 0;
   let caseless = 0;
   for (const ch of text) {
     const mapped = DECODE.get(ch);
     if (mapped !== undefined) {
       decoded += mapped;
-      vietnamese++;
       if (UPPER_CODES.has(ch)) capitals++;
       else caseless++;
       continue;
@@ -166,7 +164,7 @@ function decodeWord(text: string): Word {
   }
   let kind: Kind;
   if (lower > 0) kind = 'lower';
-  else if (capitals >= 2) kind = vietnamese > 0 ? 'capsVietnamese' : 'caps';
+  else if (capitals >= 2) kind = caseless > 0 ? 'capsVietnamese' : 'caps';
   else if (caseless > 0) kind = 'ambiguous';
   else kind = capitals > 0 ? 'caps' : 'neutral';
   return { decoded: kind === 'capsVietnamese' ? decoded.toUpperCase() : decoded, kind };
@@ -178,9 +176,10 @@ function decodeWord(text: string): Word {
  *   or VN3's seven) is all capitals: "CéNG" → "CỘNG", "§IÒU" → "ĐIỀU".
  * - A word with no lowercase letter and at most one sure capital ("X·", "ë")
  *   is capitalised only when no neighbouring word on the line has a lowercase
- *   letter and at least one is an all-capital Vietnamese word: so "Xã hội"
- *   stays, "CỘNG HOÀ XÃ HỘI" comes out right, and "UBND đã" keeps "đã"
- *   (an ASCII acronym is no evidence).
+ *   letter and at least one is an all-capital word with a toned letter (proof
+ *   the capital font was in use): so "Xã hội" stays, "CỘNG HOÀ XÃ HỘI" comes
+ *   out right, and "UBND đã" and "Số: 45/QĐ-UBND" keep their lowercase
+ *   (acronyms, even "QĐ", are no evidence).
  * Words typed wholly in lowercase with the H font cannot be told from real
  * lowercase and stay lowercase.
  */
@@ -204,6 +203,7 @@ export function decodeTcvn3(text: string): string {
   return text
     .split('\n')
     .map((line) => {
+      if (!/[\u00a1-\u00fe]/.test(line)) return line;
       const tokens = tokenize(line, TCVN3_CHARS);
       const wordIndexes: number[] = [];
       const words: Word[] = [];

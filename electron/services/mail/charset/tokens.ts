@@ -5,12 +5,17 @@ export interface Token {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+/** Whether each non-ASCII code point is a letter, mark or digit; bodies repeat the same few characters. */
+const letterCache = new Map<number, boolean>();
 
-function isWordChar(ch: string, extra: ReadonlySet<string>): boolean {
-  const code = ch.charCodeAt(0);
-  // ASCII first: bodies are mostly ASCII and a regex per character is slow.
+function isLetterOrDigit(code: number, ch: string): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return extra.has(ch) || LETTER_OR_DIGIT.test(ch);
+  let known = letterCache.get(code);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(ch);
+    if (letterCache.size < 65536) letterCache.set(code, known);
+  }
+  return known;
 }
 
 /**
@@ -20,17 +25,20 @@ function isWordChar(ch: string, extra: ReadonlySet<string>): boolean {
  */
 export function tokenize(text: string, extra: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
-  let current = '';
+  let start = 0;
   let currentWord = false;
-  for (const ch of text) {
-    const word = isWordChar(ch, extra);
-    if (current && word !== currentWord) {
-      tokens.push({ text: current, word: currentWord });
-      current = '';
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    const ch = size === 1 ? text[i]! : text.slice(i, i + 2);
+    const word = (code >= 0x80 && extra.has(ch)) || isLetterOrDigit(code, ch);
+    if (i > start && word !== currentWord) {
+      tokens.push({ text: text.slice(start, i), word: currentWord });
+      start = i;
     }
-    current += ch;
     currentWord = word;
+    i += size;
   }
-  if (current) tokens.push({ text: current, word: currentWord });
+  if (text.length > start) tokens.push({ text: text.slice(start), word: currentWord });
   return tokens;
 }

@@ -47,11 +47,13 @@ export function vietnameseLetters(): { lower: string[]; upper: string[] } {
  * as Latin-1 or windows-1252): ă đ ĩ ũ ơ ư, the U+1EA0 block, and the tone
  * marks as combining characters.
  */
-const VIETNAMESE_UNICODE =
-  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]/u;
+const VIETNAMESE_UNICODE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
+const TONE_MARKS = new Set(Object.values(TONE_MARK));
 
 export function hasVietnameseUnicode(text: string): boolean {
-  return VIETNAMESE_UNICODE.test(text);
+  if (VIETNAMESE_UNICODE.test(text)) return true;
+  for (const mark of TONE_MARKS) if (text.includes(mark)) return true;
+  return false;
 }
 
 /** Splits a word into its toneless lowercase spelling and its tone marks. */
@@ -159,7 +161,7 @@ const CLUSTERS: Readonly<Record<string, Cluster>> = {
   ua: GLIDE,
   uâ: { open: false, codas: ['n', 'ng', 't'] },
   uây: GLIDE,
-  uê: { open: true, codas: ['ch', 'nh'] },
+  uê: { open: true, codas: ['ch', 'n', 'nh', 't'] },
   uô: { open: false, codas: ['c', 'm', 'n', 'ng', 't'] },
   uôi: GLIDE,
   uơ: GLIDE,
@@ -173,12 +175,14 @@ const CLUSTERS: Readonly<Record<string, Cluster>> = {
   // After q the u is the medial glide, spelled u where other onsets take o:
   // "quan", "quát" (cf. "hoan"), "quen", "quăng", "quai".
   'q:ua': { open: true, codas: ALL },
-  'q:uă': { open: false, codas: ['c', 'm', 'n', 'ng', 't'] },
+  'q:uă': { open: false, codas: ['c', 'm', 'n', 'ng', 'p', 't'] },
   'q:ue': { open: true, codas: ['n', 't'] },
   'q:ueo': GLIDE,
   'q:uai': GLIDE,
   'q:uao': GLIDE,
   'q:uay': GLIDE,
+  'q:uau': GLIDE,
+  'q:uêu': GLIDE,
 };
 
 const FRONT_VOWEL_START = /^[eêiy]/;
@@ -209,12 +213,25 @@ function lookupCluster(onset: string, cluster: string): Cluster | undefined {
   return CLUSTERS[cluster];
 }
 
+/** Mail repeats its words; detection asks about the same few hundred again and again. */
+const syllableCache = new Map<string, boolean>();
+
 /**
  * Whether `word` is a well-formed Vietnamese syllable (any case). One tone at
  * most; stop codas (c, ch, p, t) only with sắc or nặng.
  */
 export function isVietnameseSyllable(word: string): boolean {
   if (word.length === 0 || word.length > 8) return false;
+  let known = syllableCache.get(word);
+  if (known === undefined) {
+    if (syllableCache.size >= 20000) syllableCache.clear();
+    known = checkSyllable(word);
+    syllableCache.set(word, known);
+  }
+  return known;
+}
+
+function checkSyllable(word: string): boolean {
   const { base, tones } = stripTones(word);
   if (tones.length > 1) return false;
   if (!/^[a-zăâêôơưđ]+$/.test(base)) return false;

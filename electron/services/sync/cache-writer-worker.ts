@@ -1,0 +1,16 @@
+// Writer thread for HeaderSink: owns its own connection to the cache file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { MailCache, type CachedHeader } from '../cache/mail-cache.ts';
+import type { DirectiveRules } from '../directives/directive-rules.ts';
+
+// Only this short-lived connection does bulk writes: it gets the big page cache.
+const { cacheFile, rules } = workerData as { cacheFile: string; rules?: DirectiveRules };
+const cache = new MailCache(cacheFile, rules, { cacheMb: 256 });
+parentPort?.on('message', (m: { path: string; headers: CachedHeader[] }) => {
+  try {
+    cache.saveHeaders(m.path, m.headers);
+    parentPort?.postMessage({ ok: true });
+  } catch (e) {
+    parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+});
