@@ -73,7 +73,9 @@ export const contract = {
     }),
   ),
   'cache.thread': call<CachedSummary[]>()(accountRef.extend({ threadId: z.string().min(1).max(2000) })),
-  'cache.directives': call<CachedSummary[]>()(accountRef.extend({ limit: z.number().int().min(1).max(5000).default(500) })),
+  'cache.directives': call<CachedSummary[]>()(
+    accountRef.extend({ limit: z.number().int().min(1).max(5000).default(500) }),
+  ),
   /** Local full-text search with operators, merged with the server's SEARCH for what is not cached. */
   'cache.search': call<SearchHit[]>()(
     accountRef.extend({ query: z.string().max(1000), limit: z.number().int().min(1).max(1000).default(200) }),
@@ -94,7 +96,10 @@ export const contract = {
   ),
   /** Moves messages; returns what is needed to undo. */
   'mail.move': call<{ undoToken: string; moved: number }>()(
-    folderRef.extend({ uids: z.array(z.number().int().positive()).min(1).max(10_000), target: z.string().min(1).max(1000) }),
+    folderRef.extend({
+      uids: z.array(z.number().int().positive()).min(1).max(10_000),
+      target: z.string().min(1).max(1000),
+    }),
   ),
   /** Moves messages to Trash (never expunges outright); undoable. */
   'mail.trash': call<{ undoToken: string; moved: number }>()(

@@ -62,6 +62,8 @@ export interface MessageDetail {
   attachments: AttachmentInfo[];
   /** Set when parsing failed or was partial; the raw source is then provided. */
   parseWarning: string | null;
+  /** Set when TCVN3 (ABC/.Vn fonts) or VNI text was detected and converted to Unicode. */
+  legacyEncoding: { from: 'tcvn3' | 'vni'; parts: Array<'subject' | 'text' | 'html'> } | null;
   rawSource: string | null;
 }
 

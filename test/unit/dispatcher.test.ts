@@ -60,7 +60,13 @@ describe('dispatcher', () => {
     const { dispatch } = setup();
     expect(await dispatch('preferences.get', {})).toEqual({
       ok: true,
-      value: { language: 'vi', officialDomains: ['binhphuoc.gov.vn'] },
+      value: {
+        language: 'vi',
+        officialDomains: ['binhphuoc.gov.vn'],
+        offlineBodyDays: 30,
+        directiveLeadership: [],
+        directiveSubjectPatterns: [],
+      },
     });
     expect(await dispatch('preferences.update', { language: 'en' })).toMatchObject({
       ok: true,

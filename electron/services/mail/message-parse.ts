@@ -9,7 +9,7 @@ import {
   looksBroken,
   stripControlChars,
 } from './charset/headers.ts';
-import { convertLegacyParts, type LegacyConversion } from './charset/legacy.ts';
+import { convertLegacyParts } from './charset/legacy.ts';
 import {
   hasBody,
   normaliseLineEndings,
@@ -28,17 +28,13 @@ export interface ParseContext {
   flags: string[];
 }
 
-// TODO(shared): add `legacyEncoding: { from: 'tcvn3' | 'vni'; parts: ('subject' | 'text' | 'html')[] } | null`
-// to MessageDetail in shared/mail.ts, then return MessageDetail directly and drop this type.
-export type MessageDetailWithLegacy = MessageDetail & { legacyEncoding: LegacyConversion | null };
-
 const PARSE_OPTIONS = { keepCidLinks: true } as const;
 
 /**
  * Parses RFC 5322 source into what the reading pane shows. Never throws on
  * bad mail: whatever cannot be parsed is shown as raw source with a notice.
  */
-export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<MessageDetailWithLegacy> {
+export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<MessageDetail> {
   const prepared = prepareSource(source);
   let parsed: ParsedMail;
   try {
@@ -159,7 +155,7 @@ function headerProblems(parsed: ParsedMail, source: Buffer): string | null {
   return null;
 }
 
-function rawFallback(source: Buffer, ctx: ParseContext, warning: string): MessageDetailWithLegacy {
+function rawFallback(source: Buffer, ctx: ParseContext, warning: string): MessageDetail {
   return {
     uid: ctx.uid,
     folder: ctx.folder,

@@ -2,6 +2,7 @@ import { decodeBytes, guessSingleByteCharset, isMostlyNotUtf8 } from './bytes.ts
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const UTF8 = new TextEncoder();
 
 interface Word {
   start: number;
@@ -22,7 +23,7 @@ function qBytes(payload: string): Uint8Array {
       out.push(0x20);
     } else {
       // A broken escape ("=ZZ") is kept as typed, as mail clients do.
-      for (const b of new TextEncoder().encode(ch)) out.push(b);
+      for (const b of UTF8.encode(ch)) out.push(b);
     }
   }
   return Uint8Array.from(out);

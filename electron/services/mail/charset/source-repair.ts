@@ -90,21 +90,49 @@ export function fallsBackToUtf8(charset: string | undefined): boolean {
   return UTF8_FAMILY.test(name) || (!isKnownCharset(name) && !PARSER_KNOWN.test(name));
 }
 
+/** A header block cut into fields (a line and its continuation lines), byte ranges into `header`. */
+function headerFields(header: Buffer): [number, number][] {
+  const fields: [number, number][] = [];
+  let fieldStart = 0;
+  for (let i = header.indexOf(0x0a); i !== -1; i = header.indexOf(0x0a, i + 1)) {
+    const next = header[i + 1];
+    if (next === 0x20 || next === 0x09) continue;
+    fields.push([fieldStart, i + 1]);
+    fieldStart = i + 1;
+  }
+  if (fieldStart < header.length) fields.push([fieldStart, header.length]);
+  return fields;
+}
+
 /**
  * Raw 8-bit header values that are not UTF-8 (RFC 6532 only allows UTF-8)
  * are transcoded to UTF-8 so the parser can read them: from the message's own
  * body charset when it names a real single-byte charset, else from the best
- * guess between windows-1258 and windows-1252.
+ * guess between windows-1258 and windows-1252. Field by field, so a raw UTF-8
+ * From next to a windows-1258 Subject both come out right.
  */
 export function transcodeRawHeaders(source: Buffer): Buffer {
   const { headerEnd } = splitHeader(source, 0, source.length);
   const header = source.subarray(0, headerEnd);
-  if (!header.some((b) => b >= 0x80) || !isMostlyNotUtf8(header)) return source;
+  if (!header.some((b) => b >= 0x80)) return source;
+  const legacy = headerFields(header).filter(([a, b]) => isMostlyNotUtf8(header.subarray(a, b)));
+  if (legacy.length === 0) return source;
   const declared = parseContentType(headerValue(header.toString('latin1'), 'content-type'))?.params.charset;
   const charset =
-    declared && !fallsBackToUtf8(declared) && isKnownCharset(declared) ? declared : guessSingleByteCharset(header);
-  const text = decodeBytes(header, charset) ?? header.toString('latin1');
-  return Buffer.concat([Buffer.from(text, 'utf8'), source.subarray(headerEnd)]);
+    declared && !fallsBackToUtf8(declared)
+      ? declared
+      : guessSingleByteCharset(Buffer.concat(legacy.map(([a, b]) => header.subarray(a, b))));
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (const [a, b] of legacy) {
+    chunks.push(header.subarray(at, a));
+    const field = header.subarray(a, b);
+    const text = decodeBytes(field, charset) ?? decodeBytes(field, 'windows-1252')!;
+    chunks.push(Buffer.from(text, 'utf8'));
+    at = b;
+  }
+  chunks.push(source.subarray(at));
+  return Buffer.concat(chunks);
 }
 
 function decodeQuotedPrintable(bytes: Buffer): Buffer {
