@@ -2,14 +2,25 @@
 // mail frame. DOMPurify does the parsing and allow-listing; the hooks below
 // add the mail-specific rules:
 //  - cid: images become the data: URLs the main process extracted;
-//  - remote images / backgrounds / CSS urls are removed and counted, so
-//    opening a message never tells a tracker it was read;
+//  - remote images / backgrounds / CSS urls are removed and recorded, so
+//    opening a message never tells a tracker it was read; the absolute
+//    http(s) images among them can be fetched by main on request and come
+//    back as data: URLs (the frame itself never gets network access);
 //  - links lose their href (the frame must never navigate) and keep the real
 //    target in data-href/title; the list is returned for the link panel.
 import DOMPurify from 'dompurify';
 import { isOpenableLink } from '../../../shared/security.ts';
-import { sanitizeCss, type CssContext } from './css.ts';
-import { inlineImageMap, isRemoteUrl, isSafeImageDataUrl, normalizeContentId } from './urls.ts';
+import { sanitizeCss, type CssContext, type RemoteKind, type RemoteRef } from './css.ts';
+import {
+  inlineImageMap,
+  isRemoteUrl,
+  isSafeImageDataUrl,
+  loadedImageMap,
+  normalizeContentId,
+  remoteImageUrl,
+} from './urls.ts';
+
+export type { RemoteKind, RemoteRef } from './css.ts';
 
 export interface MailLink {
   href: string;
@@ -18,8 +29,14 @@ export interface MailLink {
 
 export interface SanitizedMail {
   html: string;
-  /** Remote references removed (images, backgrounds, stylesheets, CSS urls). */
+  /** Remote references removed (images, backgrounds, stylesheets, CSS urls); loaded images not counted. */
   remoteBlocked: number;
+  /** Those references, in document order. */
+  blocked: RemoteRef[];
+  /** Distinct http(s) image URLs still blocked that main may fetch on request (at most 200). */
+  remoteImageUrls: string[];
+  /** Remote references shown from images main fetched. */
+  remoteLoaded: number;
   /** Openable (http/https/mailto) links, in document order. */
   links: MailLink[];
   /** Normalised Content-IDs shown inline (not to be listed as attachments again). */
@@ -79,27 +96,62 @@ const ALLOWED_ATTR = [
 /** Attributes that load something when the element renders. */
 const LOADING_ATTRS = new Set(['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc', 'data']);
 
-/** http(s)/mailto for links, cid: for inline images; data: only via DOMPurify's img rule. */
-const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|cid:)/i;
+/**
+ * Schemes allowed in URI-checked attributes: http(s)/mailto for links, cid:
+ * for inline images; data: only via DOMPurify's img rule. DOMPurify applies
+ * this test to every attribute not in its URI-safe list, so values without a
+ * scheme ("center", "#ffeecc", "100%", "2") must pass too, or border, bgcolor,
+ * colspan, width… would all be stripped from official letters. Schemeless
+ * values can't run anything: hrefs become inert data-href, and img src is
+ * checked by the hook below.
+ */
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|cid):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
-function srcsetIsRemote(value: string): boolean {
-  return value.split(',').some((candidate) => isRemoteUrl(candidate.trim().split(/\s+/)[0] ?? ''));
+/** The contract's cap on URLs per mail.remoteImages call. */
+const MAX_REMOTE_IMAGES = 200;
+
+/** The first remote candidate of a srcset, if any. */
+function remoteSrcsetCandidate(value: string): string | null {
+  for (const candidate of value.split(',')) {
+    const url = candidate.trim().split(/\s+/)[0] ?? '';
+    if (isRemoteUrl(url)) return url;
+  }
+  return null;
 }
 
-/** Removed elements that would have fetched something (stylesheets, media) still count. */
-function remoteRefsOfRemovedElement(el: Element): number {
+function ref(url: string, kind: RemoteKind, loadable = false): RemoteRef {
+  return { url: kind === 'image' ? (remoteImageUrl(url) ?? url.trim()) : url.trim(), kind, loadable };
+}
+
+const REMOVED_ELEMENT_KINDS: Record<string, RemoteKind> = {
+  video: 'media',
+  audio: 'media',
+  source: 'media',
+  track: 'media',
+  input: 'image',
+  embed: 'frame',
+  iframe: 'frame',
+  object: 'frame',
+};
+
+/** Removed elements that would have fetched something (stylesheets, media) are still recorded. */
+function remoteRefsOfRemovedElement(el: Element): RemoteRef[] {
   const tag = el.tagName.toLowerCase();
-  let count = 0;
+  const refs: RemoteRef[] = [];
   if (tag === 'link' && /\bstylesheet\b|\bicon\b|\bpreload\b/i.test(el.getAttribute('rel') ?? '')) {
-    if (isRemoteUrl(el.getAttribute('href') ?? '')) count += 1;
+    const href = el.getAttribute('href') ?? '';
+    if (isRemoteUrl(href)) refs.push(ref(href, 'stylesheet'));
   }
-  if (['video', 'audio', 'source', 'input', 'track', 'embed', 'iframe', 'object'].includes(tag)) {
+  const kind = REMOVED_ELEMENT_KINDS[tag];
+  if (kind) {
     for (const attr of ['src', 'poster', 'data']) {
-      if (isRemoteUrl(el.getAttribute(attr) ?? '')) count += 1;
+      const value = el.getAttribute(attr) ?? '';
+      if (isRemoteUrl(value)) refs.push(ref(value, attr === 'poster' ? 'image' : kind));
     }
-    if (srcsetIsRemote(el.getAttribute('srcset') ?? '')) count += 1;
+    const candidate = remoteSrcsetCandidate(el.getAttribute('srcset') ?? '');
+    if (candidate !== null) refs.push(ref(candidate, 'image'));
   }
-  return count;
+  return refs;
 }
 
 /**
@@ -116,10 +168,32 @@ function hoistHeadStyles(html: string): string {
   return styles + doc.body.innerHTML;
 }
 
-export function sanitizeMailHtml(html: string, inlineImages: Record<string, string>): SanitizedMail {
-  const ctx: CssContext = { inline: inlineImageMap(inlineImages), remote: 0, usedCids: new Set() };
+/**
+ * @param loadedImages remote images main fetched at the reader's request
+ *   (URL → data: URL); they replace the matching http(s) image references.
+ *   Only base64 raster data: URLs are used, whatever main sends.
+ */
+export function sanitizeMailHtml(
+  html: string,
+  inlineImages: Record<string, string>,
+  loadedImages: Record<string, string> = {},
+): SanitizedMail {
+  const ctx: CssContext = {
+    inline: inlineImageMap(inlineImages),
+    loaded: loadedImageMap(loadedImages),
+    refs: [],
+    loadedUsed: 0,
+    usedCids: new Set(),
+  };
   /** Images whose remote source was removed: shown as placeholders, the rest (bad src) hidden. */
   const blockedImages = new WeakSet<Element>();
+  /** Elements whose remote background attribute was loaded: becomes an inline background-image. */
+  const loadedBackgrounds = new WeakMap<Element, string>();
+  /** A loaded image for a remote URL, if the reader asked for it. */
+  const loadedFor = (value: string): string | undefined => {
+    const canonical = remoteImageUrl(value);
+    return canonical === null ? undefined : ctx.loaded.get(canonical);
+  };
   // A fresh instance per message: hooks close over this message's counters.
   const purify = DOMPurify(window);
 
@@ -128,7 +202,7 @@ export function sanitizeMailHtml(html: string, inlineImages: Record<string, stri
     if (data.tagName === 'style') {
       node.textContent = sanitizeCss(node.textContent ?? '', ctx);
     } else if (!data.allowedTags[data.tagName]) {
-      ctx.remote += remoteRefsOfRemovedElement(node);
+      ctx.refs.push(...remoteRefsOfRemovedElement(node));
     }
   });
 
@@ -155,7 +229,13 @@ export function sanitizeMailHtml(html: string, inlineImages: Record<string, stri
         return;
       }
       if (isRemoteUrl(value)) {
-        ctx.remote += 1;
+        const loaded = loadedFor(value);
+        if (loaded) {
+          ctx.loadedUsed += 1;
+          data.attrValue = loaded;
+          return;
+        }
+        ctx.refs.push(ref(value, 'image', remoteImageUrl(value) !== null));
         blockedImages.add(node);
         data.keepAttr = false;
         return;
@@ -163,14 +243,33 @@ export function sanitizeMailHtml(html: string, inlineImages: Record<string, stri
       if (!isSafeImageDataUrl(value)) data.keepAttr = false;
       return;
     }
-    // srcset, background, poster, …: never kept; remote ones are counted.
-    const remote = name === 'srcset' ? srcsetIsRemote(value) : isRemoteUrl(value);
-    if (remote) ctx.remote += 1;
+    if (name === 'background') {
+      // <table background=…>: an image like <img src>, so it can be loaded on request too.
+      if (isRemoteUrl(value)) {
+        const loaded = loadedFor(value);
+        if (loaded) {
+          ctx.loadedUsed += 1;
+          loadedBackgrounds.set(node, loaded);
+        } else {
+          ctx.refs.push(ref(value, 'image', remoteImageUrl(value) !== null));
+        }
+      }
+      data.keepAttr = false;
+      return;
+    }
+    // srcset, poster, data, …: never kept; remote ones are recorded.
+    const remote = name === 'srcset' ? remoteSrcsetCandidate(value) : isRemoteUrl(value) ? value : null;
+    if (remote !== null) ctx.refs.push(ref(remote, name === 'data' ? 'frame' : 'image'));
     data.keepAttr = false;
   });
 
   purify.addHook('afterSanitizeAttributes', (node) => {
     const tag = node.tagName.toLowerCase();
+    const background = loadedBackgrounds.get(node);
+    if (background) {
+      // A checked base64 raster data: URL: no quote or parenthesis can end the url("…").
+      node.setAttribute('style', `background-image: url("${background}"); ${node.getAttribute('style') ?? ''}`);
+    }
     if (tag === 'img' && !node.hasAttribute('src')) {
       node.setAttribute('data-blocked', blockedImages.has(node) ? 'remote' : 'invalid');
       return;
@@ -197,7 +296,19 @@ export function sanitizeMailHtml(html: string, inlineImages: Record<string, stri
     RETURN_TRUSTED_TYPE: false,
   });
 
-  return { html: clean, remoteBlocked: ctx.remote, links: collectLinks(clean), usedCids: ctx.usedCids };
+  const loadable = new Set<string>();
+  for (const r of ctx.refs) {
+    if (r.loadable && loadable.size < MAX_REMOTE_IMAGES) loadable.add(r.url);
+  }
+  return {
+    html: clean,
+    remoteBlocked: ctx.refs.length,
+    blocked: ctx.refs,
+    remoteImageUrls: [...loadable],
+    remoteLoaded: ctx.loadedUsed,
+    links: collectLinks(clean),
+    usedCids: ctx.usedCids,
+  };
 }
 
 /** Reads links back from the clean markup, with the text the reader sees. */

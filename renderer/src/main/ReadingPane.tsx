@@ -1,7 +1,5 @@
-// The open message: headers, attachments, then the body (sandboxed HTML or
-// plain text). Sanitizing happens here so attachments already shown inline
-// (cid: images) are not listed twice.
-import { useMemo } from 'react';
+// The open message: headers, then attachments and the body (sandboxed HTML or
+// plain text, remote content on request), which mail/MessageContent renders.
 import { useTranslation } from 'react-i18next';
 import type { Address, MessageDetail } from '../../../shared/mail.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -9,17 +7,15 @@ import { formatAddressList } from '../format/address.ts';
 import { formatFullDate } from '../format/date.ts';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { localeOf } from '../i18n/index.ts';
-import { MessageBody } from '../mail/MessageBody.tsx';
-import { sanitizeMailHtml } from '../mail/sanitize.ts';
-import { normalizeContentId } from '../mail/urls.ts';
-import { AttachmentList } from './AttachmentList.tsx';
+import { MessageContent } from '../mail/MessageContent.tsx';
 
-export function ReadingPane({ state }: { state: AsyncState<MessageDetail> }) {
+/** accountId: the account the message belongs to (remote images, saving attachments need it). */
+export function ReadingPane({ state, accountId }: { state: AsyncState<MessageDetail>; accountId?: string }) {
   const { t } = useTranslation();
   if (state.status === 'idle') return <p className="muted pane-empty">{t('main.selectMessage')}</p>;
   if (state.status === 'loading') return <p className="muted pane-empty">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorNotice error={state.error} testId="reader-error" />;
-  return <OpenMessage message={state.value} />;
+  return <OpenMessage message={state.value} accountId={accountId} />;
 }
 
 function HeaderRow({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -32,15 +28,8 @@ function HeaderRow({ label, value, testId }: { label: string; value: string; tes
   );
 }
 
-function OpenMessage({ message }: { message: MessageDetail }) {
+function OpenMessage({ message, accountId }: { message: MessageDetail; accountId?: string }) {
   const { t, i18n } = useTranslation();
-  const sanitized = useMemo(
-    () => (message.html ? sanitizeMailHtml(message.html, message.inlineImages) : null),
-    [message.html, message.inlineImages],
-  );
-  const attachments = message.attachments.filter(
-    (a) => !(a.contentId && sanitized?.usedCids.has(normalizeContentId(a.contentId))),
-  );
   const list = (addresses: Address[]) => formatAddressList(addresses);
 
   return (
@@ -65,8 +54,7 @@ function OpenMessage({ message }: { message: MessageDetail }) {
           {t('reader.parseWarning')}
         </div>
       )}
-      <AttachmentList attachments={attachments} />
-      <MessageBody message={message} sanitized={sanitized} />
+      <MessageContent message={message} accountId={accountId} />
       {message.rawSource && (
         <details className="raw-source">
           <summary>{t('reader.rawSource')}</summary>
