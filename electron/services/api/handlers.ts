@@ -90,7 +90,18 @@ export function createHandlers(s: AppServices): Handlers {
 /** A file name without directory parts or characters Windows refuses. */
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'attachment';
-  const cleaned = [...base].map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c)).join('');
+  // Control and bidi-override characters (U+202E makes "gpj.exe" read as "exe.jpg") are replaced too.
+  const cleaned = [...base]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      const hidden =
+        code < 32 ||
+        (code >= 0x200b && code <= 0x200f) ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069);
+      return hidden || '<>:"|?*'.includes(c) ? '_' : c;
+    })
+    .join('');
   return cleaned.slice(0, 200) || 'attachment';
 }
 
