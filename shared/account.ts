@@ -66,6 +66,8 @@ export interface AccountSummary {
   kind: AccountKind;
   displayName: string;
   email: string;
+  /** Login name (the e-mail address unless the server wants another). */
+  username: string;
   imap: ServerSettings;
   smtp: ServerSettings;
   hasCustomCa: boolean;

@@ -6,8 +6,12 @@ import type { Preferences } from '../../shared/settings.ts';
 import { invoke } from './api.ts';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
+import './styles/mailbox.css';
 
-const FALLBACK: Preferences = { language: 'vi', officialDomains: ['binhphuoc.gov.vn'] };
+const FALLBACK: Pick<Preferences, 'language' | 'officialDomains'> = {
+  language: 'vi',
+  officialDomains: ['binhphuoc.gov.vn'],
+};
 
 async function boot(): Promise<void> {
   // Without preferences the app still starts, in Vietnamese.

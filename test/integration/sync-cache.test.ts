@@ -318,7 +318,14 @@ describe('push: IDLE with reconnect', () => {
     await other.logout();
     await stack.crashImap();
     await stack.restartImap();
-    other = new ImapFlow({ host: stack.host, port: stack.imapsPort, secure: true, tls: { ca: [stack.caPem] }, auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) }, logger: false });
+    other = new ImapFlow({
+      host: stack.host,
+      port: stack.imapsPort,
+      secure: true,
+      tls: { ca: [stack.caPem] },
+      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
+      logger: false,
+    });
     other.on('error', () => {});
     await other.connect();
     await appendMany(other, 'Lớn', 1, 2000);

@@ -1018,7 +1018,11 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
       bulkSeed: (email, folder, count, make) =>
         seed(async () => {
           const out = (await doveadm(['-f', 'flow', 'mailbox', 'path', '-u', email, folder])).stdout.trim();
-          const path = out.replace(/^path=/, '').split('\n').pop()?.trim();
+          const path = out
+            .replace(/^path=/, '')
+            .split('\n')
+            .pop()
+            ?.trim();
           if (!path) throw new Error(`bulkSeed: no Maildir path for ${folder}`);
           const cur = join(path, 'cur');
           await mkdir(cur, { recursive: true });

@@ -7,11 +7,25 @@ import { CHANNELS, EVENTS, buildVerbs, type Envelope, type EventMap, type EventN
 
 export type Dispatcher = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
 
+/** Where events come from in the test process: the real services' EventBus (services.events). */
+export interface EventSource {
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+export interface BridgeOptions {
+  /** Forward every contract event from here to the page, as main forwards services.events to windows. */
+  events?: EventSource;
+}
+
 export interface Bridge {
   /** Pushes an event to the page, as main's webContents.send would. */
   emit<E extends EventName>(event: E, payload: EventMap[E]): Promise<void>;
   /** Every call the page made, in order (channel and payload). */
   calls: Array<{ channel: string; payload: unknown }>;
+  /** Every event pushed to the page, in order. */
+  events: Array<{ event: EventName; payload: unknown }>;
+  /** Stops forwarding events. */
+  dispose(): void;
 }
 
 const INVOKE_BINDING = '__unitMailboxInvoke';
@@ -31,7 +45,10 @@ export function bridgeInitScript(): string {
   const channels = ${JSON.stringify(CHANNELS)};
   const events = ${JSON.stringify(EVENTS)};
   const listeners = new Map();
-  const verbs = buildVerbs(channels, (channel, input) => window[${JSON.stringify(INVOKE_BINDING)}](channel, input));
+  // JSON both ways, like Electron's structured clone of plain data. (Playwright's own
+  // argument serialization is far slower on large nested values such as a page of rows.)
+  const verbs = buildVerbs(channels, async (channel, input) =>
+    JSON.parse(await window[${JSON.stringify(INVOKE_BINDING)}](channel, JSON.stringify(input ?? {}))));
   const api = {
     ...verbs,
     on(event, listener) {
@@ -49,23 +66,40 @@ export function bridgeInitScript(): string {
 })();`;
 }
 
-export async function installBridge(page: Page, dispatch: Dispatcher): Promise<Bridge> {
+export async function installBridge(page: Page, dispatch: Dispatcher, options: BridgeOptions = {}): Promise<Bridge> {
   const calls: Bridge['calls'] = [];
-  await page.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, payload: unknown) => {
+  const events: Bridge['events'] = [];
+  await page.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, json: unknown) => {
+    const payload: unknown = JSON.parse(String(json));
     calls.push({ channel: String(channel), payload });
-    return dispatch(String(channel), payload);
+    return JSON.stringify(await dispatch(String(channel), payload));
   });
   await page.addInitScript({ content: bridgeInitScript() });
+  const emit = async (event: EventName, payload: unknown): Promise<void> => {
+    events.push({ event, payload });
+    await page.evaluate(
+      ([name, e, p]) => {
+        const hook = (globalThis as unknown as Record<string, (e: string, p: unknown) => void>)[name];
+        hook?.(e, p);
+      },
+      [EMIT_HOOK, event, payload] as const,
+    );
+  };
+  // Forwarded in order, one at a time, like webContents.send; an event that
+  // finds the page navigating or closed is dropped, as it would be in the app.
+  let queue = Promise.resolve();
+  const forward = (event: EventName, payload: unknown) => {
+    queue = queue.then(() => emit(event, payload)).catch(() => undefined);
+  };
+  const offs = options.events ? EVENTS.map((event) => options.events?.on(event, (p) => forward(event, p))) : [];
+  const dispose = () => {
+    for (const off of offs.splice(0)) off?.();
+  };
+  page.on('close', dispose);
   return {
     calls,
-    async emit(event, payload) {
-      await page.evaluate(
-        ([name, e, p]) => {
-          const hook = (globalThis as unknown as Record<string, (e: string, p: unknown) => void>)[name];
-          hook?.(e, p);
-        },
-        [EMIT_HOOK, event, payload] as const,
-      );
-    },
+    events,
+    dispose,
+    emit: (event, payload) => emit(event, payload),
   };
 }

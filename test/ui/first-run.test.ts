@@ -72,7 +72,8 @@ async function openApp(): Promise<AppUnderTest> {
   });
   const context = await browser.newContext(CONTEXT_OPTIONS);
   const page = await context.newPage();
-  const bridge = await installBridge(page, createDispatcher(services));
+  // services.events reach the page like main forwards them to the window.
+  const bridge = await installBridge(page, createDispatcher(services), { events: services.events });
   const app: AppUnderTest = {
     page,
     context,
@@ -267,9 +268,10 @@ describe('first run, reading and safe HTML mail', () => {
     expect(tracker.hits).toEqual([]);
     expect(web.requests.slice(requestsBefore)).toEqual([]);
 
-    // Remote-content bar: one tracker image blocked; loading it is not offered yet.
+    // Remote-content bar: one tracker image blocked; loading it is offered (through main, on request
+    // only), and nothing was loaded by showing the message.
     expect(await byTestId(page, 'remote-content-bar').textContent()).toContain('Đã chặn nội dung từ xa (1)');
-    expect(await byTestId(page, 'btn-load-remote').isDisabled()).toBe(true);
+    expect(await byTestId(page, 'btn-load-remote').isDisabled()).toBe(false);
 
     // The PDF is listed; the inline logo is shown in the body, not listed again.
     const attachments = await byTestId(page, 'attachment-name').allTextContents();

@@ -7,12 +7,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../shared/account.ts';
-import type { Envelope } from '../../shared/contract.ts';
-import { ERROR_MESSAGES_VI, type ErrorCode } from '../../shared/errors.ts';
 import type { FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
-import type { Preferences } from '../../shared/settings.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { cached, fail, FakeMailbox, ok } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startCountingServer, startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -25,6 +23,7 @@ const account: AccountSummary = {
   kind: 'unit',
   displayName: 'Phòng Hành chính',
   email: 'hanhchinh@binhphuoc.gov.vn',
+  username: 'hanhchinh@binhphuoc.gov.vn',
   imap: { host: 'mail.binhphuoc.gov.vn', port: 143, security: 'none' },
   smtp: { host: 'mail.binhphuoc.gov.vn', port: 25, security: 'none' },
   hasCustomCa: false,
@@ -129,14 +128,9 @@ function detail(uid: number, tracker: string): MessageDetail {
     attachments: [],
     parseWarning: null,
     rawSource: null,
+    legacyEncoding: null,
   };
 }
-
-const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-const fail = (code: ErrorCode, detail: string): Envelope<unknown> => ({
-  ok: false,
-  error: { code, messageVi: ERROR_MESSAGES_VI[code], detail },
-});
 
 let browser: Browser;
 let context: BrowserContext;
@@ -144,39 +138,32 @@ let page: Page;
 let bridge: Bridge;
 let web: StaticServer;
 let tracker: Awaited<ReturnType<typeof startCountingServer>>;
-let preferences: Preferences = { language: 'vi', officialDomains: ['binhphuoc.gov.vn'] };
 
-async function dispatch(channel: string, payload: unknown): Promise<Envelope<unknown>> {
-  const input = (payload ?? {}) as Record<string, unknown>;
-  switch (channel) {
-    case 'preferences.get':
-      return ok(preferences);
-    case 'preferences.update':
-      preferences = { ...preferences, ...input };
-      return ok(preferences);
-    case 'accounts.list':
-      return ok([account]);
-    case 'mail.folders':
-      return ok(FOLDERS);
-    case 'mail.messages':
-      return input.folder === 'INBOX' ? ok(MESSAGES) : ok([]);
-    case 'mail.message':
+/** The list comes from the cache (cache.list); opening a message reads it live (mail.message). */
+const fake = new FakeMailbox({
+  account,
+  folders: FOLDERS,
+  messages: MESSAGES.map((m) => cached('INBOX', m.uid, m.subject, m)),
+  override: (channel, input) => {
+    if (channel === 'mail.message') {
       return input.uid === 2
         ? fail('MESSAGE_NOT_FOUND', 'UID 2 not found in INBOX')
         : ok(detail(Number(input.uid), tracker.origin));
-    case 'accounts.autoconfig':
+    }
+    if (channel === 'accounts.autoconfig') {
       return ok({
         source: 'autoconfig',
         url: 'https://autoconfig.binhphuoc.gov.vn/mail/config-v1.1.xml',
         imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
         smtp: { host: 'mail.binhphuoc.gov.vn', port: 465, security: 'tls' },
       });
-    case 'accounts.test':
+    }
+    if (channel === 'accounts.test') {
       return ok({ imap: { ok: true, capabilities: ['IMAP4rev1'], tls: true }, smtp: { ok: true, tls: false } });
-    default:
-      return fail('INTERNAL', `fake dispatcher has no ${channel}`);
-  }
-}
+    }
+    return undefined;
+  },
+});
 
 const byTestId = (id: string) => page.getByTestId(id);
 
@@ -190,7 +177,8 @@ beforeAll(async () => {
   ]);
   context = await browser.newContext(CONTEXT_OPTIONS);
   page = await context.newPage();
-  bridge = await installBridge(page, dispatch);
+  bridge = await installBridge(page, fake.dispatch);
+  fake.attach((event, payload) => bridge.emit(event, payload));
   await page.goto(web.url);
 });
 
@@ -229,7 +217,9 @@ describe('main screen details', () => {
     const before = bridge.calls.length;
     await container.click({ force: true }); // Playwright itself refuses: aria-disabled; a user may still click
     await page.waitForTimeout(200);
-    expect(bridge.calls.slice(before).filter((c) => c.channel === 'mail.messages')).toEqual([]);
+    expect(
+      bridge.calls.slice(before).filter((c) => c.channel === 'cache.list' || c.channel === 'mail.messages'),
+    ).toEqual([]);
     expect(await page.locator('[data-path="INBOX"] [data-testid="folder-unseen"]').textContent()).toBe('2');
   });
 

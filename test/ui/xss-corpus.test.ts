@@ -127,6 +127,7 @@ const account: AccountSummary = {
   kind: 'unit',
   displayName: 'Văn phòng Sở',
   email: 'vanphong@binhphuoc.gov.vn',
+  username: 'vanphong@binhphuoc.gov.vn',
   imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
   smtp: { host: 'mail.binhphuoc.gov.vn', port: 465, security: 'tls' },
   hasCustomCa: false,

@@ -100,7 +100,14 @@ export class AccountService {
   /** Edits settings; re-tests the connection with the new or the stored password. */
   async update(accountId: string, draftInput: AccountDraft, newPassword?: string): Promise<AccountSummary> {
     const existing = this.get(accountId);
-    const draft = this.validate(draftInput);
+    const parsed = this.validate(draftInput);
+    // Fields the form cannot show back (the CA's PEM, a custom login) are kept unless changed:
+    // caPem undefined keeps the stored CA, '' removes it.
+    const draft: AccountDraftParsed = {
+      ...parsed,
+      username: parsed.username ?? existing.username,
+      caPem: parsed.caPem === undefined ? existing.caPem : parsed.caPem || undefined,
+    };
     if (draft.email !== existing.email) {
       throw new AppError('VALIDATION', 'the e-mail address of an account cannot change; add a new account', {
         messageVi: 'Không đổi được địa chỉ của tài khoản; hãy thêm tài khoản mới.',
@@ -164,6 +171,7 @@ export function toSummary(a: AccountSettings): AccountSummary {
     kind: a.kind,
     displayName: a.displayName,
     email: a.email,
+    username: a.username,
     imap: a.imap,
     smtp: a.smtp,
     hasCustomCa: Boolean(a.caPem),

@@ -34,6 +34,13 @@ export function App({ domain }: { domain: string }) {
     update((current) => [...current.filter((a) => a.id !== account.id), account]);
     setCurrentId(account.id);
   };
+  const updated = (account: AccountSummary) =>
+    update((current) => current.map((a) => (a.id === account.id ? account : a)));
+  // After removing the last account the first-run screen appears by itself.
+  const removed = (accountId: string) => {
+    update((current) => current.filter((a) => a.id !== accountId));
+    setCurrentId(null);
+  };
   const account = list.find((a) => a.id === currentId) ?? list[0];
   if (!account) return <FirstRunScreen domain={domain} onSaved={added} />;
   return (
@@ -44,6 +51,8 @@ export function App({ domain }: { domain: string }) {
       domain={domain}
       onSwitchAccount={setCurrentId}
       onAccountAdded={added}
+      onAccountUpdated={updated}
+      onAccountRemoved={removed}
     />
   );
 }

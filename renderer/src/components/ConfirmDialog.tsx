@@ -9,9 +9,20 @@ interface Props {
   onConfirm(): void;
   onCancel(): void;
   testId?: string;
+  /** The confirmation destroys something: the button says so in red. */
+  danger?: boolean;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, testId }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  testId,
+  danger,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -37,7 +48,12 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
         <button type="button" className="btn" onClick={onCancel} data-testid="dialog-cancel">
           {cancelLabel}
         </button>
-        <button type="button" className="btn btn-primary" onClick={onConfirm} data-testid="dialog-confirm">
+        <button
+          type="button"
+          className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+          onClick={onConfirm}
+          data-testid="dialog-confirm"
+        >
           {confirmLabel}
         </button>
       </div>

@@ -1,6 +1,9 @@
 // "Thêm hộp thư đơn vị": identity, server settings, optional private CA,
 // connection test and save. Every network step happens in main; this form
-// only collects input and shows main's typed answers.
+// only collects input and shows main's typed answers. With `account` it is
+// the settings form of an existing mailbox: same fields and errors, the
+// address fixed, the password optional (empty keeps the stored one), and
+// saving goes to accounts.update, which re-tests the connection.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ConnectionTestResult } from '../../../shared/account.ts';
@@ -11,6 +14,7 @@ import { baseName } from '../format/filename.ts';
 import {
   applyAutoconfig,
   completeEmail,
+  formStateFromAccount,
   initialFormState,
   isInsecure,
   toDraft,
@@ -29,11 +33,16 @@ interface Props {
   domain: string;
   onSaved(account: AccountSummary): void;
   onCancel?: () => void;
+  /** Edit this account instead of adding one. */
+  account?: AccountSummary;
 }
 
-export function AccountForm({ domain, onSaved, onCancel }: Props) {
+export function AccountForm({ domain, onSaved, onCancel, account }: Props) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<AccountFormState>(initialFormState);
+  const editing = account !== undefined;
+  const [form, setForm] = useState<AccountFormState>(() =>
+    account ? formStateFromAccount(account) : initialFormState(),
+  );
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -92,7 +101,8 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
   /** Runs "test" or "save"; `override` lets the trust-CA flow retry with the new CA at once. */
   async function run(action: Action, override?: Partial<AccountFormState>) {
     const state = { ...form, ...override, email: completeEmail(form.email, domain) };
-    const problems = validate(state);
+    // Editing: an empty password keeps the stored one, so it is only needed to test alone.
+    const problems = validate(state, !editing || action === 'test');
     setFieldErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setForm(state);
@@ -103,7 +113,10 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
     const input = { draft: toDraft(state), password: state.password };
     try {
       if (action === 'test') setTested(await invoke('accounts.test', input));
-      else onSaved(await invoke('accounts.add', input));
+      else if (account) {
+        const password = state.password ? { password: state.password } : {};
+        onSaved(await invoke('accounts.update', { accountId: account.id, draft: input.draft, ...password }));
+      } else onSaved(await invoke('accounts.add', input));
     } catch (e) {
       setError(toUiError(e));
     } finally {
@@ -137,20 +150,23 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
                 data-testid="field-email"
                 type="email"
                 value={form.email}
+                readOnly={editing}
                 autoComplete="username"
                 spellCheck={false}
                 placeholder={t('form.emailPlaceholder', { domain })}
                 aria-invalid={fieldErrors.email ? true : undefined}
                 aria-describedby="acc-email-hint"
                 onChange={(e) => patch({ email: e.target.value })}
-                onBlur={() => patch({ email: completeEmail(form.email, domain) })}
+                onBlur={() => !editing && patch({ email: completeEmail(form.email, domain) })}
               />
-              <button type="button" className="btn" data-testid="btn-autoconfig" onClick={() => void autoconfig()}>
-                {busy === 'autoconfig' ? t('form.autoconfigRunning') : t('form.autoconfig')}
-              </button>
+              {!editing && (
+                <button type="button" className="btn" data-testid="btn-autoconfig" onClick={() => void autoconfig()}>
+                  {busy === 'autoconfig' ? t('form.autoconfigRunning') : t('form.autoconfig')}
+                </button>
+              )}
             </div>
             <div id="acc-email-hint" className="hint">
-              {t('form.emailHint', { domain })}
+              {editing ? t('settings.emailFixed') : t('form.emailHint', { domain })}
             </div>
             <FieldError problem={fieldErrors.email} field={t('form.email')} />
             {autoconfigSource && (
@@ -190,16 +206,22 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
             </div>
           </div>
           <div className="field">
-            <label htmlFor="acc-password">{t('form.password')}</label>
+            <label htmlFor="acc-password">{editing ? t('settings.newPassword') : t('form.password')}</label>
             <input
               id="acc-password"
               data-testid="field-password"
               type="password"
               value={form.password}
-              autoComplete="current-password"
+              autoComplete={editing ? 'new-password' : 'current-password'}
               aria-invalid={fieldErrors.password ? true : undefined}
+              aria-describedby={editing ? 'acc-password-hint' : undefined}
               onChange={(e) => patch({ password: e.target.value })}
             />
+            {editing && (
+              <div id="acc-password-hint" className="hint">
+                {t('settings.newPasswordHint')}
+              </div>
+            )}
             <FieldError problem={fieldErrors.password} field={t('form.password')} />
           </div>
           <div className="field">
@@ -266,14 +288,31 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
             disabled={working}
             onClick={() => void pickCa()}
           >
-            <Icon name="lock" /> {t('form.ca')}
+            <Icon name="lock" /> {editing && form.storedCa === 'keep' ? t('settings.caReplace') : t('form.ca')}
           </button>
-          <span className={form.ca ? 'ca-name' : 'muted'} data-testid="ca-file-name">
-            {form.ca ? t('form.caChosen', { name: form.ca.name }) : t('form.caNone')}
+          <span className={form.ca || form.storedCa === 'keep' ? 'ca-name' : 'muted'} data-testid="ca-file-name">
+            {form.ca
+              ? t('form.caChosen', { name: form.ca.name })
+              : form.storedCa === 'keep'
+                ? t('settings.caStored')
+                : form.storedCa === 'remove'
+                  ? t('settings.caRemoved')
+                  : t('form.caNone')}
           </span>
           {form.ca && (
             <button type="button" className="btn btn-link" disabled={working} onClick={() => patch({ ca: null })}>
               {t('form.caClear')}
+            </button>
+          )}
+          {!form.ca && form.storedCa === 'keep' && (
+            <button
+              type="button"
+              className="btn btn-link"
+              data-testid="btn-remove-ca"
+              disabled={working}
+              onClick={() => patch({ storedCa: 'remove' })}
+            >
+              {t('settings.caRemove')}
             </button>
           )}
         </div>
@@ -312,17 +351,25 @@ export function AccountForm({ domain, onSaved, onCancel }: Props) {
             {t('form.cancel')}
           </button>
         )}
-        <button
-          type="button"
-          className="btn"
-          data-testid="btn-test"
-          disabled={working}
-          onClick={() => void run('test')}
-        >
-          {busy === 'test' ? t('form.testing') : t('form.test')}
-        </button>
+        {(!editing || form.password) && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="btn-test"
+            disabled={working}
+            onClick={() => void run('test')}
+          >
+            {busy === 'test' ? t('form.testing') : t('form.test')}
+          </button>
+        )}
         <button type="submit" className="btn btn-primary" data-testid="btn-save" disabled={working}>
-          {busy === 'save' ? t('form.saving') : t('form.save')}
+          {busy === 'save'
+            ? editing
+              ? t('settings.saving')
+              : t('form.saving')
+            : editing
+              ? t('settings.save')
+              : t('form.save')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@
 import type {
   AccountDraft,
   AccountKind,
+  AccountSummary,
   AutoconfigResult,
   SecurityMode,
   ServerSettings,
@@ -30,7 +31,13 @@ export interface AccountFormState {
   imap: ServerForm;
   smtp: ServerForm;
   allowInsecure: boolean;
+  /** A CA file chosen in this form. */
   ca: ChosenCa | null;
+  /**
+   * Editing an account that already trusts a private CA (its PEM stays in
+   * main): 'keep' sends no caPem, 'remove' sends an empty one. null otherwise.
+   */
+  storedCa: 'keep' | 'remove' | null;
 }
 
 export type ServerRole = 'imap' | 'smtp';
@@ -51,6 +58,25 @@ export function initialFormState(): AccountFormState {
     smtp: { host: '', port: String(DEFAULT_PORTS.smtp.starttls), security: 'starttls' },
     allowInsecure: false,
     ca: null,
+    storedCa: null,
+  };
+}
+
+/** The form filled with an existing account's settings; the password stays empty (= keep). */
+export function formStateFromAccount(account: AccountSummary): AccountFormState {
+  const server = (s: ServerSettings): ServerForm => ({ host: s.host, port: String(s.port), security: s.security });
+  return {
+    email: account.email,
+    displayName: account.displayName === account.email ? '' : account.displayName,
+    kind: account.kind,
+    password: '',
+    username: account.username === account.email ? '' : account.username,
+    imap: server(account.imap),
+    smtp: server(account.smtp),
+    // The user consented when the account was saved; the box shows it ticked.
+    allowInsecure: account.insecure,
+    ca: null,
+    storedCa: account.hasCustomCa ? 'keep' : null,
   };
 }
 
@@ -119,7 +145,7 @@ export function toDraft(state: AccountFormState): AccountDraft {
     ...(username ? { username } : {}),
     imap: server(state.imap),
     smtp: server(state.smtp),
-    ...(state.ca ? { caPem: state.ca.pem } : {}),
+    ...(state.ca ? { caPem: state.ca.pem } : state.storedCa === 'remove' ? { caPem: '' } : {}),
     // Only ever true when the user ticked the box and a mode really is plaintext.
     allowInsecure: isInsecure(state) && state.allowInsecure,
   };

@@ -1,5 +1,6 @@
 // English UI strings (switchable). Same shape as vi.ts, checked by the type.
 import type { ErrorCode } from '../../../shared/errors.ts';
+import { mailboxEn } from './mailbox.en.ts';
 import type { Messages } from './vi.ts';
 
 /** English for each error code; the server only sends Vietnamese (messageVi). */
@@ -153,4 +154,5 @@ export const en: Messages = {
     rawSource: 'Message source',
     empty: '(The message has no content)',
   },
+  ...mailboxEn,
 };

@@ -1,6 +1,7 @@
 // Vietnamese UI strings: the primary language. en.ts must have the same shape
 // (enforced by the Messages type), so a missing translation fails type-checking.
 import { ERROR_MESSAGES_VI } from '../../../shared/errors.ts';
+import { mailboxVi } from './mailbox.vi.ts';
 
 export const vi = {
   app: {
@@ -125,6 +126,7 @@ export const vi = {
     rawSource: 'Mã nguồn thư',
     empty: '(Thư không có nội dung)',
   },
+  ...mailboxVi,
 };
 
 export type Messages = typeof vi;

@@ -1,0 +1,193 @@
+// What the toolbar, the reader and the shortcuts do to messages: flags
+// (optimistic: the rows change at once, a failure puts them back), move and
+// Thùng rác (undoable with the token main returns), and Ctrl+Z. Calls are
+// grouped by folder and cut at the contract's 10,000 UIDs per call.
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke, toUiError } from '../api.ts';
+import { byFolder, parseRowKey, withFlags, type ListRow } from '../list/rows.ts';
+import type { RowSource } from '../list/sources.ts';
+import type { ToastApi } from './Toasts.tsx';
+import { formatCount } from '../format/size.ts';
+import { localeOf } from '../i18n/index.ts';
+
+const MAX_UIDS = 10_000;
+
+interface UndoEntry {
+  id: number;
+  run(): Promise<void>;
+}
+
+export interface MailActions {
+  setFlags(rows: readonly ListRow[], add: string[], remove: string[]): Promise<void>;
+  move(rows: readonly ListRow[], target: string): Promise<boolean>;
+  trash(rows: readonly ListRow[]): Promise<boolean>;
+  undo(): Promise<void>;
+  canUndo: boolean;
+  busy: boolean;
+  /** Rows on their way out of the current view (shown dimmed until it reloads). */
+  removing: ReadonlySet<string>;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export function useMailActions(opts: {
+  accountId: string;
+  source: RowSource;
+  toasts: ToastApi;
+  folderLabelOf(path: string): string;
+  /** Reload the list and folder counts after a change main made. */
+  refresh(): void;
+}): MailActions {
+  const { t, i18n } = useTranslation();
+  const { accountId, source, toasts, folderLabelOf, refresh } = opts;
+  // The undo stack lives in a ref (toasts' "Hoàn tác" buttons hold on to
+  // entries); `depth` only re-renders the toolbar's Undo button.
+  const stack = useRef<UndoEntry[]>([]);
+  const toastOf = useRef(new Map<number, number>());
+  const [depth, setDepth] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
+  const nextId = useRef(1);
+  const locale = localeOf(i18n.language);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      const error = toUiError(e);
+      const message = i18n.language === 'vi' ? error.payload.messageVi : t(`errors.${error.code}`);
+      toasts.push({ kind: 'error', text: t('actions.failed', { message }), testId: 'toast-error' });
+    },
+    [i18n.language, t, toasts],
+  );
+
+  const pushUndo = useCallback((run: () => Promise<void>): UndoEntry => {
+    const entry = { id: nextId.current++, run };
+    stack.current = [...stack.current.slice(-19), entry];
+    setDepth(stack.current.length);
+    return entry;
+  }, []);
+
+  const runUndo = useCallback(
+    async (entry: UndoEntry | undefined) => {
+      // Undone already (Ctrl+Z, then the toast's button): never twice.
+      if (!entry || !stack.current.includes(entry)) {
+        toasts.push({ text: t('actions.nothingToUndo'), timeout: 3000 });
+        return;
+      }
+      stack.current = stack.current.filter((e) => e !== entry);
+      setDepth(stack.current.length);
+      const toastId = toastOf.current.get(entry.id);
+      if (toastId !== undefined) toasts.dismiss(toastId);
+      toastOf.current.delete(entry.id);
+      setBusy(true);
+      setRemoving(new Set());
+      try {
+        await entry.run();
+        toasts.push({ text: t('actions.undone'), testId: 'toast-undone', timeout: 3000 });
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+        refresh();
+      }
+    },
+    [fail, refresh, t, toasts],
+  );
+
+  const applyFlags = useCallback(
+    async (rows: readonly ListRow[], add: string[], remove: string[]) => {
+      const keys = new Set(rows.map((r) => r.key));
+      source.patch(keys, (m) => ({ ...m, flags: withFlags(m.flags, add, remove) }));
+      try {
+        for (const [folder, uids] of byFolder(rows.map((r) => parseRowKey(r.key)))) {
+          for (const part of chunks(uids, MAX_UIDS)) {
+            await invoke('mail.setFlags', { accountId, folder, uids: part, add, remove });
+          }
+        }
+      } catch (e) {
+        fail(e);
+        source.invalidate();
+        throw e;
+      }
+    },
+    [accountId, fail, source],
+  );
+
+  const setFlags = useCallback(
+    async (rows: readonly ListRow[], add: string[], remove: string[]) => {
+      // Only rows whose flags really change, so undo restores exactly those.
+      const changing = rows.filter(
+        (r) => add.some((f) => !r.msg.flags.includes(f)) || remove.some((f) => r.msg.flags.includes(f)),
+      );
+      if (changing.length === 0) return;
+      try {
+        await applyFlags(changing, add, remove);
+      } catch {
+        return;
+      }
+      pushUndo(() => applyFlags(changing, remove, add));
+    },
+    [applyFlags, pushUndo],
+  );
+
+  const relocate = useCallback(
+    async (rows: readonly ListRow[], target: string | null): Promise<boolean> => {
+      const refs = rows.map((r) => parseRowKey(r.key)).filter((r) => r.folder !== target);
+      if (refs.length === 0) return false;
+      setBusy(true);
+      setRemoving(new Set(rows.map((r) => r.key)));
+      const tokens: string[] = [];
+      let moved = 0;
+      try {
+        for (const [folder, uids] of byFolder(refs)) {
+          for (const part of chunks(uids, MAX_UIDS)) {
+            const answer =
+              target === null
+                ? await invoke('mail.trash', { accountId, folder, uids: part })
+                : await invoke('mail.move', { accountId, folder, uids: part, target });
+            tokens.push(answer.undoToken);
+            moved += answer.moved;
+          }
+        }
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+        refresh();
+      }
+      if (tokens.length === 0) {
+        setRemoving(new Set());
+        return false;
+      }
+      const entry = pushUndo(async () => {
+        for (const undoToken of [...tokens].reverse()) await invoke('mail.undo', { accountId, undoToken });
+      });
+      const toastId = toasts.push({
+        text:
+          target === null
+            ? t('actions.trashed', { n: formatCount(moved, locale) })
+            : t('actions.moved', { n: formatCount(moved, locale), folder: folderLabelOf(target) }),
+        action: { label: t('actions.undo'), run: () => void runUndo(entry), testId: 'toast-undo' },
+        testId: target === null ? 'toast-trashed' : 'toast-moved',
+        timeout: 10_000,
+      });
+      toastOf.current.set(entry.id, toastId);
+      return true;
+    },
+    [accountId, fail, folderLabelOf, locale, pushUndo, refresh, runUndo, t, toasts],
+  );
+
+  return {
+    setFlags,
+    move: (rows, target) => relocate(rows, target),
+    trash: (rows) => relocate(rows, null),
+    undo: () => runUndo(stack.current[stack.current.length - 1]),
+    canUndo: depth > 0,
+    busy,
+    removing,
+  };
+}

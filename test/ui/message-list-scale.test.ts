@@ -1,0 +1,311 @@
+// The message list at scale: a 100,000-message folder served by a scripted
+// dispatcher whose rows are computed from their offset (so only the renderer
+// is measured). In Chromium: time from the click on the folder to the first
+// rows, a 10,000-row scroll driven by requestAnimationFrame while long frames
+// are recorded, and the number of row elements in the DOM all along.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../shared/account.ts';
+import type { CachedSummary } from '../../shared/mail.ts';
+import { installBridge, type Bridge } from './bridge.ts';
+import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { cached, FakeMailbox, folderInfo } from './fake-mailbox.ts';
+import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
+const BIG = 'Văn bản đến 2020–2026';
+const TOTAL = 100_000;
+const ROW_HEIGHT = 56;
+const SCROLL_ROWS = 10_000;
+const ATTEMPTS = 3;
+
+const account: AccountSummary = {
+  id: 'acc-vanphong',
+  kind: 'unit',
+  displayName: 'Văn phòng UBND tỉnh',
+  email: 'vanphong@binhphuoc.gov.vn',
+  username: 'vanphong@binhphuoc.gov.vn',
+  imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
+  smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
+  hasCustomCa: false,
+  insecure: false,
+};
+
+const SENDERS = [
+  { name: 'Văn phòng UBND tỉnh', address: 'vanphong@binhphuoc.gov.vn' },
+  { name: 'Sở Nội vụ', address: 'sonoivu@binhphuoc.gov.vn' },
+  { name: 'Sở Tài chính', address: 'sotaichinh@binhphuoc.gov.vn' },
+  { name: 'Sở Kế hoạch và Đầu tư', address: 'sokhdt@binhphuoc.gov.vn' },
+  { name: 'UBND huyện Bù Đăng', address: 'ubnd@budang.binhphuoc.gov.vn' },
+  { name: 'Sở Thông tin và Truyền thông', address: 'sotttt@binhphuoc.gov.vn' },
+];
+const SUBJECTS = [
+  'V/v báo cáo tình hình thực hiện nhiệm vụ tháng',
+  'Giấy mời họp giao ban công tác chuyển đổi số',
+  'Kế hoạch kiểm tra công tác cải cách hành chính',
+  'Thông báo kết luận của Chủ tịch UBND tỉnh',
+  'V/v góp ý dự thảo Quyết định ban hành quy chế',
+  'Công văn số hướng dẫn quyết toán ngân sách',
+];
+const BASE = Date.UTC(2026, 10, 30, 2, 0);
+
+/** Row i of the big folder, newest first: everything derived from i. */
+function syntheticRow(i: number): CachedSummary {
+  const uid = TOTAL - i;
+  return cached(BIG, uid, `${SUBJECTS[i % SUBJECTS.length]} (số ${uid}/VP-TH)`, {
+    date: new Date(BASE - i * 25 * 60_000).toISOString(),
+    from: [SENDERS[i % SENDERS.length] ?? SENDERS[0]!],
+    flags: i % 9 === 0 ? [] : ['\\Seen'],
+    hasAttachments: i % 4 === 0,
+    size: 3000 + (i % 50) * 997,
+    urgency: i % 37 === 0 ? 3 - (i % 3) : 0,
+    isDirective: i % 37 === 0,
+    threadId: `big-${uid}`,
+  });
+}
+
+interface FlingResult {
+  frames: number;
+  elapsed: number;
+  maxFrame: number;
+  p95Frame: number;
+  medianFrame: number;
+  longFrames: Array<{ type: string; duration: number; at: number; scripts: string[] }>;
+  observed: string;
+  maxRows: number;
+  scrolledRows: number;
+  firstVisible: number;
+}
+
+/**
+ * Scrolls the list down by `rows` in 180 animation frames (a 3-second fling at
+ * 60 fps), recording every frame's duration, long animation frames and the
+ * number of row elements in the DOM after every mutation.
+ */
+async function fling(page: Page, rows: number): Promise<FlingResult> {
+  return (await page.evaluate(`(async ({ rows, rowHeight }) => {
+    const list = document.querySelector('[data-testid="message-list"]');
+    const t0 = performance.now();
+    const longFrames = [];
+    let observer = null;
+    for (const type of ['long-animation-frame', 'longtask']) {
+      if (!PerformanceObserver.supportedEntryTypes.includes(type)) continue;
+      observer = new PerformanceObserver((entries) => {
+        for (const e of entries.getEntries()) {
+          const scripts = (e.scripts ?? []).map((x) => (x.invoker || '?') + ' ' + Math.round(x.duration) + 'ms');
+          longFrames.push({ type, duration: Math.round(e.duration), at: Math.round(e.startTime - t0), scripts });
+        }
+      });
+      observer.observe({ type });
+      break;
+    }
+    const start = list.scrollTop;
+    const target = start + rows * rowHeight;
+    const perFrame = Math.ceil((rows * rowHeight) / 180);
+    const deltas = [];
+    let maxRows = 0;
+    const domRows = () => list.querySelectorAll('[data-testid="message-row"]').length;
+    const mutations = new MutationObserver(() => { maxRows = Math.max(maxRows, domRows()); });
+    mutations.observe(list, { childList: true, subtree: true });
+    await new Promise((resolve) => {
+      let last = null;
+      const step = (now) => {
+        if (last !== null) deltas.push(now - last);
+        last = now;
+        maxRows = Math.max(maxRows, domRows());
+        if (list.scrollTop >= target) return resolve();
+        list.scrollTop = Math.min(target, list.scrollTop + perFrame);
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    const elapsed = performance.now() - t0;
+    // Let the pages where the fling stopped arrive.
+    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    observer?.disconnect();
+    mutations.disconnect();
+    const sorted = [...deltas].sort((a, b) => a - b);
+    return {
+      frames: deltas.length,
+      elapsed: Math.round(elapsed),
+      maxFrame: Math.round(sorted[sorted.length - 1] ?? 0),
+      p95Frame: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+      medianFrame: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+      longFrames,
+      observed: observer ? 'yes' : 'no',
+      maxRows: Math.max(maxRows, domRows()),
+      scrolledRows: Math.round((list.scrollTop - start) / rowHeight),
+      firstVisible: Math.floor(list.scrollTop / rowHeight),
+    };
+  })(${JSON.stringify({ rows, rowHeight: ROW_HEIGHT })})`)) as FlingResult;
+}
+
+/** Clicks a folder and times (in the page) until its first loaded row is in the DOM, and painted. */
+async function openTimed(page: Page, path: string): Promise<{ inDom: number; painted: number }> {
+  return (await page.evaluate(`(async (path) => {
+    const button = [...document.querySelectorAll('[data-testid="folder-item"]')]
+      .find((li) => li.dataset.path === path)?.querySelector('button');
+    if (!button) throw new Error('no folder button for ' + path);
+    const ready = () => document.querySelector(
+      '[data-testid="message-list"][data-total="${TOTAL}"] [data-testid="message-row"][data-loaded="true"]');
+    const t0 = performance.now();
+    const inDom = await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (ready()) { observer.disconnect(); resolve(performance.now() - t0); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      button.click();
+      if (ready()) { observer.disconnect(); resolve(performance.now() - t0); }
+    });
+    // The frame that paints it.
+    const painted = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    return { inDom, painted };
+  })(${JSON.stringify(path)})`)) as { inDom: number; painted: number };
+}
+
+function describeFling(r: FlingResult): string {
+  return (
+    `${r.scrolledRows} rows in ${r.elapsed} ms over ${r.frames} frames; ` +
+    `frame time median ${r.medianFrame} ms, p95 ${r.p95Frame} ms, max ${r.maxFrame} ms; ` +
+    `long animation frames (>50 ms${r.observed === 'yes' ? '' : ', not observable'}): ${JSON.stringify(r.longFrames)}; ` +
+    `max row elements in the DOM: ${r.maxRows}`
+  );
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let bridge: Bridge;
+let web: StaticServer;
+let fake: FakeMailbox;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await ensureRendererBuilt();
+  fake = new FakeMailbox({
+    account,
+    sync: 'manual',
+    folders: [
+      folderInfo('INBOX', { specialUse: '\\Inbox' }),
+      folderInfo(BIG),
+      folderInfo('Đã xử lý'),
+      folderInfo('Trash', { specialUse: '\\Trash' }),
+    ],
+    messages: [cached('INBOX', 1, 'Lịch họp giao ban tuần', { flags: ['\\Seen'] })],
+    synthetic: { [BIG]: { total: TOTAL, row: syntheticRow } },
+  });
+  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
+  context = await browser.newContext(CONTEXT_OPTIONS);
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  bridge = await installBridge(page, fake.dispatch);
+  fake.attach((event, payload) => bridge.emit(event, payload));
+  await page.goto(web.url);
+  await page.getByTestId('folder-tree').waitFor();
+  await page.locator('[data-testid="message-row"][data-loaded="true"]').first().waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await web?.close();
+});
+
+describe('a 100,000-message folder', () => {
+  // This VM has 2 CPUs shared with the test runner, Dovecot and, at times, other
+  // test runs; a timing can be hit by a neighbour. Each timing is therefore taken
+  // up to ATTEMPTS times and every attempt is printed: the renderer passes when
+  // one attempt meets the bar (work it does on every frame would fail them all).
+  // The row-count bound is deterministic and holds for every attempt.
+  it('shows the first rows within 200 ms of the click', async () => {
+    const attempts: Array<{ inDom: number; painted: number }> = [];
+    for (let i = 0; i < ATTEMPTS; i++) {
+      if (i > 0) {
+        // Leave the folder, so the next click loads it from scratch again.
+        await page.getByTestId('folder-item').filter({ hasText: 'Hộp thư đến' }).locator('button').click();
+        await expect.poll(() => page.getByTestId('list-title').textContent()).toBe('Hộp thư đến');
+        await page.locator('[data-testid="message-row"][data-loaded="true"]').first().waitFor();
+        await page.waitForTimeout(300);
+      }
+      const timing = await openTimed(page, BIG);
+      attempts.push(timing);
+      console.log(
+        `[scale] attempt ${i + 1}: click → first rows of ${TOTAL} in the DOM ${timing.inDom.toFixed(1)} ms, ` +
+          `painted by ${timing.painted.toFixed(1)} ms`,
+      );
+      if (timing.painted < 200) break;
+    }
+    expect(Math.min(...attempts.map((a) => a.painted))).toBeLessThan(200);
+    const first = page.locator('[data-testid="message-row"][data-index="0"]');
+    expect(await first.getAttribute('data-uid')).toBe(String(TOTAL));
+    expect(await page.getByTestId('list-count').textContent()).toContain('100.000 thư');
+  });
+
+  it(`scrolls ${SCROLL_ROWS.toLocaleString('en')} rows without a frame over 50 ms, never more than 60 rows in the DOM`, async () => {
+    // A short first fling (2,000 rows and back) is reported but not held to the
+    // 50 ms bar: its first frames pay for V8 compiling the row code on the same
+    // two cores. The measured flings are 10,000 rows in 180 frames each.
+    const warmUp = await fling(page, 2_000);
+    console.log(`[scale] warm-up fling: ${describeFling(warmUp)}`);
+    expect(warmUp.maxRows).toBeLessThanOrEqual(60);
+    await page.getByTestId('message-list').evaluate((el) => {
+      (el as unknown as { scrollTop: number }).scrollTop = 0;
+    });
+    await page.waitForTimeout(300);
+
+    const results: FlingResult[] = [];
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const result = await fling(page, SCROLL_ROWS);
+      results.push(result);
+      console.log(`[scale] measured fling ${i + 1}: ${describeFling(result)}`);
+      expect(result.scrolledRows).toBeGreaterThanOrEqual(SCROLL_ROWS);
+      expect(result.maxRows).toBeLessThanOrEqual(60);
+      // The rows shown are the right ones, fetched by offset.
+      const row = page.locator(`[data-testid="message-row"][data-index="${result.firstVisible}"]`);
+      await expect.poll(() => row.getAttribute('data-loaded')).toBe('true');
+      expect(await row.getAttribute('data-uid')).toBe(String(TOTAL - result.firstVisible));
+      if (result.longFrames.length === 0 && result.maxFrame <= 50) break;
+    }
+    const listCalls = bridge.calls.filter((c) => c.channel === 'cache.list').length;
+    console.log(`[scale] cache.list calls so far: ${listCalls}`);
+    const clean = results.find((r) => r.longFrames.length === 0 && r.maxFrame <= 50);
+    expect(clean, 'no attempt without a frame over 50 ms').toBeDefined();
+  });
+
+  it('keeps working at the far end: End, Shift+Up, the sync status, the screenshot', async () => {
+    await page.getByTestId('message-list').focus();
+    await page.keyboard.press('End');
+    const last = page.locator(`[data-testid="message-row"][data-index="${TOTAL - 1}"]`);
+    await expect.poll(() => last.getAttribute('data-loaded')).toBe('true');
+    expect(await last.getAttribute('aria-selected')).toBe('true');
+    expect(await last.getAttribute('data-uid')).toBe('1');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toContain('Đã chọn 3');
+    // Back to the top, like a user would, for the picture.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('reading-pane').waitFor();
+    await fake.emit('sync.progress', {
+      accountId: account.id,
+      folder: 'INBOX',
+      phase: 'headers',
+      done: 12_500,
+      total: 100_000,
+      etaMs: 40_000,
+    });
+    await expect
+      .poll(() => page.getByTestId('sync-status-text').textContent())
+      .toContain('Đang đồng bộ Hộp thư đến: 12.500 / 100.000 thư · còn khoảng 40 giây');
+    expect(await page.getByTestId('message-row').count()).toBeLessThanOrEqual(60);
+    await page.screenshot({ path: join(SCREENSHOTS, '20-100k-folder.png') });
+    expect(pageErrors).toEqual([]);
+    fake.settleSync({ ok: true });
+  });
+});
