@@ -32,6 +32,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A loaded 2-core machine renders slowly: wait up to 10 s for the UI to settle, not vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

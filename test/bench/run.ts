@@ -59,6 +59,7 @@ try {
   const baselineRuns: number[] = [];
   const ourRuns: number[] = [];
   let cache: MailCache | null = null;
+  let cacheFile = '';
   for (let round = 0; round < 3; round++) {
     const [b] = await time(async () => {
       const lock = await raw.getMailboxLock(FOLDER, { readOnly: true });
@@ -72,7 +73,8 @@ try {
     });
     baselineRuns.push(b);
     cache?.close();
-    cache = new MailCache(`${work.dir}/bench-${round}.sqlite`);
+    cacheFile = `${work.dir}/bench-${round}.sqlite`;
+    cache = new MailCache(cacheFile);
     const fresh = cache;
     const ours = await connectImap(creds);
     // As the app's sync worker does: batches are committed on a writer thread.
@@ -187,11 +189,9 @@ try {
   // 5. Memory: a fresh process holding the cache open and serving it, as main does between syncs;
   //    and this process's peak, which includes the 100k-message sync itself.
   const probe = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [fileURLToPath(new URL('./memory-probe.ts', import.meta.url)), `${work.dir}/bench-0.sqlite`, FOLDER],
-      { encoding: 'utf8' },
-    ),
+    execFileSync(process.execPath, [fileURLToPath(new URL('./memory-probe.ts', import.meta.url)), cacheFile, FOLDER], {
+      encoding: 'utf8',
+    }),
   ) as { rssMb: number };
   const peakMb = process.resourceUsage().maxRSS / 1024;
   rows.push({
@@ -206,7 +206,10 @@ try {
 
   // 4. Renderer in Chromium, over this real cache.
   if (!values['skip-renderer']) {
-    const r = await benchRenderer(synced, FOLDER);
+    const total = synced.count(FOLDER);
+    synced.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const r = await benchRenderer(stack, cacheFile, FOLDER, total);
+    log(`renderer: ${r.detail}`);
     rows.push({
       name: `Renderer: open the ${N.toLocaleString('en')}-message folder, first rows shown`,
       baseline: '—',

@@ -276,11 +276,8 @@ describe('account settings against the real server and keychain', () => {
     if (await byTestId('account-settings').count()) await byTestId('btn-close-settings').click();
   }
 
-  // KNOWN BACKEND GAP: AccountService.update builds the new settings from the draft
-  // alone, so a draft without caPem drops the stored CA and the re-test fails with
-  // TLS_UNTRUSTED. The renderer cannot send the PEM back (AccountSummary only says
-  // hasCustomCa), so update must keep the stored caPem when the draft has none
-  // ('' removes it). Marked `fails` until then: once fixed, this turns red — drop `.fails`.
+  // AccountSummary only says hasCustomCa, so the form cannot send the PEM back:
+  // update keeps the stored CA when the draft has none ('' removes it).
   it('27a keeps the stored CA when only the display name changes', async () => {
     await byTestId('btn-account-settings').click();
     const settings = byTestId('account-settings');
@@ -290,6 +287,10 @@ describe('account settings against the real server and keychain', () => {
     await settings.getByTestId('btn-save').click();
     await expect.poll(() => saveOutcome(), { timeout: 30_000 }).not.toBeNull();
     expect(await saveOutcome()).toBe('saved');
+    expect(services.accounts.get(accountId).caPem).toBe(stack.caPem);
+    // Dismiss the toast, or the next test would read this save's outcome as its own.
+    await byTestId('toast-settings-saved').locator('.toast-close').click();
+    await byTestId('toast-settings-saved').waitFor({ state: 'detached' });
   });
 
   it('27 edits the display name and the CA file; the connection is tested again with the stored password', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../shared/account.ts';
 import type { CachedSummary } from '../../shared/mail.ts';
 import { installBridge, type Bridge } from './bridge.ts';
+import { describeFling, fling, openTimed, type FlingResult } from './list-metrics.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { cached, FakeMailbox, folderInfo } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
@@ -65,115 +66,6 @@ function syntheticRow(i: number): CachedSummary {
     isDirective: i % 37 === 0,
     threadId: `big-${uid}`,
   });
-}
-
-interface FlingResult {
-  frames: number;
-  elapsed: number;
-  maxFrame: number;
-  p95Frame: number;
-  medianFrame: number;
-  longFrames: Array<{ type: string; duration: number; at: number; scripts: string[] }>;
-  observed: string;
-  maxRows: number;
-  scrolledRows: number;
-  firstVisible: number;
-}
-
-/**
- * Scrolls the list down by `rows` in 180 animation frames (a 3-second fling at
- * 60 fps), recording every frame's duration, long animation frames and the
- * number of row elements in the DOM after every mutation.
- */
-async function fling(page: Page, rows: number): Promise<FlingResult> {
-  return (await page.evaluate(`(async ({ rows, rowHeight }) => {
-    const list = document.querySelector('[data-testid="message-list"]');
-    const t0 = performance.now();
-    const longFrames = [];
-    let observer = null;
-    for (const type of ['long-animation-frame', 'longtask']) {
-      if (!PerformanceObserver.supportedEntryTypes.includes(type)) continue;
-      observer = new PerformanceObserver((entries) => {
-        for (const e of entries.getEntries()) {
-          const scripts = (e.scripts ?? []).map((x) => (x.invoker || '?') + ' ' + Math.round(x.duration) + 'ms');
-          longFrames.push({ type, duration: Math.round(e.duration), at: Math.round(e.startTime - t0), scripts });
-        }
-      });
-      observer.observe({ type });
-      break;
-    }
-    const start = list.scrollTop;
-    const target = start + rows * rowHeight;
-    const perFrame = Math.ceil((rows * rowHeight) / 180);
-    const deltas = [];
-    let maxRows = 0;
-    const domRows = () => list.querySelectorAll('[data-testid="message-row"]').length;
-    const mutations = new MutationObserver(() => { maxRows = Math.max(maxRows, domRows()); });
-    mutations.observe(list, { childList: true, subtree: true });
-    await new Promise((resolve) => {
-      let last = null;
-      const step = (now) => {
-        if (last !== null) deltas.push(now - last);
-        last = now;
-        maxRows = Math.max(maxRows, domRows());
-        if (list.scrollTop >= target) return resolve();
-        list.scrollTop = Math.min(target, list.scrollTop + perFrame);
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    const elapsed = performance.now() - t0;
-    // Let the pages where the fling stopped arrive.
-    await new Promise((r) => setTimeout(r, 400));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    observer?.disconnect();
-    mutations.disconnect();
-    const sorted = [...deltas].sort((a, b) => a - b);
-    return {
-      frames: deltas.length,
-      elapsed: Math.round(elapsed),
-      maxFrame: Math.round(sorted[sorted.length - 1] ?? 0),
-      p95Frame: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
-      medianFrame: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
-      longFrames,
-      observed: observer ? 'yes' : 'no',
-      maxRows: Math.max(maxRows, domRows()),
-      scrolledRows: Math.round((list.scrollTop - start) / rowHeight),
-      firstVisible: Math.floor(list.scrollTop / rowHeight),
-    };
-  })(${JSON.stringify({ rows, rowHeight: ROW_HEIGHT })})`)) as FlingResult;
-}
-
-/** Clicks a folder and times (in the page) until its first loaded row is in the DOM, and painted. */
-async function openTimed(page: Page, path: string): Promise<{ inDom: number; painted: number }> {
-  return (await page.evaluate(`(async (path) => {
-    const button = [...document.querySelectorAll('[data-testid="folder-item"]')]
-      .find((li) => li.dataset.path === path)?.querySelector('button');
-    if (!button) throw new Error('no folder button for ' + path);
-    const ready = () => document.querySelector(
-      '[data-testid="message-list"][data-total="${TOTAL}"] [data-testid="message-row"][data-loaded="true"]');
-    const t0 = performance.now();
-    const inDom = await new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (ready()) { observer.disconnect(); resolve(performance.now() - t0); }
-      });
-      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-      button.click();
-      if (ready()) { observer.disconnect(); resolve(performance.now() - t0); }
-    });
-    // The frame that paints it.
-    const painted = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
-    return { inDom, painted };
-  })(${JSON.stringify(path)})`)) as { inDom: number; painted: number };
-}
-
-function describeFling(r: FlingResult): string {
-  return (
-    `${r.scrolledRows} rows in ${r.elapsed} ms over ${r.frames} frames; ` +
-    `frame time median ${r.medianFrame} ms, p95 ${r.p95Frame} ms, max ${r.maxFrame} ms; ` +
-    `long animation frames (>50 ms${r.observed === 'yes' ? '' : ', not observable'}): ${JSON.stringify(r.longFrames)}; ` +
-    `max row elements in the DOM: ${r.maxRows}`
-  );
 }
 
 let browser: Browser;
@@ -232,7 +124,7 @@ describe('a 100,000-message folder', () => {
         await page.locator('[data-testid="message-row"][data-loaded="true"]').first().waitFor();
         await page.waitForTimeout(300);
       }
-      const timing = await openTimed(page, BIG);
+      const timing = await openTimed(page, BIG, TOTAL);
       attempts.push(timing);
       console.log(
         `[scale] attempt ${i + 1}: click → first rows of ${TOTAL} in the DOM ${timing.inDom.toFixed(1)} ms, ` +
@@ -250,7 +142,7 @@ describe('a 100,000-message folder', () => {
     // A short first fling (2,000 rows and back) is reported but not held to the
     // 50 ms bar: its first frames pay for V8 compiling the row code on the same
     // two cores. The measured flings are 10,000 rows in 180 frames each.
-    const warmUp = await fling(page, 2_000);
+    const warmUp = await fling(page, 2_000, ROW_HEIGHT);
     console.log(`[scale] warm-up fling: ${describeFling(warmUp)}`);
     expect(warmUp.maxRows).toBeLessThanOrEqual(60);
     await page.getByTestId('message-list').evaluate((el) => {
@@ -260,7 +152,7 @@ describe('a 100,000-message folder', () => {
 
     const results: FlingResult[] = [];
     for (let i = 0; i < ATTEMPTS; i++) {
-      const result = await fling(page, SCROLL_ROWS);
+      const result = await fling(page, SCROLL_ROWS, ROW_HEIGHT);
       results.push(result);
       console.log(`[scale] measured fling ${i + 1}: ${describeFling(result)}`);
       expect(result.scrolledRows).toBeGreaterThanOrEqual(SCROLL_ROWS);
