@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { connect as tlsConnect } from 'node:tls';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/services/api/dispatcher.ts';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
@@ -10,7 +9,15 @@ import type { AccountSummary } from '../../shared/account.ts';
 import type { Envelope } from '../../shared/contract.ts';
 import type { FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
-import { UNIT_EMAIL, UNIT_FOLDERS, directive, draftFor, passwordOf, withAttachment } from '../support/fixtures.ts';
+import {
+  UNIT_EMAIL,
+  UNIT_FOLDERS,
+  connectOther,
+  directive,
+  draftFor,
+  passwordOf,
+  withAttachment,
+} from '../support/fixtures.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -164,15 +171,7 @@ describe('reading the unit mailbox', () => {
 
   it('round-trips a folder name with diacritics and & through the server encoding', async () => {
     const name = 'Tờ trình & Đề xuất';
-    const client = new ImapFlow({
-      host: stack.host,
-      port: stack.imapsPort,
-      secure: true,
-      tls: { ca: [stack.caPem] },
-      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
-      logger: false,
-    });
-    await client.connect();
+    const client = await connectOther(stack);
     const raw: string[] = [];
     try {
       await client.mailboxCreate(name);

@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../electron/services/api/dispatcher.ts';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
@@ -8,7 +8,7 @@ import { syncFolder } from '../../electron/services/sync/folder-sync.ts';
 import type { Envelope } from '../../shared/contract.ts';
 import type { CachedSummary, MessagePage, SearchHit, SyncProgressEvent, SyncSummary } from '../../shared/mail.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
-import { UNIT_EMAIL, directive, draftFor, passwordOf } from '../support/fixtures.ts';
+import { UNIT_EMAIL, connectOther, directive, draftFor, passwordOf } from '../support/fixtures.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -52,16 +52,7 @@ async function appendMany(client: ImapFlow, folder: string, count: number, start
 
 beforeAll(async () => {
   stack = await startMailStack({ folders: { [UNIT_EMAIL]: ['Chỉ đạo', 'Đã xử lý', 'Lớn'] } });
-  other = new ImapFlow({
-    host: stack.host,
-    port: stack.imapsPort,
-    secure: true,
-    tls: { ca: [stack.caPem] },
-    auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
-    logger: false,
-  });
-  other.on('error', () => {});
-  await other.connect();
+  other = await connectOther(stack);
   await appendMany(other, 'INBOX', 120);
   await appendMany(other, 'Chỉ đạo', 10, 500);
   profile = tempDir('um-sync-');
@@ -230,16 +221,7 @@ describe('a server crash in the middle of the initial sync', () => {
       cache.close();
       cleanup();
     }
-    other = new ImapFlow({
-      host: stack.host,
-      port: stack.imapsPort,
-      secure: true,
-      tls: { ca: [stack.caPem] },
-      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
-      logger: false,
-    });
-    other.on('error', () => {});
-    await other.connect();
+    other = await connectOther(stack);
   });
 });
 
@@ -318,16 +300,7 @@ describe('push: IDLE with reconnect', () => {
     await other.logout();
     await stack.crashImap();
     await stack.restartImap();
-    other = new ImapFlow({
-      host: stack.host,
-      port: stack.imapsPort,
-      secure: true,
-      tls: { ca: [stack.caPem] },
-      auth: { user: UNIT_EMAIL, pass: passwordOf(stack, UNIT_EMAIL) },
-      logger: false,
-    });
-    other.on('error', () => {});
-    await other.connect();
+    other = await connectOther(stack);
     await appendMany(other, 'Lớn', 1, 2000);
     await waitFor(() => cache.count('Lớn') === 1501, 20_000);
     await services.watcher.unwatch(accountId);

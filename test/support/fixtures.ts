@@ -1,3 +1,4 @@
+import { ImapFlow } from 'imapflow';
 import type { AccountDraft } from '../../shared/account.ts';
 import type { MailStack } from '../stack/mail-stack.ts';
 
@@ -65,3 +66,18 @@ export const withAttachment = (subject: string) =>
     '--b1--',
     '',
   ].join('\r\n');
+
+/** A second, independent IMAP client of a stack user ("another client" in sync tests), connected. */
+export async function connectOther(stack: MailStack, email = UNIT_EMAIL): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: stack.host,
+    port: stack.imapsPort,
+    secure: true,
+    tls: { ca: [stack.caPem] },
+    auth: { user: email, pass: passwordOf(stack, email) },
+    logger: false,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}

@@ -53,8 +53,9 @@ const MIGRATIONS: string[] = [
    CREATE INDEX messages_by_date ON messages (folder_id, date DESC, uid DESC);
    CREATE INDEX messages_by_from ON messages (folder_id, from_sort, uid);
    CREATE INDEX messages_by_subject ON messages (folder_id, subject_sort, uid);
-   CREATE INDEX messages_by_thread ON messages (thread_id);
-   CREATE INDEX messages_directives ON messages (is_directive, urgency DESC, date DESC);
+   -- Every index costs on each of a big folder's first-sync inserts: conversations are opened one
+   -- at a time (a scan is fine), and only directives are indexed for their view.
+   CREATE INDEX messages_directives ON messages (urgency DESC, date DESC) WHERE is_directive = 1;
    CREATE TABLE bodies (
      message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
      source BLOB NOT NULL,
