@@ -19,6 +19,22 @@ export const fail = (code: ErrorCode, detail: string, messageVi = ERROR_MESSAGES
   error: { code, messageVi, detail },
 });
 
+/** The unit mailbox most fake-backed tests use; `extra` overrides any field. */
+export function fakeAccount(extra: Partial<AccountSummary> = {}): AccountSummary {
+  return {
+    id: 'acc-vanphong',
+    kind: 'unit',
+    displayName: 'Văn phòng UBND tỉnh',
+    email: 'vanphong@binhphuoc.gov.vn',
+    username: 'vanphong@binhphuoc.gov.vn',
+    imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
+    smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
+    hasCustomCa: false,
+    insecure: false,
+    ...extra,
+  };
+}
+
 export function folderInfo(path: string, extra: Partial<FolderInfo> = {}): FolderInfo {
   const parts = path.split('/');
   return {

@@ -6,11 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../shared/account.ts';
 import type { FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
-import { cached, fail, FakeMailbox, ok } from './fake-mailbox.ts';
+import { cached, fail, FakeMailbox, fakeAccount, folderInfo, ok } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startCountingServer, startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -18,33 +17,17 @@ const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const PNG_1PX =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-const account: AccountSummary = {
+const account = fakeAccount({
   id: 'acc-hanhchinh',
-  kind: 'unit',
   displayName: 'Phòng Hành chính',
   email: 'hanhchinh@binhphuoc.gov.vn',
   username: 'hanhchinh@binhphuoc.gov.vn',
   imap: { host: 'mail.binhphuoc.gov.vn', port: 143, security: 'none' },
   smtp: { host: 'mail.binhphuoc.gov.vn', port: 25, security: 'none' },
-  hasCustomCa: false,
   insecure: true,
-};
+});
 
-const folder = (path: string, extra: Partial<FolderInfo> = {}): FolderInfo => {
-  const parts = path.split('/');
-  return {
-    path,
-    name: parts[parts.length - 1] ?? path,
-    parentPath: parts.length > 1 ? parts.slice(0, -1).join('/') : null,
-    delimiter: '/',
-    specialUse: null,
-    subscribed: true,
-    selectable: true,
-    messages: 0,
-    unseen: 0,
-    ...extra,
-  };
-};
+const folder = folderInfo;
 
 // Server names in English on purpose: special folders must show localised labels.
 const FOLDERS: FolderInfo[] = [

@@ -8,27 +8,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../shared/account.ts';
 import type { CachedSummary } from '../../shared/mail.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
-import { cached, FakeMailbox, folderInfo } from './fake-mailbox.ts';
+import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
-const account: AccountSummary = {
-  id: 'acc-vanphong',
-  kind: 'unit',
-  displayName: 'Văn phòng UBND tỉnh',
-  email: 'vanphong@binhphuoc.gov.vn',
-  username: 'vanphong@binhphuoc.gov.vn',
-  imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
-  smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
-  hasCustomCa: false,
-  insecure: false,
-};
+const account = fakeAccount();
 
 const LANH_DAO = { name: 'Chủ tịch UBND tỉnh', address: 'chutich@binhphuoc.gov.vn' };
 const SO_TC = { name: 'Sở Tài chính', address: 'sotaichinh@binhphuoc.gov.vn' };

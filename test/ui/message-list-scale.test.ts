@@ -7,12 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../shared/account.ts';
 import type { CachedSummary } from '../../shared/mail.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { describeFling, fling, openTimed, type FlingResult } from './list-metrics.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
-import { cached, FakeMailbox, folderInfo } from './fake-mailbox.ts';
+import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -23,17 +22,7 @@ const ROW_HEIGHT = 56;
 const SCROLL_ROWS = 10_000;
 const ATTEMPTS = 3;
 
-const account: AccountSummary = {
-  id: 'acc-vanphong',
-  kind: 'unit',
-  displayName: 'Văn phòng UBND tỉnh',
-  email: 'vanphong@binhphuoc.gov.vn',
-  username: 'vanphong@binhphuoc.gov.vn',
-  imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
-  smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
-  hasCustomCa: false,
-  insecure: false,
-};
+const account = fakeAccount();
 
 const SENDERS = [
   { name: 'Văn phòng UBND tỉnh', address: 'vanphong@binhphuoc.gov.vn' },

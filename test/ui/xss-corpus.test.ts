@@ -17,7 +17,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../shared/account.ts';
 import type { Envelope } from '../../shared/contract.ts';
 import { ERROR_MESSAGES_VI, type ErrorCode } from '../../shared/errors.ts';
 import type { AttachmentInfo, FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
@@ -26,6 +25,7 @@ import { pngDataUrl, solidPng } from '../fixtures/xss/png.ts';
 import { vectorIdOf, xssVectors, type XssVector } from '../fixtures/xss/vectors.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { fakeAccount } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -122,17 +122,10 @@ async function startTracker(): Promise<Tracker> {
 
 // ---------------------------------------------------------------- fake main
 
-const account: AccountSummary = {
-  id: 'acc-vanphong',
-  kind: 'unit',
+const account = fakeAccount({
   displayName: 'Văn phòng Sở',
-  email: 'vanphong@binhphuoc.gov.vn',
-  username: 'vanphong@binhphuoc.gov.vn',
-  imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
   smtp: { host: 'mail.binhphuoc.gov.vn', port: 465, security: 'tls' },
-  hasCustomCa: false,
-  insecure: false,
-};
+});
 
 const INBOX: FolderInfo = {
   path: 'INBOX',
