@@ -1,26 +1,8 @@
-// The risky-attachment classifier, in Node: renderer/src/mail/attachmentRisk.ts
-// is DOM-free on purpose (this file would fail on any DOM access). The Chromium side (badge, confirmation dialog) is in
+// The risky-attachment classifier, in Node: shared/attachment-risk.ts is DOM-free
+// (shared/ allows neither DOM nor Node APIs). The Chromium side (badge, confirmation dialog) is in
 // xss-corpus.test.ts.
 import { describe, expect, it } from 'vitest';
-
-// renderer/src is outside the Node tsconfig (a composite project lists its files), so
-// the module is loaded by URL at run time and its shape is declared here.
-type RiskReason = string;
-interface AttachmentRisk {
-  risky: boolean;
-  extension: string;
-  extensionRisky: boolean;
-  decoyExtension: string | null;
-  contentType: string;
-  reasons: RiskReason[];
-  shownName: string;
-}
-interface RiskModule {
-  classifyAttachment(filename: string, contentType: string): AttachmentRisk;
-  visibleFileName(name: string): string;
-}
-const riskModule = new URL('../../renderer/src/mail/attachmentRisk.ts', import.meta.url).href;
-const { classifyAttachment, visibleFileName } = (await import(/* @vite-ignore */ riskModule)) as RiskModule;
+import { classifyAttachment, visibleFileName, type RiskReason } from '../../shared/attachment-risk.ts';
 
 const OCTET = 'application/octet-stream';
 

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { formatSize } from '../format/size.ts';
 import { localeOf } from '../i18n/index.ts';
-import { classifyAttachment, type AttachmentRisk } from '../mail/attachmentRisk.ts';
+import { classifyAttachment, type AttachmentRisk } from '../../../shared/attachment-risk.ts';
 import { useMailT, type MailT } from '../mail/i18n.ts';
 
 /** Where the attachments come from; accountId null while it is not known (saving disabled). */
