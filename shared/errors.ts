@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   'AUTOCONFIG_NOT_FOUND',
   'SMTP_FAILED',
   'FORBIDDEN_SENDER',
+  'IDENTITY_MISSING',
+  'IDENTITY_INVALID',
+  'CERTIFICATE_INVALID',
+  'DECRYPT_FAILED',
+  'PACKAGE_INVALID',
+  'FILE_ERROR',
+  'CANCELLED',
+  'ACL_UNSUPPORTED',
+  'PERMISSION_DENIED',
+  'REGISTER_TAMPERED',
   'INTERNAL',
 ] as const;
 
@@ -62,6 +72,16 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   AUTOCONFIG_NOT_FOUND: 'Không tự tìm được cấu hình máy chủ; hãy nhập thủ công.',
   SMTP_FAILED: 'Máy chủ gửi thư (SMTP) từ chối hoặc không trả lời.',
   FORBIDDEN_SENDER: 'Máy chủ không cho phép gửi thư với địa chỉ người gửi này.',
+  IDENTITY_MISSING: 'Chưa có danh tính ký số. Hãy tạo mới hoặc nhập chứng thư số (.p12/.pfx) trước.',
+  IDENTITY_INVALID: 'Không đọc được chứng thư số: tệp hỏng hoặc sai mật khẩu.',
+  CERTIFICATE_INVALID: 'Chứng thư số không hợp lệ, đã hết hạn hoặc không dùng được cho việc này.',
+  DECRYPT_FAILED: 'Không mở được gói niêm phong: khóa của bạn không phải khóa của người nhận.',
+  PACKAGE_INVALID: 'Gói bàn giao không hợp lệ hoặc đã bị sửa đổi.',
+  FILE_ERROR: 'Không đọc hoặc ghi được tệp.',
+  CANCELLED: 'Đã hủy theo yêu cầu.',
+  ACL_UNSUPPORTED: 'Máy chủ thư không hỗ trợ phân quyền hộp thư (IMAP ACL).',
+  PERMISSION_DENIED: 'Máy chủ từ chối: tài khoản của bạn không có quyền thực hiện thao tác này trên hộp thư.',
+  REGISTER_TAMPERED: 'Sổ ủy quyền đã bị sửa đổi hoặc thiếu bản ghi.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn.',
 };
 

@@ -1,6 +1,5 @@
 // Headless CLI over the same services as the app, for IT staff and automation.
 import { readFile } from 'node:fs/promises';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ACCOUNT_KINDS, SECURITY_MODES, type AccountDraft, type SecurityMode } from '../../shared/account.ts';
 import { createAppServices, type AppServices } from '../services/app-services.ts';
 import { AppError, toAppError } from '../services/errors/app-error.ts';
@@ -18,48 +17,29 @@ import {
 import { progressBar } from './progress.ts';
 import { promptPassword, readPasswordFromStdin } from './password-input.ts';
 import { USAGE, UsageError } from './usage.ts';
+import {
+  intOption,
+  parse,
+  required,
+  requireAccount,
+  single,
+  type CliIo,
+  type CommandGroup,
+  type Output,
+  type Values,
+} from './args.ts';
+import { identityCommands } from './commands/identity.ts';
+import { handoverCommands } from './commands/handover.ts';
+import { delegateCommands, sharedCommand } from './commands/delegate.ts';
 
-export interface CliIo {
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIo } from './args.ts';
 
-const OPTIONS = {
-  profile: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  email: { type: 'string' },
-  account: { type: 'string' },
-  folder: { type: 'string', multiple: true },
-  limit: { type: 'string' },
-  uid: { type: 'string' },
-  name: { type: 'string' },
-  kind: { type: 'string' },
-  username: { type: 'string' },
-  'imap-host': { type: 'string' },
-  'imap-port': { type: 'string' },
-  'imap-security': { type: 'string' },
-  'smtp-host': { type: 'string' },
-  'smtp-port': { type: 'string' },
-  'smtp-security': { type: 'string' },
-  'ca-file': { type: 'string' },
-  'allow-insecure': { type: 'boolean' },
-  'password-stdin': { type: 'boolean' },
-} satisfies ParseArgsConfig['options'];
-
-type Values = ReturnType<typeof parse>['values'];
-
-function parse(argv: string[]) {
-  const flagged = argv.find((a) => a === '--password' || a.startsWith('--password='));
-  if (flagged) throw new UsageError('passwords are never accepted as a flag value: use --password-stdin or the prompt');
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
+const COMMAND_GROUPS: Record<'identity' | 'handover' | 'delegate' | 'shared', CommandGroup> = {
+  identity: identityCommands,
+  handover: handoverCommands,
+  delegate: delegateCommands,
+  shared: sharedCommand,
+};
 
 /** Runs one command; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -87,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     const result = await dispatch(positionals, values, services, io);
     io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`unit-mailbox: ${e.message}\n\n${USAGE}`);
@@ -100,11 +80,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await services?.dispose();
   }
-}
-
-interface Output {
-  data: unknown;
-  text: string;
 }
 
 async function dispatch(positionals: string[], v: Values, s: AppServices, io: CliIo): Promise<Output> {
@@ -170,6 +145,13 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
       const list = s.caches.get(requireAccount(v, s)).directives(limit);
       return { data: list, text: formatDirectives(list) };
     }
+    case 'identity':
+    case 'handover':
+    case 'delegate':
+    case 'shared': {
+      const group = COMMAND_GROUPS[command];
+      return group(command === 'shared' ? undefined : sub, positionals.slice(command === 'shared' ? 1 : 2), v, s, io);
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
@@ -180,11 +162,6 @@ function syncWorkerEntry(): URL {
   return import.meta.url.endsWith('.ts')
     ? new URL('../services/sync/sync-worker.ts', import.meta.url)
     : new URL('./sync-worker.js', import.meta.url);
-}
-
-function single(values: string[] | undefined): string | undefined {
-  if (values && values.length > 1) throw new UsageError('--folder may be given only once here');
-  return values?.[0];
 }
 
 async function accountCommand(sub: string | undefined, v: Values, s: AppServices, io: CliIo): Promise<Output> {
@@ -251,22 +228,6 @@ async function draftFromOptions(v: Values): Promise<AccountDraft> {
     ...(caPem ? { caPem } : {}),
     allowInsecure: v['allow-insecure'] === true,
   };
-}
-
-function requireAccount(v: Values, s: AppServices): string {
-  return s.accounts.get(required(v.account, '--account')).id;
-}
-
-function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
-  return value;
-}
-
-function intOption(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max}`);
-  return n;
 }
 
 function security(value: string | undefined, flag: string): SecurityMode {

@@ -76,6 +76,7 @@ app.whenReady().then(() => {
     appVersion: app.getVersion(),
     platform: process.platform,
     syncWorkerUrl: new URL('./sync-worker.js', import.meta.url),
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources'),
   });
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();

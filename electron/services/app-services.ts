@@ -35,6 +35,8 @@ export interface PlatformCapabilities {
   /** Used for remote images the user chose to load; defaults to global fetch. */
   fetchImage?: ImageFetch;
   logger?: Logger;
+  /** Folder with fonts and templates; defaults to the repository's resources/. */
+  resourcesDir?: string;
   /** Entry of the sync worker thread (see sync/sync-worker.ts); without it syncs run in-process. */
   syncWorkerUrl?: URL;
 }

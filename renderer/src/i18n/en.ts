@@ -28,6 +28,16 @@ const errors: Record<ErrorCode, string> = {
   AUTOCONFIG_NOT_FOUND: 'No server settings were found automatically; please enter them manually.',
   SMTP_FAILED: 'The outgoing mail (SMTP) server refused or did not answer.',
   FORBIDDEN_SENDER: 'The server does not allow sending with this sender address.',
+  IDENTITY_MISSING: 'No signing identity yet. Create one or import a certificate (.p12/.pfx) first.',
+  IDENTITY_INVALID: 'The certificate file cannot be read: it is damaged or the password is wrong.',
+  CERTIFICATE_INVALID: 'The certificate is not valid, has expired, or cannot be used for this.',
+  DECRYPT_FAILED: 'The sealed package cannot be opened: your key is not the recipient key.',
+  PACKAGE_INVALID: 'The handover package is not valid or has been modified.',
+  FILE_ERROR: 'A file could not be read or written.',
+  CANCELLED: 'Cancelled as requested.',
+  ACL_UNSUPPORTED: 'The mail server does not support mailbox sharing (IMAP ACL).',
+  PERMISSION_DENIED: 'The server refused: your account lacks the right to do this in the mailbox.',
+  REGISTER_TAMPERED: 'The delegation register has been modified or is missing records.',
   INTERNAL: 'An unexpected error occurred.',
 };
 
