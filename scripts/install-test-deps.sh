@@ -24,6 +24,10 @@ PACKAGES=(
   ca-certificates
   procps          # ps/pgrep for diagnostics
   iproute2        # ss, to inspect listening ports
+  poppler-utils   # pdftotext: the handover record's text is checked in tests
+  isync           # mbsync: the baseline of the handover export benchmark
+  tar             # the handover .tar is read back with GNU tar in tests
+  coreutils       # sha256sum -c, the stock check of a handover bag
 )
 
 if [[ $EUID -ne 0 ]]; then
