@@ -22,19 +22,11 @@ import type {
 } from './mail.ts';
 import { preferencesPatchSchema, type Preferences } from './settings.ts';
 
-/** Phantom marker carrying a call's result type. */
-export interface Call<I extends z.ZodType, R> {
-  input: I;
-  /** Never set at runtime; only carries R for the type checker. */
-  readonly result?: R;
-}
+import { accountRef, call, folderRef } from './contract-call.ts';
+import { DELEGATION_EVENTS, delegationContract, type DelegationEvents } from './contract-delegation.ts';
+import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contract-handover.ts';
 
-function call<R>() {
-  return <I extends z.ZodType>(input: I): Call<I, R> => ({ input });
-}
-
-const accountRef = z.object({ accountId: z.string().min(1).max(200) });
-const folderRef = accountRef.extend({ folder: z.string().min(1).max(1000) });
+export type { Call } from './contract-call.ts';
 
 export const contract = {
   'app.info': call<{ version: string; platform: string; profileDir: string }>()(z.object({})),
@@ -120,6 +112,10 @@ export const contract = {
 
   /** Opens a link from a message, after the user saw its real target. */
   'links.open': call<{ opened: boolean }>()(z.object({ url: z.string().max(8192) })),
+
+  // Identities and handover (shared/contract-handover.ts), delegation (shared/contract-delegation.ts).
+  ...handoverContract,
+  ...delegationContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -134,7 +130,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: AppErrorPayload };
 
 /** Events pushed from main to the renderer; callbacks receive the payload only. */
-export interface EventMap {
+export interface EventMap extends HandoverEvents, DelegationEvents {
   'accounts.changed': { accounts: AccountSummary[] };
   'sync.progress': SyncProgressEvent;
   /** New directives found by a sync, one event per batch (the app shows a desktop notification each). */
@@ -143,7 +139,14 @@ export interface EventMap {
   'cache.changed': { accountId: string; folders: string[] };
 }
 export type EventName = keyof EventMap;
-export const EVENTS: EventName[] = ['accounts.changed', 'sync.progress', 'directives.new', 'cache.changed'];
+export const EVENTS: EventName[] = [
+  'accounts.changed',
+  'sync.progress',
+  'directives.new',
+  'cache.changed',
+  ...HANDOVER_EVENTS,
+  ...DELEGATION_EVENTS,
+];
 
 type Nested<Path extends string, V> = Path extends `${infer Head}.${infer Rest}`
   ? { [K in Head]: Nested<Rest, V> }

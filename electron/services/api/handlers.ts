@@ -4,8 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
 import { fetchRemoteImages, type ImageFetch } from '../mail/remote-images.ts';
 import type { AppServices } from '../app-services.ts';
+import { createDelegationHandlers } from './delegation-handlers.ts';
+import { createHandoverHandlers } from './handover-handlers.ts';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<CallResult<C>> };
+/** Handlers of a subset of the channels (one capability's part of the contract). */
+export type HandlersFor<C extends Channel> = { [K in C]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
 /** The implementation of every contract call. The type forces one handler per channel. */
 export function createHandlers(s: AppServices): Handlers {
@@ -84,6 +88,8 @@ export function createHandlers(s: AppServices): Handlers {
       await s.caps.openExternal(url);
       return { opened: true };
     },
+    ...createHandoverHandlers(s),
+    ...createDelegationHandlers(s),
   };
 }
 

@@ -1,0 +1,10 @@
+// The delegation part of the IPC contract (spread into shared/contract.ts).
+import type { Call } from './contract-call.ts';
+
+export const delegationContract = {} as const satisfies Record<string, Call<never, unknown>>;
+
+/** Events pushed from main for this capability. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DelegationEvents {}
+
+export const DELEGATION_EVENTS: (keyof DelegationEvents)[] = [];
