@@ -12,4 +12,5 @@ export const KEYCHAIN_SERVICE = 'unit-mailbox';
 /** Keychain account names, one per secret. The e-mail address keeps entries readable in OS tools. */
 export const secretKeys = {
   accountPassword: (email: string) => `password:${email.toLowerCase()}`,
+  identityKey: (fingerprint: string) => 'identity-key:' + fingerprint,
 } as const;
