@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow, type FileFilter } from 'electron';
 import ElectronStore from 'electron-store';
 import { isOpenableLink } from '../../shared/security.ts';
 import type { Dialogs } from '../services/app-services.ts';
@@ -22,14 +22,41 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       if (!pem.includes('-----BEGIN CERTIFICATE-----')) return null;
       return { path, pem };
     },
-    async saveFile(suggestedName) {
+    async saveFile(suggestedName, title) {
       const win = getWindow();
-      const options = { title: 'Lưu tệp đính kèm', defaultPath: suggestedName };
+      const options = { title: title ?? 'Lưu tệp đính kèm', defaultPath: suggestedName };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async pickFile(purpose, title) {
+      const win = getWindow();
+      const options = { title, properties: ['openFile' as const], filters: HANDOVER_FILTERS[purpose] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const path = result.filePaths[0];
+      return result.canceled || !path ? null : path;
+    },
+    async pickDirectory(title) {
+      const win = getWindow();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const path = result.filePaths[0];
+      return result.canceled || !path ? null : path;
+    },
   };
 }
+
+/** "All files" stays available: certificates arrive with every extension Windows and CAs invent. */
+const HANDOVER_FILTERS: Record<'certificate' | 'p12' | 'bag', FileFilter[]> = {
+  certificate: [
+    { name: 'Chứng thư số (PEM, DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
+    { name: 'Tất cả các tệp', extensions: ['*'] },
+  ],
+  p12: [
+    { name: 'PKCS#12 (.p12, .pfx)', extensions: ['p12', 'pfx'] },
+    { name: 'Tất cả các tệp', extensions: ['*'] },
+  ],
+  bag: [{ name: 'Gói bàn giao (.tar)', extensions: ['tar'] }],
+};
 
 export async function openExternal(url: string): Promise<void> {
   // Checked again here: nothing reaches the OS shell unless it is http(s) or mailto.

@@ -18,7 +18,11 @@ import { SyncService } from './sync/sync-service.ts';
 export interface Dialogs {
   pickCaFile(): Promise<{ path: string; pem: string } | null>;
   /** Asks where to save a file; resolves to the chosen path or null when cancelled. */
-  saveFile?(suggestedName: string): Promise<string | null>;
+  saveFile?(suggestedName: string, title?: string): Promise<string | null>;
+  /** Open dialog for one file of the handover: a certificate, a PKCS#12 or a bag (.tar). */
+  pickFile?(purpose: 'certificate' | 'p12' | 'bag', title: string): Promise<string | null>;
+  /** Open dialog for a folder (where to write a bag, or a bag to check). */
+  pickDirectory?(title: string): Promise<string | null>;
 }
 
 /** Everything platform-specific, injected so services stay plain Node. */
