@@ -13,6 +13,10 @@ Usage:
   unit-mailbox [--profile DIR] sync --account E [--folder PATH]... [--json]   progress on stderr; counts on stdout
   unit-mailbox [--profile DIR] search --account E "QUERY" [--limit N] [--json]
   unit-mailbox [--profile DIR] directives --account E [--limit N] [--json]
+  unit-mailbox [--profile DIR] identity create --name N --title T --unit U --email E [--json]
+  unit-mailbox [--profile DIR] identity import-p12 FILE --password-stdin [--json]
+  unit-mailbox [--profile DIR] identity show [--json]          prints the SHA-256 fingerprint to compare
+  unit-mailbox [--profile DIR] identity export-cert --out FILE  your certificate (and chain), PEM
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".
