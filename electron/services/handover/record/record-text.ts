@@ -1,0 +1,140 @@
+// Vietnamese wording helpers shared by the PDF record and the verification guide.
+// Everything is pure and independent of the machine's time zone and locale, so the
+// same record renders the same text on any computer.
+
+/** Vietnam has kept UTC+7 all year since 1975 (no daylight saving), so a fixed offset is exact. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export interface VnDateParts {
+  day: number;
+  month: number;
+  year: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Calendar parts of an instant in Vietnam time; null for an unparseable date. */
+export function vnDateParts(value: string | Date): VnDateParts | null {
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms + VIETNAM_OFFSET_MS);
+  return {
+    day: d.getUTCDate(),
+    month: d.getUTCMonth() + 1,
+    year: d.getUTCFullYear(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+const UNKNOWN = 'không rõ';
+
+/**
+ * "ngày 05 tháng 3 năm 2026". NĐ 30/2020/NĐ-CP (Phụ lục I) writes a leading zero for
+ * days below 10 and for months 1 and 2 only, so that nothing can be added in front later.
+ */
+export function formatVnLongDate(value: string | Date): string {
+  const p = vnDateParts(value);
+  if (!p) return UNKNOWN;
+  const month = p.month <= 2 ? pad2(p.month) : String(p.month);
+  return `ngày ${pad2(p.day)} tháng ${month} năm ${p.year}`;
+}
+
+/** "28/11/2026" in Vietnam time. */
+export function formatVnShortDate(value: string | Date | null): string {
+  if (value === null) return '—';
+  const p = vnDateParts(value);
+  if (!p) return UNKNOWN;
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** "08:15:02 ngày 28/11/2026" in Vietnam time. */
+export function formatVnDateTime(value: string | Date): string {
+  const p = vnDateParts(value);
+  if (!p) return UNKNOWN;
+  return `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)} ngày ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** "09 giờ 30" in Vietnam time, the usual wording of a record's opening line. */
+export function formatVnClock(value: string | Date): string {
+  const p = vnDateParts(value);
+  if (!p) return UNKNOWN;
+  return `${pad2(p.hour)} giờ ${pad2(p.minute)}`;
+}
+
+/** "12.345": Vietnamese groups thousands with a dot. */
+export function formatInteger(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.trunc(Math.abs(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * "1,2 MB" (binary multiples, as file managers show them, with the Vietnamese decimal comma);
+ * below 1 KB the exact count: "512 byte".
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1024) return `${formatInteger(bytes)} byte`;
+  let value = bytes;
+  let unit: string = 'B';
+  for (const u of BYTE_UNITS) {
+    // Compare after rounding, so 1,048,575 bytes reads "1 MB", not "1.024 KB".
+    if (Math.round(value * 10) / 10 < 1024) break;
+    value /= 1024;
+    unit = u;
+  }
+  const [whole = '0', fraction] = (Math.round(value * 10) / 10).toFixed(1).split('.');
+  const text = fraction === '0' ? formatInteger(Number(whole)) : `${formatInteger(Number(whole))},${fraction}`;
+  return `${text} ${unit}`;
+}
+
+/** "1,2 MB (1.234.567 byte)": rounded for reading, exact for checking. */
+export function formatBytesExact(bytes: number): string {
+  return bytes < 1024 ? formatBytes(bytes) : `${formatBytes(bytes)} (${formatInteger(bytes)} byte)`;
+}
+
+/**
+ * Splits an openssl fingerprint ("AA:BB:…", 32 bytes) into lines of `bytesPerLine` bytes,
+ * always at a colon, so a reader can compare it group by group over the phone.
+ */
+export function splitFingerprint(fingerprint: string, bytesPerLine = 16): string[] {
+  const bytes = fingerprint.trim().toUpperCase().split(':');
+  const lines: string[] = [];
+  for (let i = 0; i < bytes.length; i += bytesPerLine) lines.push(bytes.slice(i, i + bytesPerLine).join(':'));
+  return lines;
+}
+
+/** Splits a hex digest into two halves, for lines too narrow to hold 64 characters. */
+export function splitHex(hex: string, parts = 2): string[] {
+  const size = Math.ceil(hex.length / parts);
+  const out: string[] = [];
+  for (let i = 0; i < hex.length; i += size) out.push(hex.slice(i, i + size));
+  return out;
+}
+
+const SPECIAL_USE_VI: Record<string, string> = {
+  '\\Inbox': 'hộp thư đến',
+  '\\Sent': 'thư đã gửi',
+  '\\Drafts': 'thư nháp',
+  '\\Trash': 'thùng rác',
+  '\\Junk': 'thư rác',
+  '\\Archive': 'lưu trữ',
+  '\\All': 'tất cả thư',
+  '\\Flagged': 'thư gắn cờ',
+  '\\Important': 'thư quan trọng',
+};
+
+/** Vietnamese name of an IMAP special-use attribute; unknown ones are shown as they are. */
+export function specialUseLabel(specialUse: string | null): string | null {
+  if (!specialUse) return null;
+  return SPECIAL_USE_VI[specialUse] ?? specialUse;
+}
+
+/** NFC, the form Vietnamese text must have to compare and extract reliably. */
+export const nfc = (s: string): string => s.normalize('NFC');
