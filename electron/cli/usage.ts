@@ -17,6 +17,9 @@ Usage:
   unit-mailbox [--profile DIR] identity import-p12 FILE --password-stdin [--json]
   unit-mailbox [--profile DIR] identity show [--json]          prints the SHA-256 fingerprint to compare
   unit-mailbox [--profile DIR] identity export-cert --out FILE  your certificate (and chain), PEM
+  unit-mailbox [--profile DIR] handover export --account E --recipient-cert FILE --out PATH [--tar] [--witness NAME]
+               [--place P] [--json]     signed BagIt/Mailbag bag; Ctrl-C stops, the same command resumes
+  unit-mailbox [--profile DIR] handover verify PATH [--ca PEM] [--json]   PATH: bag directory or .tar; exit 1 if invalid
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".

@@ -1,6 +1,150 @@
+// `unit-mailbox handover export|verify`: the signed handover bag from the command line.
+import { readFile } from 'node:fs/promises';
+import type { VerifyReport } from '../../../shared/handover.ts';
+import { AppError } from '../../services/errors/app-error.ts';
+import { encodeCredential } from '../../services/handover/credential.ts';
+import { exportHandover, type ExportResult } from '../../services/handover/export/export-handover.ts';
+import { emptyRegisters } from '../../services/handover/export/registers.ts';
+import type { RecordParty } from '../../services/handover/record/record-types.ts';
+import { verifyBag } from '../../services/handover/verify/verify-bag.ts';
+import { certificateInfo, parseCertificates } from '../../services/identity/certificates.ts';
+import { IdentityService } from '../../services/identity/identity-service.ts';
+import type { CertificateInfo } from '../../services/identity/signer.ts';
+import { connectImap } from '../../services/imap/imap-connection.ts';
+import { defaultResourcesDir } from '../../services/profile/resources-dir.ts';
+import type { AppServices } from '../../services/app-services.ts';
+import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
-import type { CommandGroup } from '../args.ts';
+import { required, requireAccount, type CliIo, type CommandGroup, type Output, type Values } from '../args.ts';
 
-export const handoverCommands: CommandGroup = async (sub) => {
-  throw new UsageError(`unknown handover command: ${sub ?? '(none)'}`);
+/** Written in the record's heading line ("<place>, ngày … tháng … năm …") unless --place says otherwise. */
+const DEFAULT_PLACE = 'Bình Phước';
+
+export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
+  switch (sub) {
+    case 'export':
+      if (args.length > 0) throw new UsageError(`unexpected argument: ${args[0]}`);
+      return exportCommand(v, s, io);
+    case 'verify':
+      if (args.length !== 1) throw new UsageError('handover verify takes exactly one PATH (bag directory or .tar)');
+      return verifyCommand(args[0] as string, v, io);
+    default:
+      throw new UsageError(`unknown handover command: ${sub ?? '(none)'}`);
+  }
 };
+
+async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Output> {
+  const accountId = requireAccount(v, s);
+  const recipientFile = required(v['recipient-cert'], '--recipient-cert');
+  const out = required(v.out, '--out');
+  const recipientDer = parseCertificates(await readInput(recipientFile, '--recipient-cert'))[0] as Uint8Array;
+  const recipient = certificateInfo(recipientDer);
+
+  const identity = new IdentityService({ profileDir: s.caps.profileDir, secrets: s.caps.secrets });
+  const me = await identity.current();
+  if (!me) throw new AppError('IDENTITY_MISSING', 'no signing identity in this profile: run `identity create` first');
+  const signer = await identity.signer();
+  const { account, imap } = await s.accounts.credentials(accountId);
+
+  // Ctrl-C stops at the next safe point; the state on disk lets the same command resume.
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    io.stderr.write('\nĐang dừng… / stopping…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let result: ExportResult;
+  try {
+    result = await exportHandover({
+      connect: () => connectImap(imap),
+      mailbox: account.email,
+      outDir: out,
+      tar: v.tar === true,
+      signer,
+      recipientCertificate: recipientDer,
+      credential: encodeCredential(account, imap.password, new Date()),
+      parties: {
+        unit: me.info.organization ?? account.displayName,
+        place: v.place ?? DEFAULT_PLACE,
+        outgoing: party(me.info),
+        incoming: party(recipient),
+        witness: v.witness ? { name: v.witness } : null,
+      },
+      registers: emptyRegisters(),
+      openDirectives: null,
+      fontsDir: `${s.caps.resourcesDir ?? defaultResourcesDir()}/fonts`,
+      softwareVersion: s.caps.appVersion,
+      signal: controller.signal,
+      onProgress: handoverProgressBar(io.stderr),
+    });
+  } catch (e) {
+    if (controller.signal.aborted)
+      throw new AppError('CANCELLED', `export of ${out} interrupted; run the same command again to resume`, {
+        messageVi: `Đã dừng xuất gói bàn giao. Chạy lại đúng lệnh này để tiếp tục từ chỗ đã dừng (thư đã tải không phải tải lại).`,
+      });
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const lines = [
+    `Đã xuất gói bàn giao / handover bag written: ${result.bagDir}`,
+    ...(result.tarPath ? [`  tar: ${result.tarPath}`] : []),
+    `  ${result.messages} thư / messages, ${result.bytes} bytes, Payload-Oxum ${result.payloadOxum}`,
+    `  tagmanifest-sha256.txt SHA-256: ${result.tagmanifestSha256}`,
+    ...(result.resumed ? [`  tiếp tục / resumed: ${result.resumed} thư đã có sẵn, không tải lại`] : []),
+    result.consistent
+      ? '  Ảnh chụp nhất quán / snapshot consistent'
+      : `  CẢNH BÁO / WARNING: hộp thư thay đổi trong khi xuất:\n${result.changes.map((c) => `    - ${c}`).join('\n')}`,
+  ];
+  return { data: result, text: lines.join('\n') };
+}
+
+async function verifyCommand(path: string, v: Values, io: CliIo): Promise<Output> {
+  const trusted = v.ca ? [await readInput(v.ca, '--ca')] : [];
+  const report = await verifyBag(path, {
+    trustedCertificates: trusted,
+    onProgress: handoverProgressBar(io.stderr, 'hashing'),
+  });
+  return { data: report, text: formatReport(report), exitCode: report.valid ? 0 : 1 };
+}
+
+function formatReport(r: VerifyReport): string {
+  const lines = [
+    r.valid ? `HỢP LỆ / VALID: ${r.bag}` : `KHÔNG HỢP LỆ / INVALID: ${r.bag}`,
+    `  ${r.counts.messages} thư / messages, ${r.counts.folders} thư mục / folders, ${r.counts.files} tệp / payload files, Payload-Oxum ${r.payloadOxum.actual}`,
+  ];
+  if (r.signature) {
+    const chain =
+      r.signature.chain === 'self-signed'
+        ? 'chứng thư tự cấp / self-signed: đối chiếu dấu vân tay / compare the fingerprint'
+        : r.signature.chain === 'trusted'
+          ? 'chuỗi tin cậy / trusted chain'
+          : 'không tin cậy / untrusted';
+    lines.push(`  Người ký / signer: ${r.signature.signerSubject ?? '?'}`);
+    lines.push(`  SHA-256: ${r.signature.signerFingerprint ?? '?'} (${chain})`);
+    if (r.signature.signingTime) lines.push(`  Ký lúc / signed at: ${r.signature.signingTime}`);
+  }
+  for (const p of r.problems) lines.push(`  [${p.kind}] ${p.file}: ${p.detail}`);
+  return lines.join('\n');
+}
+
+function party(info: CertificateInfo): RecordParty {
+  return {
+    name: info.commonName,
+    title: info.title ?? '',
+    unit: info.organization ?? '',
+    email: info.email ?? '',
+    certificateSha256: info.sha256Fingerprint,
+  };
+}
+
+async function readInput(path: string, flag: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new UsageError(`cannot read ${flag} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}

@@ -1,0 +1,316 @@
+// The outgoing head's export: a read-only snapshot of the unit mailbox written as a signed
+// BagIt/Mailbag bag, resumable after a crash. See export-state.ts for the crash-safety rules
+// and finalize.ts for what is written after the messages.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ImapFlow } from 'imapflow';
+import { create as createTar } from 'tar';
+import type { HandoverProgress } from '../../../../shared/handover.ts';
+import { envelopeFor } from '../../cms/cms.ts';
+import { AppError, isAppError } from '../../errors/app-error.ts';
+import type { Signer } from '../../identity/signer.ts';
+import type { RecordParty, HandoverRecord } from '../record/record-types.ts';
+import { STATE_DIR, emlPath } from '../bag/bag-layout.ts';
+import { rfc3339 } from '../bag/time.ts';
+import { ExportState, fileError } from './export-state.ts';
+import { checkAbort, fetchTask, type TaskContext } from './fetch-messages.ts';
+import { finalizeBag, type RegisterFile } from './finalize.ts';
+import { planFolder, type ExportTask } from './plan.ts';
+import { ProgressMeter } from './progress.ts';
+import { currentStatus, snapshotChanges, takeSnapshot } from './snapshot.ts';
+
+export interface ExportOptions {
+  /** Opens a new authenticated client (called once per connection, and again to replace a dropped one). */
+  connect: () => Promise<ImapFlow>;
+  /** The unit mailbox address. */
+  mailbox: string;
+  /** The bag directory: created, or resumed when an earlier run left its state there. */
+  outDir: string;
+  /** Also write `<outDir>.tar` (uncompressed, pax, one base directory). */
+  tar?: boolean;
+  signer: Signer;
+  /** DER certificate of the incoming head: the credential is sealed to it. */
+  recipientCertificate: Uint8Array;
+  /** Bytes sealed into handover/credential.p7m; only ever passed to the CMS envelope. */
+  credential: Uint8Array;
+  parties: {
+    unit: string;
+    place: string;
+    outgoing: RecordParty;
+    incoming: RecordParty;
+    witness: { name: string } | null;
+  };
+  registers: RegisterFile[];
+  openDirectives: number | null;
+  fontsDir: string;
+  /** IMAP connections fetching in parallel (default 3). */
+  connections?: number;
+  /** fdatasync each message before journaling it (default true; a crash then never costs a re-download). */
+  fsync?: boolean;
+  /** App version, written to bag-info.txt. */
+  softwareVersion?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: HandoverProgress) => void;
+}
+
+export interface ExportResult {
+  bagDir: string;
+  tarPath?: string;
+  messages: number;
+  bytes: number;
+  payloadOxum: string;
+  tagmanifestSha256: string;
+  /** UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ of every folder unchanged from start to end. */
+  consistent: boolean;
+  changes: string[];
+  record: HandoverRecord;
+  /** Messages found complete from an earlier, interrupted run (not downloaded again). */
+  resumed: number;
+  durationMs: number;
+}
+
+export const DEFAULT_CONNECTIONS = 3;
+const MAX_CONNECTIONS = 8;
+/** Attempts per task when a connection drops (each on a fresh connection). */
+const TASK_ATTEMPTS = 3;
+
+export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const bagDir = resolve(o.outDir);
+  const connections = o.connections ?? DEFAULT_CONNECTIONS;
+  if (!Number.isInteger(connections) || connections < 1 || connections > MAX_CONNECTIONS)
+    throw new AppError('VALIDATION', `connections must be 1..${MAX_CONNECTIONS}`);
+  if (!o.signer.certificateChain[0]) throw new AppError('IDENTITY_MISSING', 'the signer has no certificate');
+  // Fail before hours of download if the recipient's certificate cannot receive the credential.
+  await envelopeFor(new Uint8Array(0), o.recipientCertificate);
+
+  const state = new ExportState(bagDir);
+  const resuming = await prepareDirectory(bagDir, state);
+  const meter = new ProgressMeter(o.onProgress);
+  meter.setPhase('snapshot');
+
+  const clients = new Set<ImapFlow>();
+  const connect = async () => {
+    const c = await o.connect();
+    clients.add(c);
+    return c;
+  };
+  const closeAll = () => {
+    for (const c of clients) c.close();
+  };
+  const onAbort = () => closeAll();
+  o.signal?.addEventListener('abort', onAbort);
+  const cancelled = () => checkAbort(o.signal);
+  try {
+    cancelled();
+    const first = await connect();
+    let snap = resuming ? await state.loadSnapshot() : null;
+    if (snap && snap.mailbox.toLowerCase() !== o.mailbox.toLowerCase()) {
+      throw new AppError('FILE_ERROR', `${bagDir} holds an unfinished export of ${snap.mailbox}`, {
+        messageVi: `Thư mục ${bagDir} đang chứa bản xuất dở dang của hộp thư ${snap.mailbox}. Hãy chọn thư mục khác.`,
+      });
+    }
+    if (snap) {
+      await state.clearTemp();
+    } else {
+      snap = {
+        format: 'unit-mailbox-export-state/1',
+        exportId: randomUUID(),
+        mailbox: o.mailbox,
+        startedAt: rfc3339(new Date()),
+        folders: await takeSnapshot(first),
+      };
+      await state.begin(snap);
+    }
+    const folders = snap.folders;
+    const others = Promise.allSettled(Array.from({ length: connections - 1 }, () => connect()));
+
+    // Resume: what is already on disk and proven by the journal is not fetched again.
+    const done = new Map<string, Set<number>>();
+    let resumed = 0;
+    for (const f of folders) {
+      const set = resuming
+        ? await state.verifiedDone(f.id, (uid) => join(bagDir, emlPath(f.id, uid)))
+        : new Set<number>();
+      done.set(f.id, set);
+      resumed += set.size;
+    }
+    const tasks: ExportTask[] = [];
+    for (const f of folders) {
+      cancelled();
+      meter.setPhase('snapshot', f.path);
+      tasks.push(...(await planFolder(first, f, done.get(f.id) as Set<number>)));
+    }
+    const sum = (pick: (t: ExportTask) => number) => tasks.reduce((n, t) => n + pick(t), 0);
+    meter.setTotals(
+      sum((t) => t.messages),
+      sum((t) => t.bytes),
+      { messages: sum((t) => t.done), bytes: sum((t) => t.doneBytes) },
+    );
+    const workers = [first];
+    for (const r of await others) if (r.status === 'fulfilled') workers.push(r.value);
+
+    meter.setPhase('messages');
+    let vanished = 0;
+    await runPool(workers, tasks, connect, o.signal, (task) => ({
+      bagDir,
+      state,
+      done: done.get(task.folder.id) as Set<number>,
+      signal: o.signal,
+      fsync: o.fsync,
+      onMessage: (bytes) => meter.message(bytes, task.folder.path),
+      onVanished: (count) => {
+        vanished += count;
+        meter.vanished(count);
+      },
+    }));
+    await state.closeJournals();
+    cancelled();
+
+    // Prove the snapshot: the same LIST-STATUS again, compared with the start.
+    const end = await currentStatus(workers.find((c) => c.usable) ?? (await connect()));
+    const finishedAt = rfc3339(new Date());
+    const exported = new Map<string, number>();
+    for (const f of folders) exported.set(f.id, (await state.readJournal(f.id)).length);
+    const changes = snapshotChanges(folders, end, exported);
+    if (vanished > 0) changes.push(`${vanished} messages were removed from the server while they were being exported`);
+    for (const c of clients) await c.logout().catch(() => c.close());
+    clients.clear();
+
+    meter.setPhase('indexes');
+    const fin = await finalizeBag({
+      bagDir,
+      state,
+      exportId: snap.exportId,
+      mailbox: o.mailbox,
+      folders,
+      end,
+      startedAt: snap.startedAt,
+      finishedAt,
+      changes,
+      signer: o.signer,
+      recipientCertificate: o.recipientCertificate,
+      credential: o.credential,
+      parties: o.parties,
+      registers: o.registers,
+      openDirectives: o.openDirectives,
+      fontsDir: o.fontsDir,
+      softwareVersion: o.softwareVersion,
+      checkpoint: cancelled,
+      onSeal: () => meter.setPhase('seal'),
+    });
+
+    let tarPath: string | undefined;
+    if (o.tar) {
+      meter.setPhase('tar');
+      tarPath = await writeTar(bagDir);
+    }
+    // Last: the bag is complete only once its working state is gone.
+    await state.remove();
+    meter.setPhase('done');
+    const result: ExportResult = {
+      bagDir,
+      messages: fin.messages,
+      bytes: fin.bytes,
+      payloadOxum: fin.payloadOxum,
+      tagmanifestSha256: fin.tagmanifestSha256,
+      consistent: changes.length === 0,
+      changes,
+      record: fin.record,
+      resumed,
+      durationMs: Date.now() - started,
+    };
+    if (tarPath) result.tarPath = tarPath;
+    return result;
+  } catch (e) {
+    if (o.signal?.aborted) throw new AppError('CANCELLED', 'export cancelled; run it again to resume', { cause: e });
+    throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await state.closeJournals().catch(() => undefined);
+    closeAll();
+  }
+}
+
+/** True when an unfinished export is there to resume; refuses a directory holding anything else. */
+async function prepareDirectory(bagDir: string, state: ExportState): Promise<boolean> {
+  let entries: string[];
+  try {
+    entries = await readdir(bagDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(`cannot read ${bagDir}`, e);
+    try {
+      await mkdir(bagDir, { recursive: true });
+    } catch (err) {
+      throw fileError(`cannot create ${bagDir}`, err);
+    }
+    return false;
+  }
+  if (entries.includes(STATE_DIR) && (await state.loadSnapshot().catch(() => null))) return true;
+  if (entries.length === 0) return false;
+  throw new AppError('FILE_ERROR', `${bagDir} is not empty and holds no unfinished export`, {
+    messageVi: `Thư mục ${bagDir} đã có dữ liệu (không phải bản xuất dở dang). Hãy chọn một thư mục trống hoặc chưa tồn tại.`,
+  });
+}
+
+/** Each connection takes the next task; a dropped connection is replaced and its task retried. */
+async function runPool(
+  workers: ImapFlow[],
+  tasks: ExportTask[],
+  connect: () => Promise<ImapFlow>,
+  signal: AbortSignal | undefined,
+  contextFor: (task: ExportTask) => TaskContext,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const work = async (initial: ImapFlow) => {
+    let client = initial;
+    while (failure === null && next < tasks.length) {
+      const task = tasks[next++] as ExportTask;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await fetchTask(client, task, contextFor(task));
+          break;
+        } catch (e) {
+          checkAbort(signal);
+          if (isAppError(e) || attempt >= TASK_ATTEMPTS) throw e;
+          client.close();
+          client = await connect();
+        }
+      }
+    }
+  };
+  await Promise.all(
+    workers.map((w) =>
+      work(w).catch((e) => {
+        failure ??= e;
+      }),
+    ),
+  );
+  if (failure !== null) throw failure;
+}
+
+/** `<bag>.tar`: uncompressed, one base directory, without the working state; written then renamed. */
+async function writeTar(bagDir: string): Promise<string> {
+  const tarPath = `${bagDir}.tar`;
+  const part = `${tarPath}.part`;
+  const base = basename(bagDir);
+  try {
+    await createTar(
+      {
+        file: part,
+        cwd: dirname(bagDir),
+        portable: true,
+        filter: (path) => !path.split('/').includes(STATE_DIR),
+      },
+      [base],
+    );
+    await rename(part, tarPath);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw fileError(`cannot write ${tarPath}`, e);
+  }
+  await stat(tarPath);
+  return tarPath;
+}

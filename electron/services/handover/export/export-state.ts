@@ -1,0 +1,215 @@
+// Crash-safe working state of an export, kept in <bag>/.export-state/ (outside the payload):
+//  - snapshot.json: the folder snapshot taken when the export started, so a resumed run
+//    exports the same snapshot and writes the same payload as an uninterrupted one;
+//  - journal/<folder-id>.jsonl: one line per finished message, appended and fsync'd after
+//    the message file is in place (a line is the proof that its file is complete);
+//  - tmp/: messages being written; whatever is left there after a crash is discarded.
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { AppError } from '../../errors/app-error.ts';
+import { STATE_DIR } from '../bag/bag-layout.ts';
+import { digestFile } from '../bag/file-hash.ts';
+import type { FolderSnapshot } from './snapshot.ts';
+
+const STATE_FORMAT = 'unit-mailbox-export-state/1';
+
+export interface ExportSnapshotState {
+  format: typeof STATE_FORMAT;
+  exportId: string;
+  mailbox: string;
+  startedAt: string;
+  folders: FolderSnapshot[];
+}
+
+/** What the bag keeps about one exported message (one journal line). */
+export interface MessageEntry {
+  uid: number;
+  size: number;
+  sha256: string;
+  sha512: string;
+  /** System flags (\Seen…), sorted. */
+  flags: string[];
+  /** Keywords ($Forwarded…), sorted. */
+  keywords: string[];
+  /** RFC 3339 with zone; '' when the server gave none. */
+  internalDate: string;
+  modseq: string | null;
+  messageId: string;
+  // Envelope facts for mailbag.csv (decoded by the server's ENVELOPE).
+  date: string;
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  contentType: string;
+  attachments: number;
+}
+
+export class ExportState {
+  readonly dir: string;
+  readonly tmpDir: string;
+  readonly journalDir: string;
+  private readonly journals = new Map<string, { handle: Promise<FileHandle>; queue: Promise<void> }>();
+
+  constructor(bagDir: string) {
+    this.dir = join(bagDir, STATE_DIR);
+    this.tmpDir = join(this.dir, 'tmp');
+    this.journalDir = join(this.dir, 'journal');
+  }
+
+  private get snapshotFile(): string {
+    return join(this.dir, 'snapshot.json');
+  }
+
+  async loadSnapshot(): Promise<ExportSnapshotState | null> {
+    let text: string;
+    try {
+      const handle = await open(this.snapshotFile, 'r');
+      try {
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw fileError(`cannot read ${this.snapshotFile}`, e);
+    }
+    const state = JSON.parse(text) as ExportSnapshotState;
+    if (state.format !== STATE_FORMAT) throw new AppError('FILE_ERROR', `unknown export state ${state.format}`);
+    return state;
+  }
+
+  /** Creates the state directories and writes the snapshot (atomically: temp, fsync, rename). */
+  async begin(state: ExportSnapshotState): Promise<void> {
+    await mkdir(this.journalDir, { recursive: true });
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = `${this.snapshotFile}.tmp`;
+    await writeDurable(tmp, JSON.stringify(state));
+    await rename(tmp, this.snapshotFile);
+  }
+
+  /** Removes files a crash left half-written. */
+  async clearTemp(): Promise<void> {
+    await rm(this.tmpDir, { recursive: true, force: true });
+    await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  tempPath(folderId: string, uid: number): string {
+    return join(this.tmpDir, `${folderId}.${uid}.part`);
+  }
+
+  private journalFile(folderId: string): string {
+    return join(this.journalDir, `${folderId}.jsonl`);
+  }
+
+  /** Appends finished messages of one folder; resolves once the lines are on disk (fdatasync). */
+  append(folderId: string, entries: MessageEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    let journal = this.journals.get(folderId);
+    if (!journal) {
+      journal = { handle: open(this.journalFile(folderId), 'a'), queue: Promise.resolve() };
+      this.journals.set(folderId, journal);
+    }
+    const { handle } = journal;
+    const text = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+    const next = journal.queue.then(async () => {
+      const h = await handle;
+      await h.appendFile(text, 'utf8');
+      await h.datasync();
+    });
+    // Later appends wait for this one but are not failed by it: the caller of this one sees the error.
+    journal.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async closeJournals(): Promise<void> {
+    const all = [...this.journals.values()];
+    this.journals.clear();
+    for (const j of all) {
+      await j.queue;
+      await (await j.handle.catch(() => null))?.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Entries of one folder, last line per UID winning, sorted by UID. A torn last line (crash
+   * in the middle of a write) is ignored: its message is fetched again.
+   */
+  async readJournal(folderId: string): Promise<MessageEntry[]> {
+    const byUid = new Map<number, MessageEntry>();
+    try {
+      const lines = createInterface({
+        input: createReadStream(this.journalFile(folderId), 'utf8'),
+        crlfDelay: Infinity,
+      });
+      for await (const line of lines) {
+        if (!line) continue;
+        try {
+          const e = JSON.parse(line) as MessageEntry;
+          if (Number.isInteger(e.uid) && typeof e.sha256 === 'string') byUid.set(e.uid, e);
+        } catch {
+          // torn write
+        }
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(`cannot read the journal of ${folderId}`, e);
+    }
+    return [...byUid.values()].sort((a, b) => a.uid - b.uid);
+  }
+
+  /**
+   * On resume: keeps the journal entries whose file is there with the recorded size and SHA-256,
+   * rewrites the journal with exactly those, and returns their UIDs. The rest is fetched again.
+   */
+  async verifiedDone(folderId: string, fileOf: (uid: number) => string): Promise<Set<number>> {
+    const entries = await this.readJournal(folderId);
+    if (entries.length === 0) return new Set();
+    const good: MessageEntry[] = [];
+    for (const e of entries) {
+      const path = fileOf(e.uid);
+      try {
+        const st = await stat(path);
+        if (st.size !== e.size) continue;
+        const d = await digestFile(path);
+        if (d.sha256 === e.sha256 && d.sha512 === e.sha512) good.push(e);
+      } catch {
+        // missing: fetched again
+      }
+    }
+    const tmp = `${this.journalFile(folderId)}.tmp`;
+    await writeDurable(tmp, good.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await rename(tmp, this.journalFile(folderId));
+    return new Set(good.map((e) => e.uid));
+  }
+
+  async journalFolders(): Promise<string[]> {
+    try {
+      return (await readdir(this.journalDir)).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -6));
+    } catch {
+      return [];
+    }
+  }
+
+  async remove(): Promise<void> {
+    await this.closeJournals();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function fileError(detail: string, cause: unknown): AppError {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  return new AppError('FILE_ERROR', `${detail}${code ? ` (${code})` : ''}`, { cause });
+}

@@ -1,0 +1,251 @@
+// Fetches the messages of one task on one connection: metadata first (flags, INTERNALDATE, size,
+// MODSEQ, ENVELOPE, BODYSTRUCTURE), then the bytes with BODY.PEEK[] (never sets \Seen) in batches
+// capped by size; a message too large for a batch is fetched in partial chunks. Each file is
+// hashed as it arrives, written under a temp name, fsync'd and renamed; then its journal line is
+// appended.
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
+import { AppError } from '../../errors/app-error.ts';
+import { attachmentNames } from '../../sync/structure.ts';
+import { emlPath } from '../bag/bag-layout.ts';
+import { rfc3339 } from '../bag/time.ts';
+import type { ExportState, MessageEntry } from './export-state.ts';
+import type { ExportTask } from './plan.ts';
+
+export interface FetchLimits {
+  /** Messages of at most this size go into multi-message batches. */
+  largeMessage: number;
+  /** Bytes per multi-message FETCH. */
+  batchBytes: number;
+  /** Partial-fetch chunk for a large message. */
+  chunk: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = {
+  largeMessage: 4 * 1024 * 1024,
+  batchBytes: 8 * 1024 * 1024,
+  chunk: 4 * 1024 * 1024,
+};
+
+export interface TaskContext {
+  bagDir: string;
+  state: ExportState;
+  done: Set<number>;
+  signal?: AbortSignal | undefined;
+  limits?: FetchLimits;
+  /** fdatasync every message file before it is journaled (default true). */
+  fsync?: boolean;
+  /** Called after each message is journaled. */
+  onMessage: (bytes: number) => void;
+  /** Messages of the plan that are gone from the server (expunged during the export). */
+  onVanished: (count: number) => void;
+}
+
+const META_QUERY = {
+  uid: true,
+  flags: true,
+  internalDate: true,
+  size: true,
+  envelope: true,
+  bodyStructure: true,
+} as const;
+
+export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskContext): Promise<void> {
+  const limits = ctx.limits ?? DEFAULT_FETCH_LIMITS;
+  const { folder } = task;
+  checkAbort(ctx.signal);
+  if (client.mailbox === false || client.mailbox.path !== folder.path) {
+    await client.mailboxOpen(folder.path, { readOnly: true });
+  }
+  const box = client.mailbox;
+  if (box === false || String(box.uidValidity) !== folder.uidValidity) {
+    throw new AppError('VALIDATION', `folder "${folder.path}": UIDVALIDITY changed during the export`, {
+      messageVi: `Thư mục "${folder.path}" đã bị tạo lại trên máy chủ trong khi xuất. Hãy xuất lại vào một thư mục mới.`,
+    });
+  }
+  const meta = await client.fetchAll(task.range, META_QUERY, { uid: true });
+  if (meta.length < task.messages) ctx.onVanished(task.messages - meta.length);
+  const todo = meta.filter((m) => !ctx.done.has(m.uid));
+  await mkdir(join(ctx.bagDir, 'data', 'eml', folder.id), { recursive: true });
+
+  // While one batch is made durable and journaled, the connection already fetches the next.
+  let committing: Promise<void> = Promise.resolve();
+  const commitLater = (written: Written[]) => {
+    const prev = committing;
+    committing = prev.then(() => commit(task, written, ctx));
+    committing.catch(() => undefined); // awaited below; this only marks it handled meanwhile
+  };
+
+  // Small messages go in size-capped batches; a large one alone, in chunks.
+  let batch: FetchMessageObject[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const b = batch;
+    batch = [];
+    batchBytes = 0;
+    commitLater(await fetchBatch(client, task, b, ctx));
+  };
+  for (const m of todo) {
+    const size = m.size ?? 0;
+    if (size > limits.largeMessage) {
+      await flush();
+      const one = await fetchLarge(client, task, m, ctx, limits.chunk);
+      if (one) commitLater([one]);
+      continue;
+    }
+    if (batch.length > 0 && batchBytes + size > limits.batchBytes) await flush();
+    batch.push(m);
+    batchBytes += size;
+  }
+  await flush();
+  await committing;
+}
+
+interface Written {
+  tmp: string;
+  final: string;
+  entry: MessageEntry;
+}
+
+/** Downloads a batch into temp files; returns what is to be committed. */
+async function fetchBatch(
+  client: ImapFlow,
+  task: ExportTask,
+  metas: FetchMessageObject[],
+  ctx: TaskContext,
+): Promise<Written[]> {
+  checkAbort(ctx.signal);
+  const byUid = new Map(metas.map((m) => [m.uid, m]));
+  const written: Written[] = [];
+  const got = new Set<number>();
+  for await (const msg of client.fetch(metas.map((m) => m.uid).join(','), { uid: true, source: true }, { uid: true })) {
+    const meta = byUid.get(msg.uid);
+    if (!meta || !msg.source || got.has(msg.uid)) continue;
+    got.add(msg.uid);
+    const tmp = ctx.state.tempPath(task.folder.id, msg.uid);
+    await writeFile(tmp, msg.source);
+    written.push({
+      tmp,
+      final: join(ctx.bagDir, emlPath(task.folder.id, msg.uid)),
+      entry: entryFor(meta, {
+        size: msg.source.length,
+        sha256: createHash('sha256').update(msg.source).digest('hex'),
+        sha512: createHash('sha512').update(msg.source).digest('hex'),
+      }),
+    });
+  }
+  if (got.size < metas.length) ctx.onVanished(metas.length - got.size);
+  return written;
+}
+
+/** Streams one large message into a temp file in partial chunks (bounded memory). */
+async function fetchLarge(
+  client: ImapFlow,
+  task: ExportTask,
+  meta: FetchMessageObject,
+  ctx: TaskContext,
+  chunk: number,
+): Promise<Written | null> {
+  const tmp = ctx.state.tempPath(task.folder.id, meta.uid);
+  const a = createHash('sha256');
+  const b = createHash('sha512');
+  let size = 0;
+  const handle = await open(tmp, 'w');
+  try {
+    for (;;) {
+      checkAbort(ctx.signal);
+      const part = await client.fetchOne(
+        String(meta.uid),
+        { uid: true, source: { start: size, maxLength: chunk } },
+        { uid: true },
+      );
+      const bytes = part ? part.source : undefined;
+      if (!bytes) {
+        if (size === 0) {
+          ctx.onVanished(1);
+          return null;
+        }
+        break;
+      }
+      await handle.write(bytes);
+      a.update(bytes);
+      b.update(bytes);
+      size += bytes.length;
+      // Short chunk: the end. A server that ignores the partial range sends all at once (longer).
+      if (bytes.length !== chunk) break;
+    }
+  } finally {
+    await handle.close();
+  }
+  return {
+    tmp,
+    final: join(ctx.bagDir, emlPath(task.folder.id, meta.uid)),
+    entry: entryFor(meta, { size, sha256: a.digest('hex'), sha512: b.digest('hex') }),
+  };
+}
+
+/**
+ * Makes a batch durable (fdatasync each temp file unless disabled), moves the files into
+ * data/eml/ and appends their journal lines (fdatasync'd): a journal line always follows its file.
+ */
+async function commit(task: ExportTask, written: Written[], ctx: TaskContext): Promise<void> {
+  if (written.length === 0) return;
+  if (ctx.fsync !== false) {
+    await Promise.all(
+      written.map(async (w) => {
+        const h = await open(w.tmp, 'r+');
+        try {
+          await h.datasync();
+        } finally {
+          await h.close();
+        }
+      }),
+    );
+  }
+  for (const w of written) await rename(w.tmp, w.final);
+  await ctx.state.append(
+    task.folder.id,
+    written.map((w) => w.entry),
+  );
+  for (const w of written) ctx.onMessage(w.entry.size);
+}
+
+function entryFor(meta: FetchMessageObject, digest: { size: number; sha256: string; sha512: string }): MessageEntry {
+  // \Recent belongs to the IMAP session, not to the message: it would differ between runs.
+  const all = [...(meta.flags ?? new Set<string>())].filter((f) => f.toLowerCase() !== '\\recent');
+  const env = meta.envelope;
+  const internal = meta.internalDate instanceof Date ? meta.internalDate : null;
+  return {
+    uid: meta.uid,
+    size: digest.size,
+    sha256: digest.sha256,
+    sha512: digest.sha512,
+    flags: all.filter((f) => f.startsWith('\\')).sort(),
+    keywords: all.filter((f) => !f.startsWith('\\')).sort(),
+    internalDate: internal ? rfc3339(internal) : typeof meta.internalDate === 'string' ? meta.internalDate : '',
+    modseq: meta.modseq !== undefined ? String(meta.modseq) : null,
+    messageId: env?.messageId ?? '',
+    date: env?.date instanceof Date && !Number.isNaN(env.date.getTime()) ? rfc3339(env.date) : '',
+    from: formatAddresses(env?.from),
+    to: formatAddresses(env?.to),
+    cc: formatAddresses(env?.cc),
+    bcc: formatAddresses(env?.bcc),
+    subject: env?.subject ?? '',
+    contentType: meta.bodyStructure?.type ?? '',
+    attachments: meta.bodyStructure ? attachmentNames(meta.bodyStructure).length : 0,
+  };
+}
+
+function formatAddresses(list: MessageAddressObject[] | undefined): string {
+  return (list ?? [])
+    .map((a) => (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')))
+    .filter(Boolean)
+    .join(', ');
+}
+
+export function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'export cancelled; run it again to resume');
+}

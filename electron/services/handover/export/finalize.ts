@@ -1,0 +1,313 @@
+// Everything after the messages: payload indexes, registers and record, the sealed credential,
+// manifests, tag files, the signature over the tagmanifest and the signed PDF record.
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { envelopeFor, signDetached } from '../../cms/cms.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { sha256Fingerprint } from '../../identity/certificates.ts';
+import type { Signer } from '../../identity/signer.ts';
+import { formatBagInfo, payloadOxum, type BagInfo } from '../bag/bag-info.ts';
+import { BAGIT_TXT, BAG_FILES, EML_DIR, REGISTERS_DIR, SAFE_NAME, emlPath } from '../bag/bag-layout.ts';
+import type { FileDigest } from '../bag/file-hash.ts';
+import { HashingWriter, writeHashed } from '../bag/hashing-writer.ts';
+import { compareBagPaths, formatManifest, manifestLine } from '../bag/manifest.ts';
+import { rfc3339 } from '../bag/time.ts';
+import { verificationGuide } from '../record/record-guide.ts';
+import { recordJson } from '../record/record-json.ts';
+import { renderRecordPdf } from '../record/record-pdf.ts';
+import {
+  RECORD_TITLE,
+  type HandoverRecord,
+  type RecordFolder,
+  type RecordParty,
+  type RecordSeal,
+} from '../record/record-types.ts';
+import type { ExportState } from './export-state.ts';
+import { writeFoldersIndex, writeIndexes, type FolderStats } from './indexes.ts';
+import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
+
+export interface RegisterFile {
+  /** File name in data/registers/ (ASCII, e.g. `delegation.jsonl`, `ledger.csv`, `audit.csv`). */
+  fileName: string;
+  /** First line; kept even when there are no records. */
+  header: string;
+  lines: string[];
+}
+
+export interface HandoverParties {
+  /** Unit name (Source-Organization). */
+  unit: string;
+  place: string;
+  outgoing: RecordParty;
+  incoming: RecordParty;
+  witness: { name: string } | null;
+}
+
+export interface FinalizeInput {
+  bagDir: string;
+  state: ExportState;
+  exportId: string;
+  mailbox: string;
+  folders: FolderSnapshot[];
+  end: Map<string, FolderStatus & { selectable: boolean }>;
+  startedAt: string;
+  finishedAt: string;
+  changes: string[];
+  signer: Signer;
+  recipientCertificate: Uint8Array;
+  credential: Uint8Array;
+  parties: HandoverParties;
+  registers: RegisterFile[];
+  openDirectives: number | null;
+  fontsDir: string;
+  softwareVersion?: string | undefined;
+  /** Called between steps, to honour cancellation. */
+  checkpoint: () => void;
+  /** Called when the signing starts (for progress). */
+  onSeal?: () => void;
+}
+
+export interface FinalizeResult {
+  record: HandoverRecord;
+  messages: number;
+  bytes: number;
+  payloadOxum: string;
+  tagmanifestSha256: string;
+}
+
+export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
+  const { bagDir } = i;
+  await sweepPayload(i);
+  i.checkpoint();
+
+  const index = await writeIndexes(bagDir, i.folders, i.state);
+  const folders = await writeFoldersIndex(bagDir, i.folders, index.stats, i.end);
+  index.payload.set(BAG_FILES.foldersJson, folders.digest);
+  i.checkpoint();
+
+  const counts = { delegation: 0, ledger: 0, audit: 0 };
+  for (const r of i.registers) {
+    if (!SAFE_NAME.test(r.fileName)) throw new AppError('VALIDATION', `register file name ${r.fileName} is not ASCII`);
+    const text = `${[r.header, ...r.lines].join('\n')}\n`;
+    index.payload.set(
+      `${REGISTERS_DIR}/${r.fileName}`,
+      await writeHashed(join(bagDir, REGISTERS_DIR, r.fileName), text),
+    );
+    const kind = (['delegation', 'ledger', 'audit'] as const).find((k) => r.fileName.startsWith(k));
+    if (kind) counts[kind] += r.lines.length;
+  }
+
+  // The credential is sealed first: the record states the SHA-256 of the sealed file.
+  const sealed = await envelopeFor(i.credential, i.recipientCertificate);
+  const credentialDigest = await writeHashed(join(bagDir, BAG_FILES.credential), sealed);
+  i.checkpoint();
+
+  const record = makeRecord(i, index.stats, counts, credentialDigest.sha256);
+  index.payload.set(BAG_FILES.recordJson, await writeHashed(join(bagDir, BAG_FILES.recordJson), recordJson(record)));
+
+  const manifests = await writeManifests(i, index.payload);
+  const oxum = payloadOxum(manifests.octets, manifests.files);
+  i.checkpoint();
+
+  const bagName = basename(bagDir);
+  const tags = new Map<string, FileDigest>(index.tags);
+  tags.set(BAG_FILES.manifestSha256, manifests.sha256);
+  tags.set(BAG_FILES.manifestSha512, manifests.sha512);
+  tags.set(BAG_FILES.credential, credentialDigest);
+  tags.set(BAG_FILES.bagit, await writeHashed(join(bagDir, BAG_FILES.bagit), BAGIT_TXT));
+  tags.set(BAG_FILES.guide, await writeHashed(join(bagDir, BAG_FILES.guide), verificationGuide(record, { bagName })));
+  tags.set(
+    BAG_FILES.bagInfo,
+    await writeHashed(join(bagDir, BAG_FILES.bagInfo), formatBagInfo(bagInfo(i, record, oxum))),
+  );
+
+  const tagmanifest = formatManifest([...tags].map(([path, d]) => ({ path, digest: d.sha256 })));
+  const tagmanifestDigest = await writeHashed(join(bagDir, BAG_FILES.tagmanifestSha256), tagmanifest);
+  i.checkpoint();
+
+  i.onSeal?.();
+  const tagmanifestBytes = Buffer.from(tagmanifest, 'utf8');
+  await mkdir(join(bagDir, 'seal'), { recursive: true });
+  await writeHashed(join(bagDir, BAG_FILES.tagmanifestSignature), await signDetached(tagmanifestBytes, i.signer));
+
+  const signerCert = i.signer.certificateChain[0];
+  if (!signerCert) throw new AppError('CERTIFICATE_INVALID', 'the signer has no certificate');
+  const seal: RecordSeal = {
+    payloadOxum: oxum,
+    tagmanifestSha256: tagmanifestDigest.sha256,
+    signerCertificateSha256: sha256Fingerprint(signerCert),
+    bagName,
+  };
+  const pdf = await renderRecordPdf(record, seal, { fontsDir: i.fontsDir });
+  await writeHashed(join(bagDir, BAG_FILES.recordPdf), pdf);
+  await writeHashed(join(bagDir, BAG_FILES.recordPdfSignature), await signDetached(pdf, i.signer));
+
+  return {
+    record,
+    messages: index.messages,
+    bytes: record.totals.bytes,
+    payloadOxum: oxum,
+    tagmanifestSha256: tagmanifestDigest.sha256,
+  };
+}
+
+/**
+ * Removes what a previous run may have left in data/ that this run does not write: message files
+ * of UIDs not in the journal, folders not in the snapshot, and the regenerated index, registers
+ * and record (register names may differ between runs).
+ */
+async function sweepPayload(i: FinalizeInput): Promise<void> {
+  for (const dir of ['data/index', REGISTERS_DIR, 'data/record', 'seal']) {
+    await rm(join(i.bagDir, dir), { recursive: true, force: true });
+  }
+  const known = new Map(i.folders.map((f) => [f.id, f]));
+  let dirs: string[] = [];
+  try {
+    dirs = await readdir(join(i.bagDir, EML_DIR));
+  } catch {
+    await mkdir(join(i.bagDir, EML_DIR), { recursive: true });
+  }
+  for (const id of dirs) {
+    if (!known.has(id)) {
+      await rm(join(i.bagDir, EML_DIR, id), { recursive: true, force: true });
+      continue;
+    }
+    const uids = new Set((await i.state.readJournal(id)).map((e) => `${e.uid}.eml`));
+    for (const name of await readdir(join(i.bagDir, EML_DIR, id))) {
+      if (!uids.has(name)) await rm(join(i.bagDir, EML_DIR, id, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * manifest-sha256.txt and manifest-sha512.txt, sorted by path in byte order, streamed: message
+ * entries come folder by folder from the journals (folders ordered by "<id>/" so that "a/" sorts
+ * after "a-b/" as `sort` would), then the other payload files (data/index…, data/record…,
+ * data/registers… all sort after data/eml/).
+ */
+async function writeManifests(
+  i: FinalizeInput,
+  other: Map<string, FileDigest>,
+): Promise<{ sha256: FileDigest; sha512: FileDigest; octets: number; files: number }> {
+  const m256 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha256));
+  const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512));
+  let octets = 0;
+  let files = 0;
+  const byId = [...i.folders].sort((a, b) => compareBagPaths(`${a.id}/`, `${b.id}/`));
+  for (const f of byId) {
+    const entries = (await i.state.readJournal(f.id))
+      .map((e) => ({ path: emlPath(f.id, e.uid), e }))
+      .sort((a, b) => compareBagPaths(a.path, b.path));
+    for (const { path, e } of entries) {
+      await m256.write(manifestLine({ path, digest: e.sha256 }));
+      await m512.write(manifestLine({ path, digest: e.sha512 }));
+      octets += e.size;
+      files += 1;
+    }
+  }
+  const rest = [...other].sort(([a], [b]) => compareBagPaths(a, b));
+  for (const [path, d] of rest) {
+    await m256.write(manifestLine({ path, digest: d.sha256 }));
+    await m512.write(manifestLine({ path, digest: d.sha512 }));
+    octets += d.size;
+    files += 1;
+  }
+  return { sha256: await m256.close(), sha512: await m512.close(), octets, files };
+}
+
+function makeRecord(
+  i: FinalizeInput,
+  stats: Map<string, FolderStats>,
+  registers: HandoverRecord['registers'],
+  credentialSha256: string,
+): HandoverRecord {
+  const folders: RecordFolder[] = i.folders.map((f) => {
+    const s = stats.get(f.id) ?? { messages: 0, bytes: 0, oldest: null, newest: null };
+    return {
+      id: f.id,
+      name: f.path,
+      selectable: f.selectable,
+      specialUse: f.specialUse,
+      messages: s.messages,
+      bytes: s.bytes,
+      oldest: s.oldest,
+      newest: s.newest,
+      uidValidity: f.uidValidity ?? '',
+      uidNext: f.uidNext ?? 0,
+      highestModseq: f.highestModseq,
+    };
+  });
+  const dated = folders.filter((f) => f.oldest !== null);
+  const pick = (values: string[], cmp: (a: number, b: number) => boolean): string | null =>
+    values.reduce<string | null>((best, v) => (best === null || cmp(Date.parse(v), Date.parse(best)) ? v : best), null);
+  return {
+    version: 1,
+    title: RECORD_TITLE,
+    unit: i.parties.unit,
+    place: i.parties.place,
+    createdAt: rfc3339(new Date()),
+    mailbox: i.mailbox,
+    outgoing: i.parties.outgoing,
+    incoming: i.parties.incoming,
+    witness: i.parties.witness,
+    snapshot: {
+      startedAt: i.startedAt,
+      finishedAt: i.finishedAt,
+      consistent: i.changes.length === 0,
+      changes: i.changes,
+    },
+    folders,
+    totals: {
+      folders: folders.length,
+      messages: folders.reduce((n, f) => n + f.messages, 0),
+      bytes: folders.reduce((n, f) => n + f.bytes, 0),
+      oldest: pick(
+        dated.map((f) => f.oldest as string),
+        (a, b) => a < b,
+      ),
+      newest: pick(
+        dated.map((f) => f.newest as string),
+        (a, b) => a > b,
+      ),
+    },
+    registers,
+    openDirectives: i.openDirectives,
+    credential: {
+      sha256: credentialSha256,
+      recipientCertificateSha256: sha256Fingerprint(i.recipientCertificate),
+      passwordResetRequired: true,
+    },
+  };
+}
+
+function bagInfo(i: FinalizeInput, record: HandoverRecord, oxum: string): BagInfo {
+  const now = new Date();
+  const stamp = rfc3339(now);
+  const agent = `unit-mailbox${i.softwareVersion ? ` ${i.softwareVersion}` : ''}`;
+  const { outgoing, incoming } = i.parties;
+  const info: BagInfo = [
+    ['Bag-Type', 'Mailbag'],
+    ['Mailbag-Source', 'imap'],
+    ['Mailbag-Specification-Version', '1.0'],
+    ['Original-Included', 'False'],
+    ['Bagging-Date', stamp.slice(0, 10)],
+    ['Bagging-Timestamp', stamp],
+    ['External-Identifier', `urn:uuid:${i.exportId} ${i.mailbox}`],
+    ['Mailbag-Agent', 'unit-mailbox'],
+    ['Mailbag-Agent-Version', i.softwareVersion ?? ''],
+    ['Capture-Date', i.startedAt],
+    ['Capture-Agent', 'imapflow (IMAP EXAMINE, BODY.PEEK[])'],
+    ['EML-Format-Details', 'RFC 5322 message, byte-exact as the server returned BODY[]; file name = IMAP UID'],
+    ['Source-Organization', i.parties.unit],
+    ['Contact-Name', outgoing.name],
+    ['Contact-Email', outgoing.email],
+    ['Mailbox-Address', i.mailbox],
+    ['Bag-Software-Agent', agent],
+    [
+      'Internal-Sender-Description',
+      `${RECORD_TITLE} ${i.mailbox}: ${outgoing.name}${outgoing.title ? ` (${outgoing.title})` : ''} bàn giao cho ${incoming.name}${incoming.title ? ` (${incoming.title})` : ''}; ${record.totals.messages} thư trong ${record.totals.folders} thư mục`,
+    ],
+    ['Payload-Oxum', oxum],
+  ];
+  return info.filter(([, value]) => value !== '');
+}

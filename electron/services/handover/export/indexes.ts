@@ -1,0 +1,230 @@
+// The payload indexes (data/index/messages.csv, messages.jsonl, folders.json) and the Mailbag
+// tag file mailbag.csv, written in one pass over the journals: folder order, then UID, so that
+// a resumed export writes the same bytes as an uninterrupted one.
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BAG_FILES, MAILBAG_CSV_ROWS_PER_FILE, STATE_DIR, emlPath, mailbagCsvNames } from '../bag/bag-layout.ts';
+import { csvRow } from '../bag/csv.ts';
+import type { FileDigest } from '../bag/file-hash.ts';
+import { HashingWriter, writeHashed } from '../bag/hashing-writer.ts';
+import type { ExportState, MessageEntry } from './export-state.ts';
+import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
+
+export const MESSAGES_CSV_HEADER = [
+  'folder',
+  'folder_id',
+  'uid',
+  'uidvalidity',
+  'flags',
+  'keywords',
+  'internaldate',
+  'size',
+  'sha256',
+  'message_id',
+  'modseq',
+  'path',
+] as const;
+
+export const MAILBAG_CSV_HEADER = [
+  'Error',
+  'Mailbag-Message-ID',
+  'Message-ID',
+  'Original-File',
+  'Message-Path',
+  'Derivatives-Path',
+  'Attachments',
+  'Date',
+  'From',
+  'To',
+  'Cc',
+  'Bcc',
+  'Subject',
+  'Content-Type',
+] as const;
+
+export interface FolderStats {
+  messages: number;
+  bytes: number;
+  oldest: string | null;
+  newest: string | null;
+}
+
+/** One entry of data/index/folders.json. */
+export interface FolderIndexEntry {
+  id: string;
+  name: string;
+  rawName: string;
+  delimiter: string;
+  specialUse: string | null;
+  subscribed: boolean;
+  selectable: boolean;
+  attributes: string[];
+  uidValidity: string | null;
+  uidNext: number | null;
+  highestModseq: string | null;
+  /** The same, re-read when all messages were fetched; null for a folder gone by then. */
+  end: FolderStatus | null;
+  /** Messages and bytes in this bag. */
+  messages: number;
+  bytes: number;
+  oldest: string | null;
+  newest: string | null;
+}
+
+export interface IndexResult {
+  stats: Map<string, FolderStats>;
+  /** Payload files written, with digests (for the manifests). */
+  payload: Map<string, FileDigest>;
+  /** Tag files written (mailbag.csv or its parts). */
+  tags: Map<string, FileDigest>;
+  messages: number;
+}
+
+export async function writeIndexes(
+  bagDir: string,
+  folders: FolderSnapshot[],
+  state: ExportState,
+): Promise<IndexResult> {
+  const stats = new Map<string, FolderStats>();
+  const csv = await HashingWriter.create(join(bagDir, BAG_FILES.messagesCsv));
+  const jsonl = await HashingWriter.create(join(bagDir, BAG_FILES.messagesJsonl));
+  // mailbag.csv parts are named once the count is known (mailbag.csv, or mailbag-1.csv…).
+  const parts: { tmp: string; digest: FileDigest }[] = [];
+  let mailbag: HashingWriter | null = null;
+  let seq = 0;
+  await csv.write(csvRow(MESSAGES_CSV_HEADER));
+
+  for (const f of folders) {
+    const entries = await state.readJournal(f.id);
+    const s: FolderStats = { messages: 0, bytes: 0, oldest: null, newest: null };
+    for (const e of entries) {
+      s.messages += 1;
+      s.bytes += e.size;
+      if (e.internalDate) {
+        if (s.oldest === null || Date.parse(e.internalDate) < Date.parse(s.oldest)) s.oldest = e.internalDate;
+        if (s.newest === null || Date.parse(e.internalDate) > Date.parse(s.newest)) s.newest = e.internalDate;
+      }
+      const row = indexRow(f, e);
+      await csv.write(csvRow(row));
+      await jsonl.write(`${JSON.stringify(indexObject(f, e))}\n`);
+
+      // Mailbag §5.3.3: a new file every 100,000 rows; only the first has the header.
+      if (seq % MAILBAG_CSV_ROWS_PER_FILE === 0) {
+        if (mailbag) parts.push({ tmp: mailbagPart(bagDir, parts.length), digest: await mailbag.close() });
+        mailbag = await HashingWriter.create(mailbagPart(bagDir, parts.length));
+        if (parts.length === 0) await mailbag.write(csvRow(MAILBAG_CSV_HEADER));
+      }
+      seq += 1;
+      await mailbag?.write(
+        csvRow([
+          '',
+          seq,
+          e.messageId,
+          '',
+          f.path.split(f.delimiter).join('/'),
+          f.id,
+          e.attachments,
+          e.date,
+          e.from,
+          e.to,
+          e.cc,
+          e.bcc,
+          e.subject,
+          e.contentType,
+        ]),
+      );
+    }
+    stats.set(f.id, s);
+  }
+  if (!mailbag) {
+    mailbag = await HashingWriter.create(mailbagPart(bagDir, 0));
+    await mailbag.write(csvRow(MAILBAG_CSV_HEADER));
+  }
+  parts.push({ tmp: mailbagPart(bagDir, parts.length), digest: await mailbag.close() });
+  const tags = new Map<string, FileDigest>();
+  const names = mailbagCsvNames(seq);
+  for (const [i, part] of parts.entries()) {
+    const name = names[i] as string;
+    await rename(part.tmp, join(bagDir, name));
+    tags.set(name, part.digest);
+  }
+  const payload = new Map<string, FileDigest>();
+  payload.set(BAG_FILES.messagesCsv, await csv.close());
+  payload.set(BAG_FILES.messagesJsonl, await jsonl.close());
+  return { stats, payload, tags, messages: seq };
+}
+
+export async function writeFoldersIndex(
+  bagDir: string,
+  folders: FolderSnapshot[],
+  stats: Map<string, FolderStats>,
+  end: Map<string, FolderStatus & { selectable: boolean }>,
+): Promise<{ entries: FolderIndexEntry[]; digest: FileDigest }> {
+  const entries = folders.map((f): FolderIndexEntry => {
+    const s = stats.get(f.id) ?? { messages: 0, bytes: 0, oldest: null, newest: null };
+    const now = end.get(f.path);
+    return {
+      id: f.id,
+      name: f.path,
+      rawName: f.rawPath,
+      delimiter: f.delimiter,
+      specialUse: f.specialUse,
+      subscribed: f.subscribed,
+      selectable: f.selectable,
+      attributes: f.attributes,
+      uidValidity: f.uidValidity,
+      uidNext: f.uidNext,
+      highestModseq: f.highestModseq,
+      end: now
+        ? {
+            uidValidity: now.uidValidity,
+            uidNext: now.uidNext,
+            highestModseq: now.highestModseq,
+            messages: now.messages,
+          }
+        : null,
+      messages: s.messages,
+      bytes: s.bytes,
+      oldest: s.oldest,
+      newest: s.newest,
+    };
+  });
+  const digest = await writeHashed(join(bagDir, BAG_FILES.foldersJson), `${JSON.stringify(entries, null, 2)}\n`);
+  return { entries, digest };
+}
+
+const mailbagPart = (bagDir: string, i: number) => join(bagDir, STATE_DIR, `mailbag-${i}.csv`);
+
+function indexRow(f: FolderSnapshot, e: MessageEntry): (string | number)[] {
+  return [
+    f.path,
+    f.id,
+    e.uid,
+    f.uidValidity ?? '',
+    e.flags.join(' '),
+    e.keywords.join(' '),
+    e.internalDate,
+    e.size,
+    e.sha256,
+    e.messageId,
+    e.modseq ?? '',
+    emlPath(f.id, e.uid),
+  ];
+}
+
+function indexObject(f: FolderSnapshot, e: MessageEntry) {
+  return {
+    folder: f.path,
+    folder_id: f.id,
+    uid: e.uid,
+    uidvalidity: f.uidValidity,
+    flags: e.flags,
+    keywords: e.keywords,
+    internaldate: e.internalDate,
+    size: e.size,
+    sha256: e.sha256,
+    message_id: e.messageId,
+    modseq: e.modseq,
+    path: emlPath(f.id, e.uid),
+  };
+}

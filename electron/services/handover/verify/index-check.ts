@@ -1,0 +1,226 @@
+// The indexes against the files: every row of data/index/messages.csv has its .eml with the
+// same SHA-256 and size, every .eml has its row, messages.jsonl says the same, and the
+// per-folder counts and bytes agree with data/index/folders.json and the record.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BAG_FILES, EML_DIR, emlPath } from '../bag/bag-layout.ts';
+import { parseCsv } from '../bag/csv.ts';
+import type { FileDigest } from '../bag/file-hash.ts';
+import type { HandoverRecord } from '../record/record-types.ts';
+import { MESSAGES_CSV_HEADER } from '../export/indexes.ts';
+import type { FoundFile } from './bag-files.ts';
+import type { Problems } from './problems.ts';
+
+export interface IndexCheckInput {
+  dir: string;
+  files: Map<string, FoundFile>;
+  digests: Map<string, FileDigest>;
+  problems: Problems;
+}
+
+export interface IndexCheckResult {
+  messages: number;
+  folders: number;
+  record: HandoverRecord | null;
+}
+
+interface Row {
+  folderId: string;
+  uid: number;
+  size: number;
+  sha256: string;
+  path: string;
+}
+
+const COL = Object.fromEntries(MESSAGES_CSV_HEADER.map((name, i) => [name, i])) as Record<
+  (typeof MESSAGES_CSV_HEADER)[number],
+  number
+>;
+
+export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult> {
+  const { files, digests, problems } = i;
+  const rows = await readRows(i);
+  const emlOnDisk = [...files.keys()].filter((p) => p.startsWith(`${EML_DIR}/`));
+  const byPath = new Map<string, Row>();
+  const perFolder = new Map<string, { messages: number; bytes: number }>();
+
+  for (const [n, row] of rows.entries()) {
+    const line = n + 2;
+    if (row.path !== emlPath(row.folderId, row.uid))
+      problems.add(BAG_FILES.messagesCsv, 'index', `line ${line}: path ${row.path} does not match folder_id and uid`);
+    if (byPath.has(row.path)) {
+      problems.add(row.path, 'index', `listed twice in ${BAG_FILES.messagesCsv} (line ${line})`);
+      continue;
+    }
+    byPath.set(row.path, row);
+    const f = perFolder.get(row.folderId) ?? { messages: 0, bytes: 0 };
+    f.messages += 1;
+    f.bytes += row.size;
+    perFolder.set(row.folderId, f);
+    const found = files.get(row.path);
+    if (!found) {
+      problems.add(row.path, 'index', `${BAG_FILES.messagesCsv} line ${line} lists a message file that is missing`);
+      continue;
+    }
+    const d = digests.get(row.path);
+    if (d && d.sha256 !== row.sha256)
+      problems.add(row.path, 'index', `SHA-256 differs from ${BAG_FILES.messagesCsv} line ${line}`);
+    if (found.size !== row.size)
+      problems.add(row.path, 'index', `size ${found.size} differs from ${row.size} in ${BAG_FILES.messagesCsv}`);
+  }
+  for (const path of emlOnDisk) {
+    if (!byPath.has(path)) problems.add(path, 'index', `message file not listed in ${BAG_FILES.messagesCsv}`);
+  }
+
+  await checkJsonl(i, rows);
+  const folders = await checkFolders(i, perFolder, emlOnDisk);
+  const record = await checkRecord(i, rows);
+  return { messages: emlOnDisk.filter((p) => p.endsWith('.eml')).length, folders, record };
+}
+
+async function readRows(i: IndexCheckInput): Promise<Row[]> {
+  const text = await readText(i, BAG_FILES.messagesCsv);
+  if (text === null) return [];
+  const table = parseCsv(text);
+  const header = table.shift() ?? [];
+  if (header.join(',') !== MESSAGES_CSV_HEADER.join(',')) {
+    i.problems.add(BAG_FILES.messagesCsv, 'index', `unexpected header: ${header.join(',')}`);
+    return [];
+  }
+  const rows: Row[] = [];
+  table.forEach((r, n) => {
+    const uid = Number(r[COL.uid]);
+    const size = Number(r[COL.size]);
+    if (r.length !== MESSAGES_CSV_HEADER.length || !Number.isInteger(uid) || !Number.isInteger(size)) {
+      i.problems.add(BAG_FILES.messagesCsv, 'index', `line ${n + 2} is malformed`);
+      return;
+    }
+    rows.push({
+      folderId: r[COL.folder_id] ?? '',
+      uid,
+      size,
+      sha256: (r[COL.sha256] ?? '').toLowerCase(),
+      path: r[COL.path] ?? '',
+    });
+  });
+  return rows;
+}
+
+async function checkJsonl(i: IndexCheckInput, rows: Row[]): Promise<void> {
+  const text = await readText(i, BAG_FILES.messagesJsonl);
+  if (text === null) return;
+  const lines = text.split('\n').filter((l) => l !== '');
+  if (lines.length !== rows.length) {
+    i.problems.add(
+      BAG_FILES.messagesJsonl,
+      'index',
+      `${lines.length} lines, ${BAG_FILES.messagesCsv} has ${rows.length} rows`,
+    );
+    return;
+  }
+  for (const [n, line] of lines.entries()) {
+    const row = rows[n] as Row;
+    let o: { path?: unknown; sha256?: unknown; size?: unknown; uid?: unknown; folder_id?: unknown };
+    try {
+      o = JSON.parse(line) as typeof o;
+    } catch {
+      i.problems.add(BAG_FILES.messagesJsonl, 'index', `line ${n + 1} is not JSON`);
+      continue;
+    }
+    if (o.path !== row.path || o.sha256 !== row.sha256 || o.size !== row.size || o.uid !== row.uid)
+      i.problems.add(BAG_FILES.messagesJsonl, 'index', `line ${n + 1} differs from ${BAG_FILES.messagesCsv}`);
+  }
+}
+
+async function checkFolders(
+  i: IndexCheckInput,
+  perFolder: Map<string, { messages: number; bytes: number }>,
+  emlOnDisk: string[],
+): Promise<number> {
+  const text = await readText(i, BAG_FILES.foldersJson);
+  if (text === null) return 0;
+  let folders: { id?: unknown; name?: unknown; messages?: unknown; bytes?: unknown }[];
+  try {
+    folders = JSON.parse(text) as typeof folders;
+    if (!Array.isArray(folders)) throw new Error('not an array');
+  } catch (e) {
+    i.problems.add(BAG_FILES.foldersJson, 'index', `not a JSON array of folders (${(e as Error).message})`);
+    return 0;
+  }
+  const onDisk = new Map<string, number>();
+  for (const p of emlOnDisk) {
+    const id = p.split('/')[2] ?? '';
+    onDisk.set(id, (onDisk.get(id) ?? 0) + 1);
+  }
+  const ids = new Set<string>();
+  for (const f of folders) {
+    const id = String(f.id);
+    ids.add(id);
+    const indexed = perFolder.get(id) ?? { messages: 0, bytes: 0 };
+    const name = typeof f.name === 'string' ? f.name : id;
+    if (f.messages !== indexed.messages)
+      i.problems.add(
+        BAG_FILES.foldersJson,
+        'folder-count',
+        `folder "${name}" (${id}): ${String(f.messages)} messages declared, ${indexed.messages} in ${BAG_FILES.messagesCsv}`,
+      );
+    if (f.bytes !== indexed.bytes)
+      i.problems.add(
+        BAG_FILES.foldersJson,
+        'folder-count',
+        `folder "${name}" (${id}): ${String(f.bytes)} bytes declared, ${indexed.bytes} in ${BAG_FILES.messagesCsv}`,
+      );
+    const files = onDisk.get(id) ?? 0;
+    if (f.messages !== files)
+      i.problems.add(
+        `${EML_DIR}/${id}/`,
+        'folder-count',
+        `folder "${name}": ${String(f.messages)} messages declared in ${BAG_FILES.foldersJson}, ${files} files present`,
+      );
+  }
+  for (const id of new Set([...perFolder.keys(), ...onDisk.keys()])) {
+    if (!ids.has(id))
+      i.problems.add(`${EML_DIR}/${id}/`, 'folder-count', `folder id ${id} is not in ${BAG_FILES.foldersJson}`);
+  }
+  return folders.length;
+}
+
+async function checkRecord(i: IndexCheckInput, rows: Row[]): Promise<HandoverRecord | null> {
+  const text = await readText(i, BAG_FILES.recordJson);
+  if (text === null) return null;
+  let record: HandoverRecord;
+  try {
+    record = JSON.parse(text) as HandoverRecord;
+  } catch (e) {
+    i.problems.add(BAG_FILES.recordJson, 'record', `not JSON (${(e as Error).message})`);
+    return null;
+  }
+  const messages = rows.length;
+  const bytes = rows.reduce((n, r) => n + r.size, 0);
+  if (record.totals?.messages !== messages)
+    i.problems.add(
+      BAG_FILES.recordJson,
+      'record',
+      `the record states ${String(record.totals?.messages)} messages, the index has ${messages}`,
+    );
+  if (record.totals?.bytes !== bytes)
+    i.problems.add(
+      BAG_FILES.recordJson,
+      'record',
+      `the record states ${String(record.totals?.bytes)} bytes, the index has ${bytes}`,
+    );
+  return record;
+}
+
+async function readText(i: IndexCheckInput, path: string): Promise<string | null> {
+  if (!i.files.has(path)) {
+    i.problems.add(path, 'missing', 'required file is missing');
+    return null;
+  }
+  try {
+    return await readFile(join(i.dir, path), 'utf8');
+  } catch (e) {
+    i.problems.add(path, 'unreadable', `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    return null;
+  }
+}

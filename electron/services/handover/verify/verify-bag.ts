@@ -1,0 +1,113 @@
+// Verification of a handover bag (directory or .tar) without trusting the exporter: frame,
+// tagmanifest, signatures, every payload hash in both manifests, missing and extra files,
+// Payload-Oxum, index ↔ files, per-folder counts. Every problem names its file.
+import type { HandoverProgress, VerifyReport } from '../../../../shared/handover.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { BAG_FILES } from '../bag/bag-layout.ts';
+import { payloadOxum } from '../bag/bag-info.ts';
+import { listBagFiles } from './bag-files.ts';
+import { checkIndexes } from './index-check.ts';
+import { openBag } from './open-bag.ts';
+import { checkPayload } from './payload-check.ts';
+import { Problems } from './problems.ts';
+import { checkSignatures } from './signature-check.ts';
+import { checkAllowedFiles, checkBagInfo, checkBagit, checkTagmanifest, readManifest } from './structure-check.ts';
+
+export interface VerifyOptions {
+  /** DER or PEM certificates of the CAs to trust; with them the signer's chain must lead to one. */
+  trustedCertificates?: Uint8Array[];
+  signal?: AbortSignal;
+  onProgress?: (p: HandoverProgress) => void;
+}
+
+export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
+  const started = Date.now();
+  const opened = await openBag(path);
+  try {
+    const problems = new Problems();
+    for (const p of opened.problems) problems.add(p.file, p.kind, p.detail);
+    const dir = opened.dir;
+    let files;
+    try {
+      files = await listBagFiles(dir);
+    } catch (e) {
+      throw new AppError('FILE_ERROR', `cannot list ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, {
+        cause: e,
+      });
+    }
+    const input = { dir, files, problems };
+    checkAllowedFiles(input);
+    await checkBagit(input);
+    const declaredOxum = await checkBagInfo(input);
+    await checkTagmanifest(input);
+    const sha256 = await readManifest(input, BAG_FILES.manifestSha256, 64);
+    const sha512 = await readManifest(input, BAG_FILES.manifestSha512, 128);
+
+    // Payload-Oxum counts what is really in data/, listed or not.
+    let octets = 0;
+    let count = 0;
+    for (const [p, f] of files) {
+      if (!p.startsWith('data/')) continue;
+      octets += f.size;
+      count += 1;
+    }
+    const actualOxum = payloadOxum(octets, count);
+    if (declaredOxum !== null && /^\d+\.\d+$/.test(declaredOxum) && declaredOxum !== actualOxum)
+      problems.add(
+        BAG_FILES.bagInfo,
+        'payload-oxum',
+        `Payload-Oxum is ${declaredOxum}, the payload on disk is ${actualOxum} (octets.files)`,
+      );
+
+    const progress = { done: 0, bytes: 0, last: 0 };
+    const emit = (phase: HandoverProgress['phase']) =>
+      opts.onProgress?.({
+        phase,
+        messagesDone: progress.done,
+        messagesTotal: count,
+        bytesDone: progress.bytes,
+        bytesTotal: octets,
+        etaSeconds: null,
+      });
+    emit('messages');
+    const digests = await checkPayload({
+      dir,
+      files,
+      sha256,
+      sha512,
+      problems,
+      signal: opts.signal,
+      onFile: (bytes) => {
+        progress.done += 1;
+        progress.bytes += bytes;
+        const now = Date.now();
+        if (now - progress.last >= 100) {
+          progress.last = now;
+          emit('messages');
+        }
+      },
+    });
+    emit('indexes');
+    const index = await checkIndexes({ dir, files, digests, problems });
+    emit('seal');
+    const signature = await checkSignatures({
+      dir,
+      files,
+      record: index.record,
+      trustedCertificates: opts.trustedCertificates,
+      problems,
+    });
+    emit('done');
+    return {
+      valid: problems.empty,
+      bag: path,
+      problems: problems.list,
+      signature,
+      payloadOxum: { declared: declaredOxum, actual: actualOxum },
+      counts: { files: count, messages: index.messages, folders: index.folders },
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    await opened.cleanup();
+  }
+}
