@@ -34,6 +34,7 @@ beforeAll(async () => {
   const dir = tempDir('um-idcms-');
   cleanups.push(dir.cleanup);
   work = dir.dir;
+  makeCaAndP12();
 });
 
 afterAll(async () => {
@@ -177,118 +178,138 @@ describe('identity created by the app, key in the real keychain', () => {
   });
 });
 
-describe('identity imported from a CA-issued PKCS#12', () => {
-  beforeAll(() => {
-    // A small CA and a person's certificate, as a provincial CA would issue it.
-    writeFileSync(
-      join(work, 'leaf.cnf'),
-      [
-        '[v3]',
-        'basicConstraints=critical,CA:FALSE',
-        'keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment',
-        'extendedKeyUsage=emailProtection',
-        'subjectAltName=email:binh.tt@binhphuoc.gov.vn',
-        '',
-      ].join('\n'),
-    );
-    mustOpenssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:3072',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '30',
-      '-utf8',
-      '-subj',
-      '/C=VN/O=Ban Cơ yếu Chính phủ (thử nghiệm)/CN=CA Thử nghiệm',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-    mustOpenssl([
-      'req',
-      '-new',
-      '-newkey',
-      'rsa:3072',
-      '-nodes',
-      '-keyout',
+/** A small CA, a person's certificate it issued, and PKCS#12 files of it in three encryptions. */
+function makeCaAndP12(): void {
+  // A small CA and a person's certificate, as a provincial CA would issue it.
+  writeFileSync(
+    join(work, 'leaf.cnf'),
+    [
+      '[v3]',
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment',
+      'extendedKeyUsage=emailProtection',
+      'subjectAltName=email:binh.tt@binhphuoc.gov.vn',
+      '',
+    ].join('\n'),
+  );
+  mustOpenssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:3072',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '30',
+    '-utf8',
+    '-subj',
+    '/C=VN/O=Ban Cơ yếu Chính phủ (thử nghiệm)/CN=CA Thử nghiệm',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  mustOpenssl([
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:3072',
+    '-nodes',
+    '-keyout',
+    'leaf.key',
+    '-out',
+    'leaf.csr',
+    '-utf8',
+    '-subj',
+    '/CN=Trần Thị Bình/title=Phó Chánh Văn phòng/O=Văn phòng UBND tỉnh/emailAddress=binh.tt@binhphuoc.gov.vn',
+  ]);
+  mustOpenssl([
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '20',
+    '-extfile',
+    'leaf.cnf',
+    '-extensions',
+    'v3',
+    '-out',
+    'leaf.pem',
+  ]);
+  const env = { P12PASS: P12_PASSWORD };
+  mustOpenssl(
+    [
+      'pkcs12',
+      '-export',
+      '-inkey',
       'leaf.key',
-      '-out',
-      'leaf.csr',
-      '-utf8',
-      '-subj',
-      '/CN=Trần Thị Bình/title=Phó Chánh Văn phòng/O=Văn phòng UBND tỉnh/emailAddress=binh.tt@binhphuoc.gov.vn',
-    ]);
-    mustOpenssl([
-      'x509',
-      '-req',
       '-in',
-      'leaf.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-days',
-      '20',
-      '-extfile',
-      'leaf.cnf',
-      '-extensions',
-      'v3',
-      '-out',
       'leaf.pem',
-    ]);
-    const env = { P12PASS: P12_PASSWORD };
-    mustOpenssl(
-      [
-        'pkcs12',
-        '-export',
-        '-inkey',
-        'leaf.key',
-        '-in',
-        'leaf.pem',
-        '-certfile',
-        'ca.pem',
-        '-out',
-        'id.p12',
-        '-passout',
-        'env:P12PASS',
-      ],
-      env,
-    );
-    // What `openssl pkcs12 -export` produces by default here is what the import must read.
-    const info = openssl(['pkcs12', '-info', '-in', 'id.p12', '-noout', '-passin', 'env:P12PASS'], env);
-    expect(info.stderr).toContain('PBES2, PBKDF2, AES-256-CBC');
-    expect(info.stderr).toContain('MAC: sha256');
-    mustOpenssl(
-      [
-        'pkcs12',
-        '-export',
-        '-certpbe',
-        'PBE-SHA1-3DES',
-        '-keypbe',
-        'PBE-SHA1-3DES',
-        '-macalg',
-        'sha1',
-        '-inkey',
-        'leaf.key',
-        '-in',
-        'leaf.pem',
-        '-out',
-        'legacy.p12',
-        '-passout',
-        'env:P12PASS',
-      ],
-      env,
-    );
-  });
+      '-certfile',
+      'ca.pem',
+      '-out',
+      'id.p12',
+      '-passout',
+      'env:P12PASS',
+    ],
+    env,
+  );
+  // What `openssl pkcs12 -export` produces by default here is what the import must read.
+  const info = openssl(['pkcs12', '-info', '-in', 'id.p12', '-noout', '-passin', 'env:P12PASS'], env);
+  expect(info.stderr).toContain('PBES2, PBKDF2, AES-256-CBC');
+  expect(info.stderr).toContain('MAC: sha256');
+  // Windows' default export (TripleDES-SHA1), and OpenSSL's -legacy (RC2-40 for the certificates).
+  mustOpenssl(
+    [
+      'pkcs12',
+      '-export',
+      '-certpbe',
+      'PBE-SHA1-3DES',
+      '-keypbe',
+      'PBE-SHA1-3DES',
+      '-macalg',
+      'sha1',
+      '-inkey',
+      'leaf.key',
+      '-in',
+      'leaf.pem',
+      '-certfile',
+      'ca.pem',
+      '-out',
+      'tripledes.p12',
+      '-passout',
+      'env:P12PASS',
+    ],
+    env,
+  );
+  mustOpenssl(
+    [
+      'pkcs12',
+      '-export',
+      '-legacy',
+      '-inkey',
+      'leaf.key',
+      '-in',
+      'leaf.pem',
+      '-out',
+      'rc2.p12',
+      '-passout',
+      'env:P12PASS',
+    ],
+    env,
+  );
+}
 
+describe('identity imported from a CA-issued PKCS#12', () => {
   it('imports with its chain; openssl and verifyDetached trust the signature through the CA', async () => {
     const profileDir = profile();
     const service = new IdentityService({ profileDir, secrets: keychain });
@@ -356,12 +377,30 @@ describe('identity imported from a CA-issued PKCS#12', () => {
     expect(await service.current()).toBeNull();
   });
 
-  it('a legacy 3DES PKCS#12 is refused with a clear message, not mistaken for a wrong password', async () => {
+  it("imports Windows' TripleDES-SHA1 export with its chain; refuses RC2 with a clear message", async () => {
     const service = new IdentityService({ profileDir: profile(), secrets: keychain });
-    await expect(service.importP12(readFileSync(join(work, 'legacy.p12')), P12_PASSWORD)).rejects.toMatchObject({
+    const summary = await service.importP12(readFileSync(join(work, 'tripledes.p12')), P12_PASSWORD);
+    fingerprints.add(summary.info.sha256Fingerprint);
+    expect(summary.info.commonName).toBe('Trần Thị Bình');
+    expect(summary.chain.map((c) => c.commonName)).toEqual(['CA Thử nghiệm']);
+    const signature = await signDetached(new TextEncoder().encode('x'), await service.signer());
+    expect(
+      (
+        await verifyDetached(signature, new TextEncoder().encode('x'), {
+          trustedCertificates: [readFileSync(join(work, 'ca.pem'))],
+        })
+      ).valid,
+    ).toBe(true);
+
+    await expect(service.importP12(readFileSync(join(work, 'tripledes.p12')), 'sai mật khẩu')).rejects.toMatchObject({
       code: 'IDENTITY_INVALID',
-      messageVi: expect.stringContaining('mã hóa cũ'),
     });
+    await expect(service.importP12(readFileSync(join(work, 'rc2.p12')), P12_PASSWORD)).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID',
+      messageVi: expect.stringContaining('mã hóa cũ (RC2)'),
+    });
+    // The failed imports left the imported identity in place.
+    expect((await service.current())?.info.sha256Fingerprint).toBe(summary.info.sha256Fingerprint);
   });
 });
 
@@ -444,5 +483,21 @@ describe('CLI: identity create, show, export-cert', () => {
     const usage = await cli(['identity', 'create', '--name', 'x']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--title is required');
-  });
+
+    // import-p12 replaces the identity; the password comes on stdin and is never printed.
+    const wrong = await cli(['identity', 'import-p12', join(work, 'id.p12'), '--password-stdin'], 'sai-mật-khẩu\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('IDENTITY_INVALID');
+    expect(wrong.stderr + wrong.stdout).not.toContain('sai-mật-khẩu');
+    const imported = await cli(
+      ['identity', 'import-p12', join(work, 'id.p12'), '--password-stdin', '--json'],
+      `${P12_PASSWORD}\n`,
+    );
+    expect(imported.code).toBe(0);
+    const importedSummary = JSON.parse(imported.stdout);
+    fingerprints.add(importedSummary.info.sha256Fingerprint);
+    expect(importedSummary).toMatchObject({ source: 'imported', info: { commonName: 'Trần Thị Bình' } });
+    expect(importedSummary.chain).toHaveLength(1);
+    expect(await keychain.get(secretKeys.identityKey(fingerprint))).toBeNull();
+  }, 240_000);
 });
