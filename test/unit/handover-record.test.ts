@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/services/errors/app-error.ts';
 import { recordJson } from '../../electron/services/handover/record/record-json.ts';
-import { GUIDE_FILE_NAME, verificationGuide } from '../../electron/services/handover/record/record-guide.ts';
+import {
+  GUIDE_FILE_NAME,
+  guideBashCommands,
+  verificationGuide,
+} from '../../electron/services/handover/record/record-guide.ts';
 import { renderRecordPdf } from '../../electron/services/handover/record/record-pdf.ts';
 import {
   formatBytes,
@@ -183,7 +187,7 @@ describe('record text', () => {
 
 // ---------- the PDF ----------
 
-describe('handover record PDF', () => {
+describe('handover record PDF', { timeout: 120_000 }, () => {
   const tmp = tempDir('um-record-');
   const file = join(tmp.dir, 'bien-ban.pdf');
   const record = sampleRecord(SMALL_FOLDERS);
@@ -192,7 +196,7 @@ describe('handover record PDF', () => {
   beforeAll(async () => {
     pdf = await renderRecordPdf(record, SEAL, { fontsDir: FONTS, now: new Date('2026-11-28T03:00:00Z') });
     writeFileSync(file, pdf);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => tmp.cleanup());
 
   it.each(['layout', 'raw'] as const)('has the Vietnamese text, extracted in %s mode', (mode) => {
@@ -306,7 +310,7 @@ describe('handover record PDF', () => {
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
     const later = await renderRecordPdf(record, SEAL, { fontsDir: FONTS, now: new Date('2026-11-29T03:00:00Z') });
     expect(Buffer.compare(Buffer.from(later), Buffer.from(pdf))).not.toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('keeps all text inside the page margins (footer excepted)', () => {
     const boxes = wordBoxes(file);
@@ -345,7 +349,7 @@ describe('handover record PDF', () => {
     expect(text).toContain('Người chứng kiến: không có');
     expect(text).not.toContain('NGƯỜI CHỨNG KIẾN');
     expect(text).toContain('Ngoại lệ: hộp thư thay đổi trong khi chụp dữ liệu');
-  }, 60_000);
+  }, 120_000);
 
   it('normalises NFD names to NFC and shows characters the font lacks as code points', async () => {
     const nfd = 'Chỉ đạo/Đã xử lý'.normalize('NFD');
@@ -356,7 +360,7 @@ describe('handover record PDF', () => {
     expect(text).toContain('Chỉ đạo/Đã xử lý');
     expect(text).toContain('Dự án [U+4E2D] [U+202E]exe');
     for (const line of run('pdffonts', [out]).trim().split('\n').slice(2)) expect(line).toMatch(/NotoSerif/);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses to render without its fonts', async () => {
     const err = await renderRecordPdf(record, SEAL, { fontsDir: join(tmp.dir, 'no-fonts') }).catch((e: unknown) => e);
@@ -395,7 +399,7 @@ function wordBoxes(file: string): WordBox[] {
   return words;
 }
 
-describe('handover record PDF with 300 folders', () => {
+describe('handover record PDF with 300 folders', { timeout: 120_000 }, () => {
   const tmp = tempDir('um-record300-');
   const file = join(tmp.dir, 'bien-ban-300.pdf');
   const names = Array.from({ length: 300 }, (_, i) => {
@@ -463,23 +467,6 @@ const bash = (command: string, cwd: string): Shell => {
 
 const openssl = (args: string[], cwd: string): string =>
   execFileSync('openssl', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-/** The bash commands of each step, exactly as written in the guide. */
-function guideCommands(guide: string): Map<number, string[]> {
-  const steps = new Map<number, string[]>();
-  let step = -1;
-  for (const line of guide.split('\n')) {
-    const heading = /^BƯỚC (\d+)\./.exec(line);
-    if (heading) {
-      step = Number(heading[1]);
-      steps.set(step, []);
-      continue;
-    }
-    const command = /^\s+\$ (.+)$/.exec(line);
-    if (command && step >= 0) steps.get(step)!.push(command[1]!);
-  }
-  return steps;
-}
 
 function makeIdentity(
   dir: string,
@@ -556,7 +543,7 @@ function flipByte(file: string, at = 0): void {
   writeFileSync(file, buf);
 }
 
-describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', () => {
+describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', { timeout: 120_000 }, () => {
   const tmp = tempDir('um-guide-');
   const bagName = 'ban-giao-vanphong-20261128T093000';
   const keys = join(tmp.dir, 'keys');
@@ -727,7 +714,7 @@ describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', () => {
 
   /** Runs the commands of the given steps; returns those that failed. */
   function failures(bag: string, steps: number[]): { command: string; result: Shell }[] {
-    const commands = guideCommands(guide);
+    const commands = guideBashCommands(guide);
     const failed: { command: string; result: Shell }[] = [];
     for (const step of steps) {
       for (const command of commands.get(step) ?? []) {
@@ -763,13 +750,13 @@ describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', () => {
     ]) {
       expect(guide, value).toContain(value);
     }
-    const steps = guideCommands(guide);
+    const steps = guideBashCommands(guide);
     expect([...steps.keys()]).toEqual([0, 1, 2, 3, 4, 5, 6]);
     for (const step of [1, 2, 3, 4, 5, 6]) expect(steps.get(step)!.length, `step ${step}`).toBeGreaterThan(0);
   });
 
   it('every bash command of steps 1–6 succeeds on an intact bag', () => {
-    const commands = guideCommands(guide);
+    const commands = guideBashCommands(guide);
     let oks = 0;
     for (const step of [1, 2, 3, 4, 5, 6]) {
       for (const command of commands.get(step)!) {
@@ -797,7 +784,7 @@ describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', () => {
   });
 
   it('the .p12 variant of the unsealing command opens the credential', () => {
-    const command = guideCommands(guide)
+    const command = guideBashCommands(guide)
       .get(5)!
       .find((c) => c.includes('-keyform P12'))!;
     const result = bash(`${command} -passin pass:thu-nghiem`, pristine);
@@ -806,7 +793,7 @@ describe('verification guide (HUONG-DAN-KIEM-TRA.txt)', () => {
   });
 
   it('a wrong key cannot open the credential', () => {
-    const command = guideCommands(guide)
+    const command = guideBashCommands(guide)
       .get(5)!
       .find((c) => c.includes('-recip'))!
       .replace('../chung-thu-ben-nhan.pem', intruder.cert)

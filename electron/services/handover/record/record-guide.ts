@@ -119,7 +119,8 @@ export function verificationGuide(record: HandoverRecord, opts: { bagName: strin
     '',
     '     Dấu vân tay phải đúng là dấu vân tay chứng thư số của bên giao in trong biên bản:',
     `       ${out.certificateSha256}`,
-    '     Hãy đối chiếu thêm với bên giao qua điện thoại hoặc trên bản giấy đã ký. Lệnh sau so tự động:',
+    '     Hãy đối chiếu thêm với bên giao qua điện thoại hoặc trên bản giấy đã ký. Lệnh sau so tự động',
+    '     (chứng thư do CA cấp có thể kèm cả chuỗi chứng thư CA; chứng thư của bên giao đứng đầu tệp):',
     '',
     `    $ openssl x509 -in ${SIGNER_PEM} -noout -fingerprint -sha256 | grep -qi "=${outgoingFp}$" && echo "OK: dấu vân tay chứng thư khớp với biên bản"`,
     '',
@@ -190,6 +191,26 @@ export function verificationGuide(record: HandoverRecord, opts: { bagName: strin
     '',
   ];
   return nfc(lines.join('\n'));
+}
+
+/**
+ * The bash commands of each step ("BƯỚC n."), exactly as printed, in order. For tests that
+ * run the guide on a real bag; see the format contract at the top of this file.
+ */
+export function guideBashCommands(guide: string): Map<number, string[]> {
+  const steps = new Map<number, string[]>();
+  let current: string[] | null = null;
+  for (const line of guide.split('\n')) {
+    const heading = /^BƯỚC (\d+)\./.exec(line);
+    if (heading) {
+      current = [];
+      steps.set(Number(heading[1]), current);
+      continue;
+    }
+    const command = /^\s+\$ (.+)$/.exec(line);
+    if (command?.[1] && current) current.push(command[1]);
+  }
+  return steps;
 }
 
 /** A POSIX shell word in single quotes. */
