@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AccountService } from './accounts/account-service.ts';
 import { discoverSettings, tcpPortProbe, type FetchLike } from './accounts/autoconfig.ts';
 import { EventBus } from './api/event-bus.ts';
@@ -13,6 +14,9 @@ import { createConfStore } from './settings/conf-store.ts';
 import { SettingsRepository } from './settings/settings-repository.ts';
 import { MailWatcher } from './sync/mail-watcher.ts';
 import { SyncService } from './sync/sync-service.ts';
+import { HandoverService } from './handover/handover-service.ts';
+import { IdentityService } from './identity/identity-service.ts';
+import { defaultResourcesDir } from './profile/resources-dir.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. */
 export interface Dialogs {
@@ -56,6 +60,9 @@ export interface AppServices {
   actions: MailActions;
   sync: SyncService;
   watcher: MailWatcher;
+  /** The user's signing identity (certificate in the profile, key in the keychain). */
+  identity: IdentityService;
+  handover: HandoverService;
   directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
   /** Removes an account with everything local to it: keychain entry, connection, cache. */
@@ -88,6 +95,15 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     workerUrl: caps.syncWorkerUrl,
   });
   const watcher = new MailWatcher({ accounts, sync, logger });
+  const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets });
+  const handover = new HandoverService({
+    accounts,
+    identity,
+    caches,
+    logger,
+    fontsDir: join(caps.resourcesDir ?? defaultResourcesDir(), 'fonts'),
+    appVersion: caps.appVersion,
+  });
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
@@ -100,6 +116,8 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     actions,
     sync,
     watcher,
+    identity,
+    handover,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
     removeAccount: async (accountId) => {

@@ -1,0 +1,62 @@
+// Accepting a handover package: the comparison of the package with the live mailbox and
+// the acceptance result. Shared by the services, the CLI and the UI; no Node or DOM APIs.
+import type { VerifyReport } from './handover.ts';
+
+export interface FolderDiff {
+  /** Decoded folder path. */
+  path: string;
+  /** ASCII id of the folder in the package (data/eml/<id>/). */
+  id: string;
+  existsLive: boolean;
+  /** The folder was rebuilt on the server (UIDs no longer comparable; matched by Message-ID). */
+  uidValidityChanged: boolean;
+  inPackage: number;
+  live: number;
+  /** In the package but not on the server. */
+  missing: number;
+  /** On both, with other flags/keywords or another size under the same UID. */
+  changed: number;
+  /** On the server, not in the package: arrived since the handover. */
+  added: number;
+  /** Package UIDs of the missing messages. */
+  missingUids: number[];
+  /** Package UIDs of the changed messages. */
+  changedUids: number[];
+  /** Live UIDs of the messages added since. */
+  addedUids: number[];
+}
+
+export interface PackageDiff {
+  folders: FolderDiff[];
+  /** Live folders the package does not have (created since the handover). */
+  newFolders: string[];
+  totals: { inPackage: number; live: number; missing: number; changed: number; added: number };
+}
+
+export interface RestoreResult {
+  restored: number;
+  bytes: number;
+  /** Folders created on the server to restore into. */
+  createdFolders: string[];
+}
+
+export interface AcceptResult {
+  verification: VerifyReport;
+  /** The unit mailbox now in this app (its password is in this user's keychain). */
+  accountId: string;
+  email: string;
+  /** True when the account already existed here and its stored password was replaced. */
+  replacedExisting: boolean;
+  diff: PackageDiff;
+  restore: RestoreResult | null;
+  receipt: {
+    /** Files written into the package's seal/ folder (or appended to the .tar). */
+    files: string[];
+    /** Where the receipt was stored in the mailbox (the app's record folder), or why not. */
+    mailboxFolder: string | null;
+    mailboxError: string | null;
+    statementSha256: string;
+  };
+  /** Vietnamese reminders shown after acceptance. */
+  reminders: string[];
+}
