@@ -1,5 +1,6 @@
 // `unit-mailbox handover export|verify`: the signed handover bag from the command line.
 import { readFile } from 'node:fs/promises';
+import type { PackageDiff } from '../../../shared/handover-accept.ts';
 import type { VerifyReport } from '../../../shared/handover.ts';
 import { AppError } from '../../services/errors/app-error.ts';
 import { encodeCredential } from '../../services/handover/credential.ts';
@@ -28,6 +29,12 @@ export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
     case 'verify':
       if (args.length !== 1) throw new UsageError('handover verify takes exactly one PATH (bag directory or .tar)');
       return verifyCommand(args[0] as string, v, io);
+    case 'accept':
+      if (args.length !== 1) throw new UsageError('handover accept takes exactly one PATH (bag directory or .tar)');
+      return acceptCommand(args[0] as string, v, s, io);
+    case 'diff':
+      if (args.length !== 1) throw new UsageError('handover diff takes exactly one PATH (bag directory or .tar)');
+      return diffCommand(args[0] as string, v, s);
     default:
       throw new UsageError(`unknown handover command: ${sub ?? '(none)'}`);
   }
@@ -109,6 +116,48 @@ async function verifyCommand(path: string, v: Values, io: CliIo): Promise<Output
     onProgress: handoverProgressBar(io.stderr, 'hashing'),
   });
   return { data: report, text: formatReport(report), exitCode: report.valid ? 0 : 1 };
+}
+
+async function acceptCommand(path: string, v: Values, s: AppServices, io: CliIo): Promise<Output> {
+  const accountEmail = required(v['account-email'], '--account-email');
+  const caPem = v.ca ? await readInput(v.ca, '--ca') : undefined;
+  const result = await s.handover.accept(
+    path,
+    { accountEmail, restore: v.restore === true },
+    { ...(caPem ? { caPem } : {}), onProgress: handoverProgressBar(io.stderr, 'hashing') },
+  );
+  const lines = [
+    `Đã tiếp nhận hộp thư / mailbox accepted: ${result.email}${result.replacedExisting ? ' (đã cập nhật tài khoản có sẵn / existing account updated)' : ''}`,
+    `  Gói hợp lệ / package valid; người ký / signer ${result.verification.signature?.signerFingerprint ?? '?'}`,
+    formatDiff(result.diff),
+    ...(result.restore ? [`  Đã khôi phục / restored: ${result.restore.restored} thư / messages`] : []),
+    `  Biên nhận / receipt: ${result.receipt.files.join(', ')}`,
+    result.receipt.mailboxFolder
+      ? `  Lưu trong hộp thư / stored in the mailbox: ${result.receipt.mailboxFolder}`
+      : `  CHƯA lưu vào hộp thư / NOT stored in the mailbox: ${result.receipt.mailboxError ?? ''}`,
+    ...result.reminders.map((r) => `  ! ${r}`),
+  ];
+  return { data: result, text: lines.join('\n') };
+}
+
+async function diffCommand(path: string, v: Values, s: AppServices): Promise<Output> {
+  const diff = await s.handover.diff(path, requireAccount(v, s));
+  const differs = diff.totals.missing + diff.totals.changed > 0;
+  return { data: diff, text: formatDiff(diff), exitCode: differs ? 1 : 0 };
+}
+
+function formatDiff(d: PackageDiff): string {
+  const t = d.totals;
+  const lines = [
+    `  Đối chiếu / comparison: gói ${t.inPackage}, máy chủ ${t.live}; thiếu / missing ${t.missing}, khác / changed ${t.changed}, mới / new since ${t.added}`,
+  ];
+  for (const f of d.folders) {
+    if (f.missing + f.changed + f.added === 0 && f.existsLive) continue;
+    const state = f.existsLive ? '' : ' (không còn trên máy chủ / gone from the server)';
+    lines.push(`    ${f.path}${state}: thiếu ${f.missing}, khác ${f.changed}, mới ${f.added}`);
+  }
+  for (const path of d.newFolders) lines.push(`    ${path}: thư mục mới / new folder`);
+  return lines.join('\n');
 }
 
 function formatReport(r: VerifyReport): string {

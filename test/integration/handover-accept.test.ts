@@ -1,0 +1,230 @@
+// The incoming head's side on the real stack and keychain: accept a package made by the
+// outgoing head (verify, unseal with their own key, store the account), compare it with a
+// mailbox that changed since, restore what was lost, and countersign the receipt into the
+// package and the mailbox. Also the CLI `handover accept` / `handover diff`.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
+import { verifyDetached } from '../../electron/services/cms/cms.ts';
+import { parseCertificates } from '../../electron/services/identity/certificates.ts';
+import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
+import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
+import { parseRecordMessage } from '../../electron/services/records/record-message.ts';
+import { recordFolderPath } from '../../shared/records.ts';
+import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
+import { UNIT_EMAIL, connectOther, directive, draftFor, passwordOf } from '../support/fixtures.ts';
+import { MemorySecretStore } from '../support/memory-secret-store.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
+const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
+const FOLDER = 'Chỉ đạo';
+const NESTED = 'Chỉ đạo/Đã xử lý';
+
+let stack: MailStack;
+let work: { dir: string; cleanup: () => void };
+let outgoing: AppServices;
+let incoming: AppServices;
+let incomingProfile: string;
+let other: ImapFlow;
+let bag: string;
+
+const services = (profileDir: string, secrets: AppServices['caps']['secrets']) =>
+  createAppServices({
+    profileDir,
+    secrets,
+    dialogs: { pickCaFile: async () => null },
+    openExternal: async () => undefined,
+    appVersion: 'test',
+    platform: process.platform,
+  });
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, '--profile', incomingProfile, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+async function uidsOf(folder: string): Promise<number[]> {
+  const lock = await other.getMailboxLock(folder, { readOnly: true });
+  try {
+    return (await other.search({ all: true }, { uid: true })) || [];
+  } finally {
+    lock.release();
+  }
+}
+
+beforeAll(async () => {
+  stack = await startMailStack({ folders: { [UNIT_EMAIL]: [FOLDER, NESTED] } });
+  work = tempDir('um-accept-');
+  other = await connectOther(stack);
+  for (let i = 0; i < 6; i++) {
+    await stack.appendMessage(
+      UNIT_EMAIL,
+      'INBOX',
+      directive(`Chỉ đạo số ${i + 1}/UBND-VP`, `Nội dung ${i + 1}`),
+      i % 2 ? ['\\Seen'] : [],
+    );
+  }
+  await stack.appendMessage(UNIT_EMAIL, NESTED, directive('Hồ sơ đã xử lý', 'Đã xong'), ['\\Seen', '$DaXuLy']);
+
+  // Outgoing head: unit account + identity (memory keychain: another person's machine).
+  outgoing = services(join(work.dir, 'outgoing'), new MemorySecretStore());
+  await outgoing.accounts.add(draftFor(stack), passwordOf(stack, UNIT_EMAIL));
+  await outgoing.identity.create({
+    name: 'Nguyễn Văn Hùng',
+    title: 'Chánh Văn phòng',
+    unit: 'Văn phòng UBND tỉnh',
+    email: UNIT_EMAIL,
+  });
+  // Incoming head: the real OS keychain.
+  incomingProfile = join(work.dir, 'incoming');
+  incoming = services(incomingProfile, new OsKeychain());
+  await incoming.identity.create({
+    name: 'Trần Thị Ánh Tuyết',
+    title: 'Chánh Văn phòng',
+    unit: 'Văn phòng UBND tỉnh',
+    email: 'tuyet@binhphuoc.gov.vn',
+  });
+  const recipient = new TextEncoder().encode(await incoming.identity.certificatePem());
+  bag = join(work.dir, 'bag');
+  const exported = await outgoing.handover.export({
+    accountId: UNIT_EMAIL,
+    recipientCertificate: recipient,
+    outDir: bag,
+    witness: 'Lê Văn Chứng',
+  });
+  expect(exported.messages).toBe(7);
+}, 240_000);
+
+afterAll(async () => {
+  await other?.logout().catch(() => undefined);
+  await outgoing?.dispose();
+  await incoming?.dispose();
+  await new OsKeychain().delete(secretKeys.accountPassword(UNIT_EMAIL)).catch(() => undefined);
+  await incoming?.identity.remove().catch(() => undefined);
+  await stack?.stop();
+  work?.cleanup();
+});
+
+describe('accepting a handover', () => {
+  it('refuses to open the credential with someone else’s key', async () => {
+    const stranger = services(join(work.dir, 'stranger'), new MemorySecretStore());
+    await stranger.identity.create({
+      name: 'Người Lạ',
+      title: 'Chuyên viên',
+      unit: 'Sở khác',
+      email: 'la@binhphuoc.gov.vn',
+    });
+    await expect(stranger.handover.accept(bag, { accountEmail: UNIT_EMAIL })).rejects.toMatchObject({
+      code: 'DECRYPT_FAILED',
+      messageVi: expect.stringContaining('không phải khóa của người nhận'),
+    });
+    expect(stranger.accounts.list()).toHaveLength(0);
+    await stranger.dispose();
+  });
+
+  it('compares with a changed mailbox, restores what was lost and countersigns a receipt', async () => {
+    // Since the handover: two messages lost, one re-flagged, one new.
+    const inbox = await uidsOf('INBOX');
+    const lost = inbox.slice(0, 2);
+    await other.mailboxOpen('INBOX');
+    await other.messageDelete(lost, { uid: true });
+    await other.messageFlagsAdd([inbox[3] as number], ['\\Flagged'], { uid: true });
+    await other.mailboxClose();
+    await stack.appendMessage(UNIT_EMAIL, 'INBOX', directive('Chỉ đạo mới sau bàn giao', 'Mới'));
+
+    const result = await incoming.handover.accept(bag, { accountEmail: UNIT_EMAIL });
+    expect(result.verification.valid).toBe(true);
+    expect(result.email).toBe(UNIT_EMAIL);
+    // The password is now in the incoming head's keychain, read back through the OS.
+    expect(await new OsKeychain().get(secretKeys.accountPassword(UNIT_EMAIL))).toBe(passwordOf(stack, UNIT_EMAIL));
+    const inboxDiff = result.diff.folders.find((f) => f.path === 'INBOX');
+    expect(inboxDiff).toMatchObject({ inPackage: 6, live: 5, missing: 2, changed: 1, added: 1 });
+    expect(inboxDiff?.missingUids.sort()).toEqual([...lost].sort());
+    expect(result.diff.folders.find((f) => f.path === NESTED)).toMatchObject({ missing: 0, changed: 0, added: 0 });
+    expect(result.reminders.join(' ')).toMatch(/đặt lại mật khẩu/);
+    expect(result.reminders.join(' ')).toMatch(/ủy quyền/);
+
+    // Receipt in seal/: statement signed by the incoming head; the bag still verifies.
+    const statementFile = result.receipt.files.find((f) => f.endsWith('.json')) as string;
+    const statement = readFileSync(statementFile);
+    const check = await verifyDetached(new Uint8Array(readFileSync(`${statementFile}.p7s`)), new Uint8Array(statement));
+    expect(check.valid).toBe(true);
+    expect(check.signer?.commonName).toBe('Trần Thị Ánh Tuyết');
+    const parsed = JSON.parse(statement.toString('utf8'));
+    expect(parsed.comparison).toMatchObject({ missing: 2, changed: 1, added: 1 });
+    const counter = readdirSync(join(bag, 'seal')).find((n) => n.endsWith('.tagmanifest.p7s')) as string;
+    const counterCheck = await verifyDetached(
+      new Uint8Array(readFileSync(join(bag, 'seal', counter))),
+      new Uint8Array(readFileSync(join(bag, 'tagmanifest-sha256.txt'))),
+    );
+    expect(counterCheck.valid).toBe(true);
+    expect((await incoming.handover.verify(bag)).valid).toBe(true);
+
+    // The same receipt travels with the mailbox, in the app's record folder.
+    const path = recordFolderPath('handover', '/');
+    expect(result.receipt.mailboxFolder).toBe(path);
+    const lock = await other.getMailboxLock(path, { readOnly: true });
+    try {
+      const messages = [];
+      for await (const m of other.fetch('1:*', { source: true })) messages.push(m);
+      expect(messages).toHaveLength(1);
+      const record = await parseRecordMessage(messages[0]?.source as Buffer);
+      expect(Buffer.from(record.json).equals(statement)).toBe(true);
+    } finally {
+      lock.release();
+    }
+
+    // Restore: the two lost messages come back with their flags and dates; twice adds nothing.
+    const restored = await incoming.handover.restore(bag, result.accountId);
+    expect(restored.restored).toBe(2);
+    const again = await incoming.handover.restore(bag, result.accountId);
+    expect(again.restored).toBe(0);
+    const after = await incoming.handover.diff(bag, result.accountId);
+    expect(after.folders.find((f) => f.path === 'INBOX')).toMatchObject({ missing: 0, changed: 1, added: 1, live: 7 });
+    const bySubject = new Map<string, { flags: Set<string>; internalDate: Date }>();
+    await other.mailboxOpen('INBOX', { readOnly: true });
+    for await (const m of other.fetch('1:*', { envelope: true, flags: true, internalDate: true }))
+      bySubject.set(m.envelope?.subject ?? '', { flags: m.flags ?? new Set(), internalDate: m.internalDate as Date });
+    await other.mailboxClose();
+    expect(bySubject.has('Chỉ đạo số 1/UBND-VP')).toBe(true);
+    expect(bySubject.get('Chỉ đạo số 2/UBND-VP')?.flags.has('\\Seen')).toBe(true);
+    expect(bySubject.get('Chỉ đạo số 1/UBND-VP')?.flags.has('\\Seen')).toBe(false);
+  }, 180_000);
+
+  it.skipIf(!CLI_BUILT)(
+    'CLI: handover diff and accept report the comparison with exit codes',
+    async () => {
+      const diff = await cli(['handover', 'diff', bag, '--account', UNIT_EMAIL, '--json']);
+      expect(diff.stderr).not.toMatch(/INTERNAL/);
+      // One message was re-flagged since the handover: the comparison differs → exit 1.
+      expect(diff.code).toBe(1);
+      expect(JSON.parse(diff.stdout).totals).toMatchObject({ missing: 0, changed: 1 });
+      const accepted = await cli(['handover', 'accept', bag, '--account-email', UNIT_EMAIL]);
+      expect(accepted.code, accepted.stderr).toBe(0);
+      expect(accepted.stdout).toMatch(/Đã tiếp nhận hộp thư/);
+      expect(accepted.stdout).toMatch(/đặt lại mật khẩu/);
+      const usage = await cli(['handover', 'accept', bag]);
+      expect(usage.code).toBe(2);
+      const wrong = await cli(['handover', 'accept', bag, '--account-email', 'khac@binhphuoc.gov.vn']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/không phải khac@binhphuoc.gov.vn/);
+      expect(parseCertificates(new TextEncoder().encode(await incoming.identity.certificatePem())).length).toBe(1);
+    },
+    120_000,
+  );
+});
