@@ -51,6 +51,7 @@ const OPTIONS = {
   from: { type: 'string' },
   until: { type: 'string' },
   fix: { type: 'boolean' },
+  'allow-admin': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];

@@ -20,6 +20,12 @@ Usage:
   unit-mailbox [--profile DIR] handover export --account E --recipient-cert FILE --out PATH [--tar] [--witness NAME]
                [--place P] [--json]     signed BagIt/Mailbag bag; Ctrl-C stops, the same command resumes
   unit-mailbox [--profile DIR] handover verify PATH [--ca PEM] [--json]   PATH: bag directory or .tar; exit 1 if invalid
+  unit-mailbox [--profile DIR] delegate list --account E [--json]
+  unit-mailbox [--profile DIR] delegate grant --account E --to ADDRESS --role xem|xu-ly|soan-gui|custom
+               [--rights LETTERS] [--allow-admin] [--folders F1,F2] [--from YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+  unit-mailbox [--profile DIR] delegate revoke --account E --to ADDRESS [--json]
+  unit-mailbox [--profile DIR] delegate check --account E [--fix] [--json]   exit 1 on drift or a damaged register
+  unit-mailbox [--profile DIR] shared --account DELEGATE_EMAIL [--json]      unit mailboxes shared with you
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Address, CachedSummary, FolderInfo, SortKey } from '../../../shared/mail.ts';
 import { foldText } from '../../../shared/text-fold.ts';
+import { isRecordFolder } from '../../../shared/records.ts';
 import { classifyDirective, DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
 import { ftsExpression, type SearchQuery } from '../search/query.ts';
 import { migrate } from './schema.ts';
@@ -149,17 +150,20 @@ export class MailCache {
               f.complete
        FROM folders f ORDER BY f.path`,
     ).all() as Array<Record<string, unknown>>;
-    return rows.map((r) => ({
-      path: r.path as string,
-      name: r.name as string,
-      parentPath: (r.parent_path as string | null) ?? null,
-      delimiter: r.delimiter as string,
-      specialUse: (r.special_use as FolderInfo['specialUse']) ?? null,
-      subscribed: r.subscribed === 1,
-      selectable: r.selectable === 1,
-      messages: r.messages as number | null,
-      unseen: r.unseen as number | null,
-    }));
+    // The app's record tree is synced like any folder but never listed (shared/records.ts).
+    return rows
+      .filter((r) => !isRecordFolder(r.path as string, r.delimiter as string))
+      .map((r) => ({
+        path: r.path as string,
+        name: r.name as string,
+        parentPath: (r.parent_path as string | null) ?? null,
+        delimiter: r.delimiter as string,
+        specialUse: (r.special_use as FolderInfo['specialUse']) ?? null,
+        subscribed: r.subscribed === 1,
+        selectable: r.selectable === 1,
+        messages: r.messages as number | null,
+        unseen: r.unseen as number | null,
+      }));
   }
 
   private folderId(path: string): number {

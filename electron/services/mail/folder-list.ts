@@ -1,12 +1,16 @@
 import type { ImapFlow, ListResponse } from 'imapflow';
 import type { FolderInfo, SpecialUse } from '../../../shared/mail.ts';
+import { isRecordFolder } from '../../../shared/records.ts';
 
 const SPECIAL_ORDER: Array<SpecialUse | null> = ['\\Inbox', '\\Drafts', '\\Sent', '\\Archive', '\\Junk', '\\Trash'];
 
-/** Lists every folder with message and unseen counts (LIST-STATUS where offered). */
+/**
+ * Lists every folder with message and unseen counts (LIST-STATUS where offered),
+ * except the app's own record tree (shared/records.ts), which sync and export keep.
+ */
 export async function listFolders(client: ImapFlow): Promise<FolderInfo[]> {
   const entries = await client.list({ statusQuery: { messages: true, unseen: true } });
-  return sortFolders(entries.map(toFolderInfo));
+  return sortFolders(entries.map(toFolderInfo).filter((f) => !isRecordFolder(f.path, f.delimiter)));
 }
 
 export function toFolderInfo(entry: ListResponse): FolderInfo {

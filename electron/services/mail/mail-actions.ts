@@ -4,6 +4,14 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
 import type { CachedHeader } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
+import {
+  assertFlagsApplied,
+  assertFlagsPermitted,
+  classifyImapRefusal,
+  explainMoveFailure,
+  sharedRoot,
+  type RefusedAction,
+} from '../imap/imap-refusal.ts';
 import type { ImapSessionPool } from '../imap/session-pool.ts';
 import { HEADER_QUERY, toHeader, uidSet } from '../sync/folder-sync.ts';
 
@@ -32,8 +40,10 @@ export class MailActions {
 
   async setFlags(accountId: string, folder: string, uids: number[], add: string[], remove: string[]): Promise<number> {
     const client = await this.deps.pool.client(accountId);
-    const lock = await client.getMailboxLock(folder);
+    const lock = await this.lock(client, folder);
     try {
+      // A delegate without w/s/t gets OK and no change (RFC 4314 §4): refuse before, not silently.
+      assertFlagsPermitted(client.mailbox, [...add, ...remove], folder);
       const set = uidSet(uids);
       if (add.length) await client.messageFlagsAdd(set, add, { uid: true });
       if (remove.length) await client.messageFlagsRemove(set, remove, { uid: true });
@@ -41,11 +51,12 @@ export class MailActions {
       for await (const msg of client.fetch(set, { uid: true, flags: true }, { uid: true })) {
         updates.push({ uid: msg.uid, flags: [...(msg.flags ?? [])].sort(), modseq: msg.modseq ?? null });
       }
+      assertFlagsApplied(updates, add, remove, folder);
       this.deps.caches.get(accountId).updateFlags(folder, updates);
       this.changed(accountId, [folder]);
       return updates.length;
     } catch (e) {
-      throw refused(e, folder);
+      throw refused(e, folder, 'flags', sharedRoot(client, folder) !== null);
     } finally {
       lock.release();
     }
@@ -61,14 +72,19 @@ export class MailActions {
     const client = await this.deps.pool.client(accountId);
     const cache = this.deps.caches.get(accountId);
     let newUids: number[];
-    const lock = await client.getMailboxLock(folder);
+    const lock = await this.lock(client, folder);
     try {
       const result = await client.messageMove(uidSet(uids), target, { uid: true });
-      if (!result) throw new AppError('INTERNAL', `server did not move messages to ${target}`);
+      if (!result) {
+        throw (
+          (await explainMoveFailure(client, folder, target)) ??
+          new AppError('INTERNAL', `server did not move messages to ${target}`)
+        );
+      }
       newUids = result.uidMap ? [...result.uidMap.values()] : [];
       cache.removeUids(folder, uids);
     } catch (e) {
-      throw refused(e, folder);
+      throw refused(e, folder, 'move', sharedRoot(client, folder) !== null);
     } finally {
       lock.release();
     }
@@ -88,7 +104,7 @@ export class MailActions {
 
   /** Moves to the account's Trash; deleting for good is left to the server's Trash policy. */
   async trash(accountId: string, folder: string, uids: number[]): Promise<{ undoToken: string; moved: number }> {
-    const trash = await this.trashFolder(accountId);
+    const trash = await this.trashFolder(accountId, folder);
     if (folder === trash) {
       throw new AppError('VALIDATION', 'messages are already in Trash', { messageVi: 'Thư đã ở trong Thùng rác.' });
     }
@@ -108,17 +124,49 @@ export class MailActions {
     return entry.uids.length;
   }
 
-  private async trashFolder(accountId: string): Promise<string> {
+  /** Appends a message (e.g. filing a copy); a delegate without i gets PERMISSION_DENIED. */
+  async append(
+    accountId: string,
+    folder: string,
+    source: Buffer | string,
+    flags: string[] = [],
+  ): Promise<number | null> {
     const client = await this.deps.pool.client(accountId);
-    const folders = await client.list();
+    try {
+      const result = await client.append(folder, source, flags);
+      this.changed(accountId, [folder]);
+      return result ? (result.uid ?? null) : null;
+    } catch (e) {
+      throw refused(e, folder, 'append', sharedRoot(client, folder) !== null);
+    }
+  }
+
+  /** The Trash of the mailbox the folder belongs to: the owner's for a shared folder. */
+  private async trashFolder(accountId: string, folder: string): Promise<string> {
+    const client = await this.deps.pool.client(accountId);
+    const root = sharedRoot(client, folder);
+    const all = await client.list();
+    const folders =
+      root === null
+        ? all.filter((f) => sharedRoot(client, f.path) === null)
+        : all.filter((f) => f.path.startsWith(root));
     const trash =
-      folders.find((f) => f.specialUse === '\\Trash') ??
+      (root === null ? folders.find((f) => f.specialUse === '\\Trash') : undefined) ??
       folders.find((f) => /^(trash|thùng rác|deleted items)$/i.test(f.name));
     if (!trash)
       throw new AppError('FOLDER_NOT_FOUND', 'the account has no Trash folder', {
         messageVi: 'Hộp thư không có Thùng rác.',
       });
     return trash.path;
+  }
+
+  /** Selects the folder; a shared folder whose rights were revoked fails here first. */
+  private async lock(client: ImapFlow, folder: string) {
+    try {
+      return await client.getMailboxLock(folder);
+    } catch (e) {
+      throw refused(e, folder, 'open', sharedRoot(client, folder) !== null);
+    }
   }
 
   private async cacheHeaders(client: ImapFlow, accountId: string, folder: string, uids: number[]): Promise<void> {
@@ -143,8 +191,10 @@ export class MailActions {
 }
 
 /** A NO from the server (e.g. missing ACL rights) becomes a clear, typed error. */
-function refused(e: unknown, folder: string): unknown {
+function refused(e: unknown, folder: string, action: RefusedAction, shared: boolean): unknown {
   if (e instanceof AppError) return e;
+  const classified = classifyImapRefusal(e, { folder, action, shared });
+  if (classified) return classified;
   const err = e as { responseStatus?: string; responseText?: string; serverResponseCode?: string };
   if (err.responseStatus === 'NO' || err.serverResponseCode === 'NOPERM') {
     return new AppError('VALIDATION', `server refused the change in ${folder}: ${err.responseText ?? ''}`, {

@@ -36,6 +36,16 @@ export class SettingsRepository {
     this.store.set('accounts', accountsSchema.parse(accounts));
   }
 
+  /** Small non-secret state a service keeps for itself (e.g. the register's last head), checked by its schema. */
+  serviceState<T>(name: string, schema: z.ZodType<T>): T | undefined {
+    const parsed = schema.safeParse(this.store.get(`state:${name}`));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  saveServiceState(name: string, value: unknown): void {
+    this.store.set(`state:${name}`, value);
+  }
+
   /** Senders whose remote images load without asking, per account. */
   remoteSenders(accountId: string): string[] {
     const all = z.record(z.string(), z.array(z.string())).safeParse(this.store.get('remoteSenders') ?? {});
