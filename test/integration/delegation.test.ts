@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/services/errors/app-error.ts';
+import { parseCertificates } from '../../electron/services/identity/certificates.ts';
 import { deleteAcl, getAcl, setAcl } from '../../electron/services/imap/imap-acl.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { DELEGATE, rawCommand, sharedPath, startSides, stopSides, type Side } from '../support/delegation-sides.ts';
@@ -303,6 +304,18 @@ describe('delegation through IMAP ACL (real Dovecot)', () => {
     for (const a of delegate.services.accounts.list()) {
       expect(await delegate.keychain.get(`password:${a.email}`)).not.toBe(unitPassword);
     }
+  });
+
+  it('never seals the unit password where the server has ACL (Art. 9)', async () => {
+    const cert = parseCertificates(new TextEncoder().encode(await head.identity.certificatePem()))[0]!;
+    const before = (await head.delegation().exportRegister(head.accountId)).lines.length;
+    const refused = await head
+      .delegation()
+      .sealCredentialFor(head.accountId, cert)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).messageVi).toContain('không giao mật khẩu hộp thư (Điều 9)');
+    expect((await head.delegation().exportRegister(head.accountId)).lines).toHaveLength(before);
   });
 
   it('the register names an edited record and a removed last record', async () => {

@@ -72,7 +72,8 @@ async function side(
 
 /** The head (identity created) and the delegate, each added through AccountService like the app does. */
 export async function startSides(stack: MailStack): Promise<{ head: Side; delegate: Side }> {
-  const head = await side(stack, UNIT_EMAIL, 'unit-mailbox', 'unit');
+  // Own Secret Service names: other test files running at the same time use 'unit-mailbox' for the same address.
+  const head = await side(stack, UNIT_EMAIL, `unit-mailbox-head-${process.pid}`, 'unit');
   await head.identity.create({
     name: 'Nguyễn Văn An',
     title: 'Chánh Văn phòng',
