@@ -78,6 +78,8 @@ app.whenReady().then(() => {
     syncWorkerUrl: new URL('./sync-worker.js', import.meta.url),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources'),
   });
+  // Grants past their end date are revoked at start, then checked every minute.
+  services.startDelegationUpkeep();
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();
   registerIpcHandlers(ipcMain, createDispatcher(services));

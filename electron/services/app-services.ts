@@ -15,6 +15,7 @@ import { SettingsRepository } from './settings/settings-repository.ts';
 import { MailWatcher } from './sync/mail-watcher.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { HandoverService } from './handover/handover-service.ts';
+import { DelegationService } from './delegation/delegation-service.ts';
 import { IdentityService } from './identity/identity-service.ts';
 import { defaultResourcesDir } from './profile/resources-dir.ts';
 
@@ -63,6 +64,14 @@ export interface AppServices {
   /** The user's signing identity (certificate in the profile, key in the keychain). */
   identity: IdentityService;
   handover: HandoverService;
+  /** IMAP ACL grants and the signed register (issue 5). */
+  delegation: DelegationService;
+  /**
+   * Revokes grants whose validity ended (at once when running, at the next start otherwise) and
+   * applies whole-mailbox grants to folders created since, for every unit account, now and
+   * then every `intervalMs`. Returns a stop function; dispose() stops it too.
+   */
+  startDelegationUpkeep(intervalMs?: number): () => void;
   directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
   /** Removes an account with everything local to it: keychain entry, connection, cache. */
@@ -96,14 +105,19 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
   });
   const watcher = new MailWatcher({ accounts, sync, logger });
   const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets });
+  const delegation = new DelegationService({ accounts, identity, settings, logger });
   const handover = new HandoverService({
     accounts,
     identity,
     caches,
     logger,
+    registers: async (accountId) => [await delegation.exportRegister(accountId)],
+    activeDelegates: async (accountId) =>
+      (await delegation.overview(accountId)).grants.filter((g) => g.status === 'active').map((g) => g.delegate),
     fontsDir: join(caps.resourcesDir ?? defaultResourcesDir(), 'fonts'),
     appVersion: caps.appVersion,
   });
+  let stopUpkeep = (): void => undefined;
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
@@ -118,6 +132,26 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     watcher,
     identity,
     handover,
+    delegation,
+    startDelegationUpkeep: (intervalMs = 60_000) => {
+      const upkeep = async () => {
+        for (const account of accounts.list().filter((a) => a.kind === 'unit')) {
+          try {
+            const { expired } = await delegation.expireDue(account.id);
+            if (expired.length) logger.log('info', 'delegation: expired grants revoked', { count: expired.length });
+            await delegation.applyToNewFolders(account.id);
+          } catch (e) {
+            // No identity yet, no ACL, offline: nothing to keep up; retried on the next round.
+            logger.log('debug', 'delegation upkeep skipped', { detail: (e as Error).message });
+          }
+        }
+      };
+      void upkeep();
+      const timer = setInterval(() => void upkeep(), intervalMs);
+      timer.unref?.();
+      stopUpkeep = () => clearInterval(timer);
+      return stopUpkeep;
+    },
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
     removeAccount: async (accountId) => {
@@ -130,6 +164,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       events.emit('accounts.changed', { accounts: accounts.list() });
     },
     dispose: async () => {
+      stopUpkeep();
       await watcher.stopAll();
       await sync.cancelAll();
       await mail.close();
