@@ -1,17 +1,24 @@
 // Top-level switch: first-run form while there is no account, else the mail view.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { invoke, onEvent } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FirstRunScreen } from '../firstrun/FirstRunScreen.tsx';
+import type { HandoverTab } from '../handover/tabs.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { MainScreen } from '../main/MainScreen.tsx';
+
+// Loaded on first use: most sessions never open it.
+const HandoverCenter = lazy(() => import('../handover/HandoverCenter.tsx'));
 
 export function App({ domain }: { domain: string }) {
   const { t } = useTranslation();
   const accounts = useAsync('accounts', () => invoke('accounts.list', {}));
   const [currentId, setCurrentId] = useState<string | null>(null);
+  // The handover window outlives the switch from the first-run screen to the mail view (accepting adds the account).
+  const [handover, setHandover] = useState<{ open: boolean; tab: HandoverTab } | null>(null);
+  const openHandover = (tab: HandoverTab) => setHandover({ open: true, tab });
 
   // Main pushes the list when accounts change (e.g. added from another window).
   const { update } = accounts;
@@ -42,17 +49,39 @@ export function App({ domain }: { domain: string }) {
     setCurrentId(null);
   };
   const account = list.find((a) => a.id === currentId) ?? list[0];
-  if (!account) return <FirstRunScreen domain={domain} onSaved={added} />;
+  const center = handover && (
+    <Suspense key="handover-center" fallback={null}>
+      <HandoverCenter
+        open={handover.open}
+        tab={handover.tab}
+        onTab={(tab) => setHandover({ open: true, tab })}
+        onClose={() => setHandover((h) => h && { ...h, open: false })}
+        accounts={list}
+        currentAccountId={account?.id ?? null}
+      />
+    </Suspense>
+  );
+  if (!account)
+    return (
+      <>
+        <FirstRunScreen domain={domain} onSaved={added} onOpenHandover={openHandover} />
+        {center}
+      </>
+    );
   return (
-    <MainScreen
-      key={account.id}
-      accounts={list}
-      account={account}
-      domain={domain}
-      onSwitchAccount={setCurrentId}
-      onAccountAdded={added}
-      onAccountUpdated={updated}
-      onAccountRemoved={removed}
-    />
+    <>
+      <MainScreen
+        key={account.id}
+        accounts={list}
+        account={account}
+        domain={domain}
+        onSwitchAccount={setCurrentId}
+        onAccountAdded={added}
+        onAccountUpdated={updated}
+        onAccountRemoved={removed}
+        onOpenHandover={openHandover}
+      />
+      {center}
+    </>
   );
 }

@@ -2,9 +2,18 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import type { HandoverTab } from '../handover/tabs.ts';
+import { HandoverFirstRunEntry } from '../handover/HandoverEntry.tsx';
 import { AccountForm } from './AccountForm.tsx';
 
-export function FirstRunScreen({ domain, onSaved }: { domain: string; onSaved(account: AccountSummary): void }) {
+interface Props {
+  domain: string;
+  onSaved(account: AccountSummary): void;
+  /** Opens the handover window: an incoming head takes over the unit mailbox from a package. */
+  onOpenHandover?(tab: HandoverTab): void;
+}
+
+export function FirstRunScreen({ domain, onSaved, onOpenHandover }: Props) {
   const { t } = useTranslation();
   return (
     <main className="first-run" data-testid="first-run-screen">
@@ -18,6 +27,7 @@ export function FirstRunScreen({ domain, onSaved }: { domain: string; onSaved(ac
         </header>
         <p className="intro">{t('firstRun.intro')}</p>
         <AccountForm domain={domain} onSaved={onSaved} />
+        {onOpenHandover && <HandoverFirstRunEntry onOpen={onOpenHandover} />}
       </div>
     </main>
   );

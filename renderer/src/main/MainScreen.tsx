@@ -13,6 +13,8 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { AccountForm } from '../firstrun/AccountForm.tsx';
+import { HandoverEntry } from '../handover/HandoverEntry.tsx';
+import type { HandoverTab } from '../handover/tabs.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { useStable } from '../hooks/useStable.ts';
@@ -57,6 +59,8 @@ interface Props {
   onAccountAdded(account: AccountSummary): void;
   onAccountUpdated(account: AccountSummary): void;
   onAccountRemoved(accountId: string): void;
+  /** Opens the handover and digital-signature window. */
+  onOpenHandover?(tab: HandoverTab): void;
 }
 
 type View = { kind: 'folder'; path: string } | { kind: 'directives' };
@@ -73,6 +77,7 @@ export function MainScreen({
   onAccountAdded,
   onAccountUpdated,
   onAccountRemoved,
+  onOpenHandover,
 }: Props) {
   const { t } = useTranslation();
   const accountId = account.id;
@@ -537,6 +542,7 @@ export function MainScreen({
         <button type="button" className="btn btn-ghost" data-testid="btn-add-account" onClick={() => setOverlay('add')}>
           <Icon name="plus" /> {t('main.addAccount')}
         </button>
+        {onOpenHandover && <HandoverEntry onOpen={onOpenHandover} />}
         <div className="topbar-spacer" />
         <LanguageSwitch />
       </header>
