@@ -290,6 +290,33 @@ describe('delegation through IMAP ACL (real Dovecot)', () => {
     expect(await later.expireDue(head.accountId)).toEqual({ expired: [], activated: [] });
   });
 
+  it('a grant that starts later is applied when its day comes, once', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const grant = await head.delegation().grant(head.accountId, {
+      delegate: DELEGATE,
+      role: 'xem',
+      scope: ['Chỉ đạo'],
+      validFrom: new Date(Date.now() + day).toISOString(),
+    });
+    expect(grant).toMatchObject({ folders: [], warnings: ['not-yet-valid'] });
+    const today = await head.delegation().overview(head.accountId);
+    expect(today.grants.find((g) => g.delegate === DELEGATE)?.status).toBe('scheduled');
+    expect(today.folders.find((f) => f.path === 'Chỉ đạo')?.entries.map((e) => e.identifier)).toEqual([UNIT_EMAIL]);
+    const later = head.delegation(() => new Date(Date.now() + 2 * day));
+    expect(await later.expireDue(head.accountId)).toEqual({ expired: [], activated: [DELEGATE] });
+    expect(await later.expireDue(head.accountId)).toEqual({ expired: [], activated: [] });
+    const own = await connectOther(stack, UNIT_EMAIL);
+    try {
+      expect(await getAcl(own, 'Chỉ đạo')).toEqual(
+        expect.arrayContaining([{ identifier: DELEGATE, rights: expect.stringMatching(/^[lrs]{3}$/) }]),
+      );
+    } finally {
+      await own.logout();
+    }
+    expect((await later.check(head.accountId)).ok).toBe(true);
+    expect((await head.delegation().revoke(head.accountId, DELEGATE)).confirmedEmpty).toBe(true);
+  });
+
   it('in ACL mode the unit password never reaches the delegate (profile folder and keychain)', async () => {
     const unitPassword = passwordOf(stack, UNIT_EMAIL);
     const delegatePassword = passwordOf(stack, DELEGATE);

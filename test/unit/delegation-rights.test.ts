@@ -8,7 +8,7 @@ import {
   type RegisterRecordDto,
 } from '../../shared/delegation.ts';
 import { isRecordFolder, recordFolderPath } from '../../shared/records.ts';
-import { resolveRights } from '../../electron/services/delegation/delegation-service.ts';
+import { resolveRights } from '../../electron/services/delegation/grant-request.ts';
 import { findDrift } from '../../electron/services/delegation/drift.ts';
 import { currentGrants } from '../../electron/services/delegation/grants.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';

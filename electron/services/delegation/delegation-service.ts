@@ -4,9 +4,8 @@
 // without ACL, the fallback the regulation allows: the credential sealed to
 // one delegate's certificate, revoked by a password reset.
 import type { ImapFlow } from 'imapflow';
-import { emailSchema, type AccountSummary } from '../../../shared/account.ts';
+import type { AccountSummary } from '../../../shared/account.ts';
 import {
-  ROLE_RIGHTS,
   abilitiesOf,
   normalizeRights,
   rightsInWords,
@@ -18,7 +17,6 @@ import {
   type FolderAcl,
   type GrantRequest,
   type GrantResult,
-  type GrantWarning,
   type RegisterRecordDto,
   type RevokeResult,
   type SharedMailbox,
@@ -29,16 +27,17 @@ import { envelopeFor, openEnvelope } from '../cms/cms.ts';
 import { AppError } from '../errors/app-error.ts';
 import { certificateInfo, parseCertificates, sha256Fingerprint } from '../identity/certificates.ts';
 import type { Decryptor, Signer } from '../identity/signer.ts';
-import { deleteAcl, getAcl, hasAcl, listRights, myRights, rightsCapability, setAcl } from '../imap/imap-acl.ts';
+import { deleteAcl, getAcl, hasAcl, myRights, setAcl } from '../imap/imap-acl.ts';
 import { connectImap, type ImapCredentials } from '../imap/imap-connection.ts';
 import type { Logger } from '../logging/logger.ts';
-import { domainOf, isFreemailDomain, isOfficialDomain } from '../policy/domain-policy.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
 import { credentialPayload, draftOf, readCredentialPayload } from './credential.ts';
 import { findDrift, type LiveFolderAcl } from './drift.ts';
 import { currentGrants } from './grants.ts';
 import { loadLocalState, saveLocalState } from './local-state.ts';
-import { delegable, mailboxFolders, type MailboxFolder } from './mailbox-folders.ts';
+import { aclSupport, removeEverywhere, requireAcl, checkServerOffers, scopeFolders } from './acl-operations.ts';
+import { checkDelegate, instant, normalizeAddress, resolveRights } from './grant-request.ts';
+import { delegable, mailboxFolders } from './mailbox-folders.ts';
 import {
   appendRegisterRecord,
   readRegister,
@@ -127,7 +126,7 @@ export class DelegationService {
   async grant(accountId: string, req: GrantRequest): Promise<GrantResult> {
     const now = this.now();
     const account = this.deps.accounts.get(accountId);
-    const delegate = this.checkDelegate(req.delegate, account.email, account.username);
+    const delegate = checkDelegate(req.delegate, account, this.deps.settings.preferences().officialDomains);
     const { rights, warnings } = resolveRights(req);
     const validFrom = instant(req.validFrom ?? now.toISOString(), 'validFrom');
     const validUntil = req.validUntil ? instant(req.validUntil, 'validUntil') : null;
@@ -149,6 +148,11 @@ export class DelegationService {
       const previous = currentGrants(trustedRecords(read), now).find(
         (g) => g.delegate === delegate && g.mode === 'acl' && g.status !== 'revoked' && g.status !== 'expired',
       );
+      if (previous && startsLater) {
+        throw new AppError('VALIDATION', `${delegate} already holds a grant; a change cannot start later`, {
+          messageVi: `${delegate} đang được ủy quyền: thay đổi ủy quyền có hiệu lực ngay, không hẹn ngày bắt đầu. Hãy thu hồi trước nếu muốn cấp lại từ một ngày sau.`,
+        });
+      }
       const applied: string[] = [];
       if (!startsLater) {
         try {
@@ -247,7 +251,14 @@ export class DelegationService {
       const grants = currentGrants(trustedRecords(read), now).filter((g) => g.mode === 'acl');
       const due = grants.filter((g) => g.status === 'expired-revoking');
       const state = loadLocalState(this.deps.settings, s.accountId);
-      const starting = grants.filter((g) => g.status === 'active' && !state.activatedSeqs.includes(g.seq));
+      // Only grants recorded ahead of their start are applied here; the others were applied when granted.
+      const recordedAt = new Map(trustedRecords(read).map((r) => [r.seq, Date.parse(r.at)]));
+      const starting = grants.filter(
+        (g) =>
+          g.status === 'active' &&
+          Date.parse(g.validFrom) > (recordedAt.get(g.seq) ?? Infinity) &&
+          !state.activatedSeqs.includes(g.seq),
+      );
       if (due.length === 0 && starting.length === 0) return out;
       const signer = await this.deps.identity.signer();
       let current = read;
@@ -429,7 +440,7 @@ export class DelegationService {
         messageVi: 'Chứng thư số của người được ủy quyền không ghi địa chỉ thư điện tử.',
       });
     const account = this.deps.accounts.get(accountId);
-    const delegate = this.checkDelegate(info.email, account.email, account.username);
+    const delegate = checkDelegate(info.email, account, this.deps.settings.preferences().officialDomains);
     const signer = await this.deps.identity.signer();
     const { imap } = await this.deps.accounts.credentials(accountId);
     const now = this.now();
@@ -568,175 +579,9 @@ export class DelegationService {
     }
     return { drift: findDrift(live, grants, s.owners), read };
   }
-
-  private checkDelegate(input: string, unitEmail: string, username: string): string {
-    const delegate = normalizeAddress(input);
-    if (delegate === unitEmail.toLowerCase() || delegate === username.toLowerCase()) {
-      throw new AppError('VALIDATION', 'cannot delegate a mailbox to itself', {
-        messageVi: 'Không thể ủy quyền hộp thư cho chính nó.',
-      });
-    }
-    const domain = domainOf(delegate);
-    if (isFreemailDomain(domain)) {
-      throw new AppError(
-        'FREEMAIL_FORBIDDEN',
-        `${domain} is a free-mail provider; Art. 11 forbids it for official work`,
-      );
-    }
-    const official = this.deps.settings.preferences().officialDomains;
-    if (!isOfficialDomain(domain, official)) {
-      throw new AppError(
-        'DOMAIN_NOT_ALLOWED',
-        `${domain} is not one of the official domains (${official.join(', ')})`,
-        {
-          messageVi: `Chỉ ủy quyền cho địa chỉ thuộc tên miền công vụ (${official.join(', ')}); ${delegate} không thuộc danh sách này.`,
-        },
-      );
-    }
-    return delegate;
-  }
-}
-
-function aclSupport(client: ImapFlow): AclSupport {
-  const supported = hasAcl(client);
-  return {
-    supported,
-    rightsCapability: rightsCapability(client),
-    messageVi: supported
-      ? 'Máy chủ hỗ trợ phân quyền hộp thư (IMAP ACL): có thể ủy quyền mà không giao mật khẩu.'
-      : 'Máy chủ thư không hỗ trợ phân quyền hộp thư (IMAP ACL). Chỉ có thể ủy quyền bằng cách giao mật khẩu đã niêm phong cho đúng người được ủy quyền; muốn thu hồi phải đổi mật khẩu.',
-    detail: supported
-      ? 'the server advertises ACL (RFC 4314)'
-      : 'the server does not advertise ACL (RFC 4314); only credential delegation is possible',
-  };
-}
-
-function requireAcl(client: ImapFlow): void {
-  if (!hasAcl(client)) {
-    const s = aclSupport(client);
-    throw new AppError('ACL_UNSUPPORTED', s.detail, { messageVi: s.messageVi });
-  }
 }
 
 function trustedRecords(read: RegisterRead): RegisterRecordDto[] {
   // A damaged chain does not void the records that still verify; a record that does not verify explains nothing.
   return read.records.filter((r) => r.trusted).map((r) => r.record);
-}
-
-function normalizeAddress(input: string): string {
-  const parsed = emailSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError('VALIDATION', `invalid delegate address: ${input}`, {
-      messageVi: `Địa chỉ người được ủy quyền không hợp lệ: ${input}`,
-    });
-  return parsed.data;
-}
-
-function instant(value: string, field: string): string {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new AppError('VALIDATION', `${field} is not a date: ${value}`);
-  return new Date(t).toISOString();
-}
-
-export function resolveRights(req: Pick<GrantRequest, 'role' | 'rights' | 'allowAdmin'>): {
-  rights: string;
-  warnings: GrantWarning[];
-} {
-  let rights: string;
-  if (req.role === 'custom') {
-    const checked = normalizeRights(req.rights ?? '');
-    if (checked.invalid.length) {
-      throw new AppError('VALIDATION', `not RFC 4314 rights: ${checked.invalid.join('')}`, {
-        messageVi: `Ký tự quyền không hợp lệ: ${checked.invalid.join(', ')}. Chỉ dùng các quyền l r s w i p k x t e a.`,
-      });
-    }
-    if (checked.rights === '')
-      throw new AppError('VALIDATION', 'custom role without rights', { messageVi: 'Hãy chọn ít nhất một quyền.' });
-    rights = checked.rights;
-  } else {
-    if (req.rights !== undefined && req.rights !== '')
-      throw new AppError('VALIDATION', 'rights letters are only for the custom role', {
-        messageVi: 'Chỉ nhập ký tự quyền khi chọn vai trò Tùy chỉnh.',
-      });
-    rights = ROLE_RIGHTS[req.role];
-  }
-  const warnings: GrantWarning[] = [];
-  if (rights.includes('a')) {
-    if (!req.allowAdmin)
-      throw new AppError('VALIDATION', "the administer right 'a' needs an explicit confirmation", {
-        messageVi:
-          'Quyền quản trị (a) cho phép người được ủy quyền tự cấp quyền cho người khác. Chỉ cấp khi thật cần và phải xác nhận rõ.',
-      });
-    warnings.push('admin-right');
-  }
-  if (rights.includes('p')) warnings.push('smtp-sender-needed');
-  return { rights, warnings };
-}
-
-/** Every letter must be one the server offers to this identifier (LISTRIGHTS on INBOX). */
-async function checkServerOffers(client: ImapFlow, delegate: string, rights: string): Promise<void> {
-  const offered = await listRights(client, 'INBOX', delegate);
-  const allowed = normalizeRights([offered.required, ...offered.optional].join('')).rights;
-  const unsupported = rightsMinus(rights, allowed);
-  if (unsupported) {
-    throw new AppError('VALIDATION', `the server does not offer '${unsupported}' (LISTRIGHTS: ${allowed})`, {
-      messageVi: `Máy chủ không hỗ trợ quyền: ${rightsInWords(unsupported).join(', ')}.`,
-    });
-  }
-}
-
-function scopeFolders(
-  all: readonly MailboxFolder[],
-  scope: 'all' | string[],
-  opts: { lenient?: boolean } = {},
-): MailboxFolder[] {
-  const candidates = delegable(all);
-  if (scope === 'all') return candidates;
-  const byPath = new Map(candidates.map((f) => [f.path, f]));
-  const out: MailboxFolder[] = [];
-  for (const path of scope) {
-    const f = byPath.get(path) ?? (path.toUpperCase() === 'INBOX' ? byPath.get('INBOX') : undefined);
-    if (f) out.push(f);
-    else if (!opts.lenient) {
-      const recordFolder = all.some((x) => x.path === path && x.recordFolder);
-      throw new AppError(recordFolder ? 'VALIDATION' : 'FOLDER_NOT_FOUND', `${path} cannot be delegated`, {
-        messageVi: recordFolder
-          ? `Thư mục "${path}" là nơi lưu sổ của ứng dụng, không ủy quyền được.`
-          : `Không tìm thấy thư mục "${path}" trong hộp thư.`,
-      });
-    }
-  }
-  return out;
-}
-
-/** DELETEACL on every folder (records included), then GETACL everywhere to confirm. */
-async function removeEverywhere(
-  client: ImapFlow,
-  delegate: string,
-): Promise<{
-  folders: string[];
-  confirmedEmpty: boolean;
-  remaining: Array<{ path: string; rights: string }>;
-  elapsedMs: number;
-}> {
-  const folders = (await mailboxFolders(client)).map((f) => f.path);
-  const started = performance.now();
-  for (const path of folders) {
-    await deleteAcl(client, path, delegate);
-    // A negative entry would survive the DELETEACL above and is not ours either.
-    await deleteAcl(client, path, `-${delegate}`).catch(() => undefined);
-  }
-  const remaining: Array<{ path: string; rights: string }> = [];
-  for (const path of folders) {
-    for (const e of await getAcl(client, path)) {
-      const id = e.identifier.toLowerCase();
-      if (id === delegate || id === `-${delegate}`) remaining.push({ path, rights: e.rights });
-    }
-  }
-  return {
-    folders,
-    confirmedEmpty: remaining.length === 0,
-    remaining,
-    elapsedMs: Math.round(performance.now() - started),
-  };
 }
