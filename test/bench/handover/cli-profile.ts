@@ -3,12 +3,31 @@
 // stdin) and the incoming head's certificate made with openssl (RSA-3072,
 // keyEncipherment), exactly as a user would prepare them.
 import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { MailStack } from '../../stack/mail-stack.ts';
 import { UNIT_EMAIL, passwordOf } from '../../support/fixtures.ts';
 
-export const BIN = fileURLToPath(new URL('../../../bin/unit-mailbox.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Copies the built CLI (bin/ and out/main/) into `dir` and returns its launcher. A benchmark runs
+ * for many minutes while other people rebuild out/ in the same checkout; the copy keeps every
+ * measured run on the same, complete build. node_modules and resources/ are linked, not copied.
+ */
+export function snapshotCli(dir: string): string {
+  const built = join(ROOT, 'out', 'main', 'cli.js');
+  if (!existsSync(built)) throw new Error('out/main/cli.js missing: run `npm run build` first');
+  const app = join(dir, 'app');
+  mkdirSync(join(app, 'bin'), { recursive: true });
+  copyFileSync(join(ROOT, 'bin', 'unit-mailbox.js'), join(app, 'bin', 'unit-mailbox.js'));
+  copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+  cpSync(join(ROOT, 'out', 'main'), join(app, 'out', 'main'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  symlinkSync(join(ROOT, 'resources'), join(app, 'resources'));
+  return join(app, 'bin', 'unit-mailbox.js');
+}
 
 export interface CliResult {
   code: number;
@@ -16,9 +35,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
+export function cli(bin: string, profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -29,20 +48,21 @@ export function cli(profileDir: string, args: string[], stdin = ''): Promise<Cli
   });
 }
 
-async function must(profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  const r = await cli(profileDir, args, stdin);
+async function must(bin: string, profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
+  const r = await cli(bin, profileDir, args, stdin);
   if (r.code !== 0) throw new Error(`unit-mailbox ${args.slice(0, 2).join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
   return r;
 }
 
 export interface ExportProfile {
+  bin: string;
   profileDir: string;
   recipientCert: string;
 }
 
-export async function prepareProfile(stack: MailStack, dir: string): Promise<ExportProfile> {
+export async function prepareProfile(stack: MailStack, dir: string, bin: string): Promise<ExportProfile> {
   const profileDir = join(dir, 'profile');
-  await must(profileDir, [
+  await must(bin, profileDir, [
     'identity',
     'create',
     '--name',
@@ -55,6 +75,7 @@ export async function prepareProfile(stack: MailStack, dir: string): Promise<Exp
     'nguyenvanan@binhphuoc.gov.vn',
   ]);
   await must(
+    bin,
     profileDir,
     [
       'account',
@@ -104,5 +125,5 @@ export async function prepareProfile(stack: MailStack, dir: string): Promise<Exp
     ],
     { stdio: 'ignore' },
   );
-  return { profileDir, recipientCert };
+  return { bin, profileDir, recipientCert };
 }
