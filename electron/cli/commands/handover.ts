@@ -62,6 +62,10 @@ async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Outp
     io.stderr.write('\nĐang dừng… / stopping…\n');
     controller.abort();
   };
+  // Ctrl-C belongs to the export while it runs. Other listeners are set aside meanwhile: conf's
+  // atomic writer (when-exit) re-raises SIGINT on itself, which would turn one Ctrl-C into two.
+  const others = process.rawListeners('SIGINT') as ((...args: unknown[]) => void)[];
+  process.removeAllListeners('SIGINT');
   process.on('SIGINT', onSigint);
   let result: ExportResult;
   try {
@@ -95,6 +99,7 @@ async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Outp
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
+    for (const listener of others) process.on('SIGINT', listener);
   }
   const lines = [
     `Đã xuất gói bàn giao / handover bag written: ${result.bagDir}`,

@@ -159,6 +159,11 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       done: done.get(task.folder.id) as Set<number>,
       signal: o.signal,
       fsync: o.fsync,
+      adoptFiles: resuming,
+      onAdopted: (bytes) => {
+        resumed += 1;
+        meter.reused(bytes, task.folder.path);
+      },
       onMessage: (bytes) => meter.message(bytes, task.folder.path),
       onVanished: (count) => {
         vanished += count;

@@ -4,12 +4,13 @@
 // hashed as it arrives, written under a temp name, fsync'd and renamed; then its journal line is
 // appended.
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
 import { AppError } from '../../errors/app-error.ts';
 import { attachmentNames } from '../../sync/structure.ts';
 import { emlPath } from '../bag/bag-layout.ts';
+import { digestFile } from '../bag/file-hash.ts';
 import { rfc3339 } from '../bag/time.ts';
 import type { ExportState, MessageEntry } from './export-state.ts';
 import type { ExportTask } from './plan.ts';
@@ -37,6 +38,14 @@ export interface TaskContext {
   limits?: FetchLimits;
   /** fdatasync every message file before it is journaled (default true). */
   fsync?: boolean;
+  /**
+   * Resuming: a message file already in data/eml/ but not journaled (the run was killed between
+   * its rename and its journal line) is complete, since files get their name only once written
+   * and synced; it is hashed locally and journaled instead of being downloaded again.
+   */
+  adoptFiles?: boolean;
+  /** Called for each such adopted file. */
+  onAdopted?: (bytes: number) => void;
   /** Called after each message is journaled. */
   onMessage: (bytes: number) => void;
   /** Messages of the plan that are gone from the server (expunged during the export). */
@@ -67,8 +76,9 @@ export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskCon
   }
   const meta = await client.fetchAll(task.range, META_QUERY, { uid: true });
   if (meta.length < task.messages) ctx.onVanished(task.messages - meta.length);
-  const todo = meta.filter((m) => !ctx.done.has(m.uid));
+  let todo = meta.filter((m) => !ctx.done.has(m.uid));
   await mkdir(join(ctx.bagDir, 'data', 'eml', folder.id), { recursive: true });
+  if (ctx.adoptFiles) todo = await adopt(task, todo, ctx);
 
   // While one batch is made durable and journaled, the connection already fetches the next.
   let committing: Promise<void> = Promise.resolve();
@@ -102,6 +112,33 @@ export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskCon
   }
   await flush();
   await committing;
+}
+
+/** Journals the complete files a killed run left unjournaled; returns the messages still to fetch. */
+async function adopt(task: ExportTask, todo: FetchMessageObject[], ctx: TaskContext): Promise<FetchMessageObject[]> {
+  const left: FetchMessageObject[] = [];
+  const adopted: MessageEntry[] = [];
+  for (const m of todo) {
+    const final = join(ctx.bagDir, emlPath(task.folder.id, m.uid));
+    const size = await stat(final).then(
+      (st) => st.size,
+      () => -1,
+    );
+    // RFC822.SIZE is the size of BODY[]: a file of another size is not that message.
+    if (size < 0 || size !== m.size) {
+      left.push(m);
+      continue;
+    }
+    adopted.push(entryFor(m, await digestFile(final)));
+  }
+  if (adopted.length > 0) {
+    await ctx.state.append(task.folder.id, adopted);
+    for (const e of adopted) {
+      ctx.done.add(e.uid);
+      ctx.onAdopted?.(e.size);
+    }
+  }
+  return left;
 }
 
 interface Written {
@@ -210,7 +247,10 @@ async function commit(task: ExportTask, written: Written[], ctx: TaskContext): P
     task.folder.id,
     written.map((w) => w.entry),
   );
-  for (const w of written) ctx.onMessage(w.entry.size);
+  for (const w of written) {
+    ctx.done.add(w.entry.uid);
+    ctx.onMessage(w.entry.size);
+  }
 }
 
 function entryFor(meta: FetchMessageObject, digest: { size: number; sha256: string; sha512: string }): MessageEntry {

@@ -14,6 +14,7 @@ export class ProgressMeter {
   private lastEmit = 0;
   private startedAt = 0;
   private bytesAtStart = 0;
+  private messagesAtStart = 0;
   messagesDone = 0;
   messagesTotal = 0;
   bytesDone = 0;
@@ -31,6 +32,7 @@ export class ProgressMeter {
     if (phase === 'messages') {
       this.startedAt = this.now();
       this.bytesAtStart = this.bytesDone;
+      this.messagesAtStart = this.messagesDone;
     }
     this.report(true);
   }
@@ -49,6 +51,13 @@ export class ProgressMeter {
     this.report(false);
   }
 
+  /** A message found complete on disk: progress, but not transfer speed. */
+  reused(bytes: number, folder?: string): void {
+    this.messagesAtStart += 1;
+    this.bytesAtStart += bytes;
+    this.message(bytes, folder);
+  }
+
   /** Messages of the plan that vanished: the total shrinks so that the bar can reach 100 %. */
   vanished(count: number): void {
     this.messagesTotal = Math.max(this.messagesDone, this.messagesTotal - count);
@@ -58,7 +67,8 @@ export class ProgressMeter {
     if (this.phase !== 'messages') return this.phase === 'snapshot' ? null : 0;
     const elapsed = (this.now() - this.startedAt) / 1000;
     const moved = this.bytesDone - this.bytesAtStart;
-    if (elapsed < 1 || moved <= 0) return null;
+    // The first batches include connection and folder setup: too early to extrapolate from.
+    if (elapsed < 2 || this.messagesDone - this.messagesAtStart < 10 || moved <= 0) return null;
     const rate = moved / elapsed;
     return Math.max(0, Math.round((this.bytesTotal - this.bytesDone) / rate));
   }

@@ -87,7 +87,9 @@ export function snapshotChanges(
 }
 
 function toSnapshot(e: ListResponse): FolderSnapshot {
-  const attributes = [...(e.flags ?? new Set<string>())].sort();
+  // \Marked and \Unmarked say whether mail arrived since the folder was last selected: they
+  // change by merely looking, so they are no fact about the folder.
+  const attributes = [...(e.flags ?? new Set<string>())].filter((a) => !/^\\(un)?marked$/i.test(a)).sort();
   const selectable = !attributes.some((a) => /^\\(noselect|nonexistent)$/i.test(a));
   const status = e.status;
   return {
