@@ -8,6 +8,7 @@ import {
   type RegisterRecordDto,
 } from '../../shared/delegation.ts';
 import { isRecordFolder, recordFolderPath } from '../../shared/records.ts';
+import { MailCache } from '../../electron/services/cache/mail-cache.ts';
 import { resolveRights } from '../../electron/services/delegation/grant-request.ts';
 import { findDrift } from '../../electron/services/delegation/drift.ts';
 import { currentGrants } from '../../electron/services/delegation/grants.ts';
@@ -76,6 +77,26 @@ describe('record folders', () => {
     expect(isRecordFolder('INBOX.UnitMailbox.Handover', '.')).toBe(true);
     expect(isRecordFolder('UnitMailboxes', '/')).toBe(false);
     expect(isRecordFolder('Đã xử lý/UnitMailbox', '/')).toBe(false);
+  });
+});
+
+describe('the cache hides the record tree but keeps it', () => {
+  it('lists every folder except UnitMailbox/… (sync still stores and syncs it)', () => {
+    const cache = new MailCache(':memory:');
+    const folder = (path: string) => ({
+      path,
+      name: path.split('/').pop() ?? path,
+      parentPath: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null,
+      delimiter: '/',
+      specialUse: null,
+      subscribed: true,
+      selectable: true,
+      messages: 0,
+      unseen: 0,
+    });
+    cache.saveFolders(['INBOX', 'Đã xử lý', 'UnitMailbox', 'UnitMailbox/Delegation'].map(folder));
+    expect(cache.folders().map((f) => f.path)).toEqual(['INBOX', 'Đã xử lý']);
+    cache.close();
   });
 });
 
