@@ -28,6 +28,8 @@ interface Props {
 export function AcceptedView({ result, diff, restore, restoreProgress, onRestore }: Props) {
   const { t } = useHandoverT();
   const ref = useRevealOnMount<HTMLDivElement>('start');
+  // The UI's own wording (main's `reminders` are Vietnamese only, and go stale after a restore).
+  const reminders = [t('accept.reminderPassword'), t('accept.reminderDelegations')];
   return (
     <>
       <div ref={ref} className="verdict verdict-ok" role="status" data-testid="accept-done">
@@ -37,8 +39,11 @@ export function AcceptedView({ result, diff, restore, restoreProgress, onRestore
       <div className="notice notice-warning" data-testid="accept-reminders">
         <p className="notice-message">{t('accept.remindersTitle')}</p>
         <ol>
-          <li data-testid="accept-reminder-password">{t('accept.reminderPassword')}</li>
-          <li data-testid="accept-reminder-delegations">{t('accept.reminderDelegations')}</li>
+          {reminders.map((text) => (
+            <li key={text} data-testid="accept-reminder">
+              {text}
+            </li>
+          ))}
         </ol>
       </div>
 

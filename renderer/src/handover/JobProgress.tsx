@@ -20,7 +20,8 @@ interface Props {
 export function JobProgress({ progress: p, testId, startingLabel, onCancel, cancelling }: Props) {
   const { t: tMain } = useTranslation();
   const { t, language } = useHandoverT();
-  const ref = useRevealOnMount<HTMLDivElement>();
+  // Centred: the panel grows (figures, Hủy) after the first event arrives.
+  const ref = useRevealOnMount<HTMLDivElement>('center');
   const f = formatters(language, tMain);
   const phase =
     p && (PHASES as readonly string[]).includes(p.phase) ? t(`progress.phase.${p.phase}` as HandoverKey) : null;
