@@ -14,23 +14,10 @@ import {
   type RevokeResult,
   type SharedMailbox,
 } from '../../../shared/delegation.ts';
-import type { AppServices } from '../../services/app-services.ts';
-import { DelegationService } from '../../services/delegation/delegation-service.ts';
-import { IdentityService } from '../../services/identity/identity-service.ts';
 import { UsageError } from '../usage.ts';
 import { required, requireAccount, type CommandGroup, type Output, type Values } from '../args.ts';
 
 const SUBCOMMANDS = ['list', 'grant', 'revoke', 'check'] as const;
-
-/** Until app-services owns one, the service is built here over the same profile, keychain and settings. */
-function delegationService(s: AppServices): DelegationService {
-  return new DelegationService({
-    accounts: s.accounts,
-    identity: new IdentityService({ profileDir: s.caps.profileDir, secrets: s.caps.secrets }),
-    settings: s.settings,
-    logger: s.logger,
-  });
-}
 
 export const delegateCommands: CommandGroup = async (sub, args, v, s) => {
   if (!(SUBCOMMANDS as readonly string[]).includes(sub ?? ''))
@@ -39,7 +26,7 @@ export const delegateCommands: CommandGroup = async (sub, args, v, s) => {
   const request = sub === 'grant' ? grantRequest(v) : null;
   if (sub === 'revoke') required(v.to, '--to');
   const accountId = requireAccount(v, s);
-  const service = delegationService(s);
+  const service = s.delegation;
   // Grants past their end are revoked before anything else is shown or changed.
   const schedule = await service.expireDue(accountId);
   const notes = [
@@ -69,7 +56,7 @@ export const delegateCommands: CommandGroup = async (sub, args, v, s) => {
 
 export const sharedCommand: CommandGroup = async (_sub, args, v, s) => {
   if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
-  const boxes = await delegationService(s).sharedMailboxes(requireAccount(v, s));
+  const boxes = await s.delegation.sharedMailboxes(requireAccount(v, s));
   return { data: boxes, text: formatShared(boxes) };
 };
 
