@@ -32,6 +32,7 @@ export interface MailStack {
   otherCaFile: string;
   domain: string;
   users: StackUser[];
+  /** Adds a user, or resets an existing user's password (as the IT Centre would). */
   addUser(user: StackUser): Promise<void>;
   createFolder(email: string, path: string): Promise<void>;
   appendMessage(email: string, folder: string, rfc822: string | Buffer, flags?: string[]): Promise<void>;
@@ -1000,7 +1001,15 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
           // A new per-user passwd-file is read on first lookup, and Postfix
           // daemons restart themselves when a hash: table changes, so the
           // user works at once without reloading either daemon.
+          const existing = users.findIndex((u) => u.email.toLowerCase() === user.email.toLowerCase());
           await writePasswdEntry(l, user);
+          if (existing >= 0) {
+            // A password reset: Dovecot re-stats a passwd-file at most once a second, so a
+            // login in the same second would still see the old password.
+            await new Promise((r) => setTimeout(r, 1100));
+            users[existing] = { ...user };
+            return;
+          }
           await appendFile(l.vmailbox, `${user.email} OK\n`);
           await run('postmap', ['-c', l.pfConf, `hash:${l.vmailbox}`]);
           users.push({ ...user });

@@ -3,23 +3,12 @@ import { readFile } from 'node:fs/promises';
 import type { PackageDiff } from '../../../shared/handover-accept.ts';
 import type { VerifyReport } from '../../../shared/handover.ts';
 import { AppError } from '../../services/errors/app-error.ts';
-import { encodeCredential } from '../../services/handover/credential.ts';
-import { exportHandover, type ExportResult } from '../../services/handover/export/export-handover.ts';
-import { emptyRegisters } from '../../services/handover/export/registers.ts';
-import type { RecordParty } from '../../services/handover/record/record-types.ts';
+import type { ExportResult } from '../../services/handover/export/export-handover.ts';
 import { verifyBag } from '../../services/handover/verify/verify-bag.ts';
-import { certificateInfo, parseCertificates } from '../../services/identity/certificates.ts';
-import { IdentityService } from '../../services/identity/identity-service.ts';
-import type { CertificateInfo } from '../../services/identity/signer.ts';
-import { connectImap } from '../../services/imap/imap-connection.ts';
-import { defaultResourcesDir } from '../../services/profile/resources-dir.ts';
 import type { AppServices } from '../../services/app-services.ts';
 import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
 import { required, requireAccount, type CliIo, type CommandGroup, type Output, type Values } from '../args.ts';
-
-/** Written in the record's heading line ("<place>, ngày … tháng … năm …") unless --place says otherwise. */
-const DEFAULT_PLACE = 'Bình Phước';
 
 export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
   switch (sub) {
@@ -44,14 +33,7 @@ async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Outp
   const accountId = requireAccount(v, s);
   const recipientFile = required(v['recipient-cert'], '--recipient-cert');
   const out = required(v.out, '--out');
-  const recipientDer = parseCertificates(await readInput(recipientFile, '--recipient-cert'))[0] as Uint8Array;
-  const recipient = certificateInfo(recipientDer);
-
-  const identity = new IdentityService({ profileDir: s.caps.profileDir, secrets: s.caps.secrets });
-  const me = await identity.current();
-  if (!me) throw new AppError('IDENTITY_MISSING', 'no signing identity in this profile: run `identity create` first');
-  const signer = await identity.signer();
-  const { account, imap } = await s.accounts.credentials(accountId);
+  const recipientCertificate = await readInput(recipientFile, '--recipient-cert');
 
   // Ctrl-C stops at the next safe point; the state on disk lets the same command resume.
   const controller = new AbortController();
@@ -69,28 +51,17 @@ async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Outp
   process.on('SIGINT', onSigint);
   let result: ExportResult;
   try {
-    result = await exportHandover({
-      connect: () => connectImap(imap),
-      mailbox: account.email,
-      outDir: out,
-      tar: v.tar === true,
-      signer,
-      recipientCertificate: recipientDer,
-      credential: encodeCredential(account, imap.password, new Date()),
-      parties: {
-        unit: me.info.organization ?? account.displayName,
-        place: v.place ?? DEFAULT_PLACE,
-        outgoing: party(me.info),
-        incoming: party(recipient),
-        witness: v.witness ? { name: v.witness } : null,
+    result = await s.handover.export(
+      {
+        accountId,
+        recipientCertificate,
+        outDir: out,
+        tar: v.tar === true,
+        ...(v.witness ? { witness: v.witness } : {}),
+        ...(v.place ? { place: v.place } : {}),
       },
-      registers: emptyRegisters(),
-      openDirectives: null,
-      fontsDir: `${s.caps.resourcesDir ?? defaultResourcesDir()}/fonts`,
-      softwareVersion: s.caps.appVersion,
-      signal: controller.signal,
-      onProgress: handoverProgressBar(io.stderr),
-    });
+      { signal: controller.signal, onProgress: handoverProgressBar(io.stderr) },
+    );
   } catch (e) {
     if (controller.signal.aborted)
       throw new AppError('CANCELLED', `export of ${out} interrupted; run the same command again to resume`, {
@@ -183,16 +154,6 @@ function formatReport(r: VerifyReport): string {
   }
   for (const p of r.problems) lines.push(`  [${p.kind}] ${p.file}: ${p.detail}`);
   return lines.join('\n');
-}
-
-function party(info: CertificateInfo): RecordParty {
-  return {
-    name: info.commonName,
-    title: info.title ?? '',
-    unit: info.organization ?? '',
-    email: info.email ?? '',
-    certificateSha256: info.sha256Fingerprint,
-  };
 }
 
 async function readInput(path: string, flag: string): Promise<Uint8Array> {

@@ -31,7 +31,7 @@ import { deleteAcl, getAcl, hasAcl, myRights, setAcl } from '../imap/imap-acl.ts
 import { connectImap, type ImapCredentials } from '../imap/imap-connection.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
-import { credentialPayload, draftOf, readCredentialPayload } from './credential.ts';
+import { accountDraftOf, decodeCredential, encodeCredential } from '../accounts/sealed-credential.ts';
 import { findDrift, type LiveFolderAcl } from './drift.ts';
 import { currentGrants } from './grants.ts';
 import { loadLocalState, saveLocalState } from './local-state.ts';
@@ -451,7 +451,10 @@ export class DelegationService {
             'Máy chủ hỗ trợ phân quyền (IMAP ACL): hãy cấp quyền cho tài khoản riêng của người được ủy quyền, không giao mật khẩu hộp thư (Điều 9).',
         });
       }
-      const envelope = await envelopeFor(credentialPayload(account, imap.password, sha256Fingerprint(der), now), der);
+      const envelope = await envelopeFor(
+        encodeCredential(account, imap.password, { purpose: 'delegation', sealedTo: sha256Fingerprint(der), at: now }),
+        der,
+      );
       const read = await this.readRegister(s);
       await this.append(
         s,
@@ -477,7 +480,7 @@ export class DelegationService {
 
   /** Delegate's side: opens the sealed credential and stores the unit account in this user's keychain. */
   async importDelegatedCredential(p7m: Uint8Array, decryptor: Decryptor): Promise<AccountSummary> {
-    const { draft, password } = readCredentialPayload(await openEnvelope(p7m, decryptor));
+    const { account: draft, password } = decodeCredential(await openEnvelope(p7m, decryptor), 'delegation');
     this.deps.logger.redact(password);
     return this.deps.accounts.add(draft, password);
   }
@@ -490,7 +493,7 @@ export class DelegationService {
   async recordPasswordReset(accountId: string, newPassword: string): Promise<RegisterRecordDto[]> {
     this.deps.logger.redact(newPassword);
     const account = this.deps.accounts.get(accountId);
-    await this.deps.accounts.update(account.id, draftOf(account), newPassword);
+    await this.deps.accounts.update(account.id, accountDraftOf(account), newPassword);
     const signer = await this.deps.identity.signer();
     const now = this.now();
     return this.session(accountId, async (s) => {

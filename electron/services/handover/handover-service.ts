@@ -8,6 +8,7 @@ import type { ImapFlow } from 'imapflow';
 import type { AcceptResult, PackageDiff, RestoreResult } from '../../../shared/handover-accept.ts';
 import type { HandoverProgress, VerifyReport } from '../../../shared/handover.ts';
 import type { AccountService } from '../accounts/account-service.ts';
+import { decodeCredential, encodeCredential } from '../accounts/sealed-credential.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
 import { openEnvelope } from '../cms/cms.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
@@ -23,7 +24,6 @@ import { diffPackage } from './accept/package-diff.ts';
 import { readPackageIndex } from './accept/package-index.ts';
 import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
-import { decodeCredential, encodeCredential } from './credential.ts';
 import { exportHandover, type ExportResult } from './export/export-handover.ts';
 import type { RegisterFile } from './export/finalize.ts';
 import { emptyRegisters } from './export/registers.ts';
@@ -123,7 +123,11 @@ export class HandoverService {
       tar: req.tar === true,
       signer,
       recipientCertificate: recipientDer,
-      credential: encodeCredential(account, imap.password, this.now()),
+      credential: encodeCredential(account, imap.password, {
+        purpose: 'handover',
+        sealedTo: recipient.sha256Fingerprint,
+        at: this.now(),
+      }),
       parties: {
         unit: me.info.organization ?? account.displayName,
         place: req.place?.trim() || DEFAULT_PLACE,
@@ -194,7 +198,10 @@ export class HandoverService {
     if (!me) throw new AppError('IDENTITY_MISSING', 'no signing identity in this profile');
     return this.withBag(path, async (dir) => {
       const sealed = await readFile(join(dir, BAG_FILES.credential));
-      const credential = decodeCredential(await openEnvelope(new Uint8Array(sealed), await identity.decryptor()));
+      const credential = decodeCredential(
+        await openEnvelope(new Uint8Array(sealed), await identity.decryptor()),
+        'handover',
+      );
       if (credential.account.email.toLowerCase() !== req.accountEmail.trim().toLowerCase())
         throw new AppError(
           'VALIDATION',
