@@ -20,6 +20,9 @@ Usage:
   unit-mailbox [--profile DIR] handover export --account E --recipient-cert FILE --out PATH [--tar] [--witness NAME]
                [--place P] [--json]     signed BagIt/Mailbag bag; Ctrl-C stops, the same command resumes
   unit-mailbox [--profile DIR] handover verify PATH [--ca PEM] [--json]   PATH: bag directory or .tar; exit 1 if invalid
+  unit-mailbox [--profile DIR] handover accept PATH --account-email E [--restore] [--ca PEM] [--json]
+               verify, unseal the credential with your identity, store the account, compare, countersign a receipt
+  unit-mailbox [--profile DIR] handover diff PATH --account E [--json]     package vs live mailbox; exit 1 if messages are missing or changed
   unit-mailbox [--profile DIR] delegate list --account E [--json]
   unit-mailbox [--profile DIR] delegate grant --account E --to ADDRESS --role xem|xu-ly|soan-gui|custom
                [--rights LETTERS] [--allow-admin] [--folders F1,F2] [--from YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
