@@ -12,6 +12,13 @@ import { invoke, onEvent } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { DelegateBanner } from '../delegation/DelegateBanner.tsx';
+import { DelegationButton } from '../delegation/DelegationButton.tsx';
+import { DelegationPanel } from '../delegation/DelegationPanel.tsx';
+import { ImportCredential } from '../delegation/ImportCredential.tsx';
+import { SharedMailboxGroups } from '../delegation/SharedMailboxGroups.tsx';
+import { useDelegateGuard } from '../delegation/useDelegateGuard.ts';
+import { useSharedMailboxes } from '../delegation/useSharedMailboxes.ts';
 import { AccountForm } from '../firstrun/AccountForm.tsx';
 import { HandoverEntry } from '../handover/HandoverEntry.tsx';
 import type { HandoverTab } from '../handover/tabs.ts';
@@ -89,7 +96,7 @@ export function MainScreen({
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [overlay, setOverlay] = useState<'add' | 'settings' | null>(null);
+  const [overlay, setOverlay] = useState<'add' | 'settings' | 'delegation' | null>(null);
   const [moveOpen, setMoveOpen] = useState(false);
   const listRef = useRef<VirtualListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -98,7 +105,10 @@ export function MainScreen({
 
   // ---- folders, directives, search (all from the cache) ----------------------
   const folders = useLive(accountId, () => invoke('cache.folders', { accountId }));
-  const folderList = useMemo(() => folders.value ?? [], [folders.value]);
+  const cachedFolders = useMemo(() => folders.value ?? [], [folders.value]);
+  // Unit mailboxes shared with this account (delegation): their folders get a group and rights of their own.
+  const shared = useSharedMailboxes({ accountId, cached: cachedFolders });
+  const folderList = shared.folders;
   const folderByPath = useMemo(() => new Map(folderList.map((f) => [f.path, f])), [folderList]);
   const folderLabelOf = useCallback(
     (path: string) => {
@@ -112,7 +122,7 @@ export function MainScreen({
   const searchKey = query ? JSON.stringify([accountId, query]) : null;
   const search = useLive(searchKey, () => invoke('cache.search', { accountId, query, limit: 1000 }));
 
-  const fallbackPath = defaultFolder(folderList);
+  const fallbackPath = defaultFolder(shared.personal);
   const current: View | null = view ?? (fallbackPath ? { kind: 'folder', path: fallbackPath } : null);
   const folderPath = current?.kind === 'folder' ? current.path : null;
   const mode: ListMode = query ? 'search' : current?.kind === 'directives' ? 'directives' : 'folder';
@@ -171,6 +181,11 @@ export function MainScreen({
     source.invalidate();
   });
   const syncing = sync.state.status === 'running';
+  // A unit mailbox was shared or revoked since the last sync: fetch its folders, or drop them.
+  const { start: startSync } = sync;
+  useEffect(() => {
+    if (shared.stale > 0) startSync();
+  }, [shared.stale, startSync]);
 
   // ---- cache.changed / directives.new ----------------------------------------
   // Events come in bursts (a sync batch, an action on many folders): coalesced.
@@ -291,7 +306,19 @@ export function MainScreen({
   });
 
   // ---- actions -----------------------------------------------------------------
-  const actions = useMailActions({ accountId, source, toasts, folderLabelOf, refresh: refreshAll });
+  const actions = useMailActions({
+    accountId,
+    source,
+    toasts,
+    folderLabelOf,
+    refresh: refreshAll,
+    canTrash: (folder) => shared.permits(folder).trash,
+    onRefused: shared.refresh,
+  });
+  /** In a unit mailbox: what its rights let this account do (everything elsewhere). */
+  const unit = mode === 'folder' ? shared.unitOf(folderPath) : null;
+  const permits = shared.permits(mode === 'folder' ? folderPath : null);
+  const allowedHere = useDelegateGuard(unit, permits, toasts);
 
   /** The rows the toolbar and shortcuts act on: the selection, else the open message. */
   const targetRows = useStable(async (): Promise<ListRow[]> => {
@@ -440,6 +467,7 @@ export function MainScreen({
   );
 
   const run = useStable((cmd: Command) => {
+    if (!allowedHere(cmd.type)) return;
     switch (cmd.type) {
       case 'move':
         return void moveCursor(cmd.to, cmd.extend, cmd.cursorOnly);
@@ -513,6 +541,8 @@ export function MainScreen({
         : t('main.messages');
   const unreadDirectives = (directives.value ?? []).filter(isUnread).length;
   const selectFolder = (path: string) => {
+    // Opening a unit mailbox's folder asks the server again what is still shared (a revocation shows at once).
+    if (shared.unitOf(path)) shared.refresh();
     setQuery('');
     setSearchText('');
     setView({ kind: 'folder', path });
@@ -543,10 +573,12 @@ export function MainScreen({
           <Icon name="plus" /> {t('main.addAccount')}
         </button>
         {onOpenHandover && <HandoverEntry onOpen={onOpenHandover} />}
+        {account.kind === 'unit' && <DelegationButton onOpen={() => setOverlay('delegation')} />}
         <div className="topbar-spacer" />
         <LanguageSwitch />
       </header>
       <InsecureBanner account={account} />
+      {unit && folderPath !== null && <DelegateBanner unit={unit} folder={folderPath} permits={permits} />}
       <SelectionToolbar
         source={source}
         selection={selection}
@@ -559,10 +591,11 @@ export function MainScreen({
         onToggleFlag={() => void toggleFlag()}
         onMove={() => setMoveOpen((o) => !o)}
         onTrash={() => void trash()}
+        permits={permits}
         moveMenu={
           moveOpen ? (
             <MoveMenu
-              folders={folderList}
+              folders={shared.moveTargets(mode === 'folder' ? folderPath : null)}
               exclude={moveExclude}
               count={Math.max(1, selection.all ? (source.total() ?? 0) - selection.keys.size : selection.keys.size)}
               onPick={(path) => void moveTo(path)}
@@ -577,7 +610,20 @@ export function MainScreen({
           <h2 className="pane-title">{t('main.folders')}</h2>
           {folders.error && !folders.value && <ErrorNotice error={folders.error} testId="folders-error" />}
           {folders.value && folderList.length > 0 && (
-            <FolderTree folders={folderList} selected={mode === 'folder' ? folderPath : null} onSelect={selectFolder} />
+            <FolderTree
+              folders={shared.personal}
+              selected={mode === 'folder' ? folderPath : null}
+              onSelect={selectFolder}
+            />
+          )}
+          <SharedMailboxGroups
+            units={shared.units}
+            folders={folderList}
+            selected={mode === 'folder' ? folderPath : null}
+            onSelect={selectFolder}
+          />
+          {account.kind === 'personal' && (
+            <ImportCredential {...(onOpenHandover ? { onOpenIdentity: () => onOpenHandover('identity') } : {})} />
           )}
           {(folders.loading || (folders.value && folderList.length === 0)) &&
             (syncing || folders.loading ? (
@@ -622,6 +668,7 @@ export function MainScreen({
             openedRow={openedRow}
             detailFlags={detail.state.status === 'ok' ? detail.state.value.flags : null}
             busy={actions.busy}
+            permits={permits}
             onMarkRead={(row, read) => void markRead(read, [row])}
             onToggleFlag={(row) => void toggleFlag([row])}
           />
@@ -649,6 +696,20 @@ export function MainScreen({
             />
           </div>
         </div>
+      )}
+      {overlay === 'delegation' && (
+        <DelegationPanel
+          account={account}
+          onClose={() => setOverlay(null)}
+          {...(onOpenHandover
+            ? {
+                onOpenIdentity: () => {
+                  setOverlay(null);
+                  onOpenHandover('identity');
+                },
+              }
+            : {})}
+        />
       )}
       {overlay === 'settings' && (
         <AccountSettings

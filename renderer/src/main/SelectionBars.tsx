@@ -4,6 +4,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.tsx';
+import type { Permits } from '../delegation/sharedFolders.ts';
 import { isFlagged, isUnread, type ListRow } from '../list/rows.ts';
 import { selectedCount, type Selection } from '../list/selection.ts';
 import type { RowSource } from '../list/sources.ts';
@@ -24,6 +25,8 @@ export function SelectionToolbar(props: {
   onMove(): void;
   onTrash(): void;
   moveMenu: ReactNode;
+  /** Delegation: what the open folder's rights allow (default: everything). */
+  permits?: Permits;
 }) {
   const { source, selection } = props;
   useSyncExternalStore(source.subscribe, () => source.version());
@@ -63,6 +66,7 @@ export function SelectionToolbar(props: {
       prefs={props.prefs}
       onPrefs={props.onPrefs}
       moveMenu={props.moveMenu}
+      {...(props.permits ? { permits: props.permits } : {})}
     />
   );
 }
@@ -76,6 +80,8 @@ export function ReaderActions(props: {
   busy: boolean;
   onMarkRead(row: ListRow, read: boolean): void;
   onToggleFlag(row: ListRow): void;
+  /** Delegation: what the open folder's rights allow (default: everything). */
+  permits?: Permits;
 }) {
   const { t } = useTranslation();
   useSyncExternalStore(props.source.subscribe, () => props.source.version());
@@ -84,9 +90,12 @@ export function ReaderActions(props: {
   if (!row) return null;
   const unread = isUnread(row.msg);
   const flagged = isFlagged(row.msg);
+  const mayRead = props.permits?.read !== false;
+  const mayFlag = props.permits?.flag !== false;
+  if (!mayRead && !mayFlag) return null;
   return (
     <div className="reader-actions" data-testid="reader-actions">
-      {unread ? (
+      {!mayRead ? null : unread ? (
         <button
           type="button"
           className="btn btn-small"
@@ -107,16 +116,18 @@ export function ReaderActions(props: {
           <Icon name="mail" /> {t('actions.markUnread')}
         </button>
       )}
-      <button
-        type="button"
-        className={`btn btn-small${flagged ? ' is-flagged' : ''}`}
-        data-testid="reader-flag"
-        aria-pressed={flagged}
-        disabled={props.busy}
-        onClick={() => props.onToggleFlag(row)}
-      >
-        <Icon name="flag" /> {flagged ? t('actions.unflag') : t('actions.flag')}
-      </button>
+      {mayFlag && (
+        <button
+          type="button"
+          className={`btn btn-small${flagged ? ' is-flagged' : ''}`}
+          data-testid="reader-flag"
+          aria-pressed={flagged}
+          disabled={props.busy}
+          onClick={() => props.onToggleFlag(row)}
+        >
+          <Icon name="flag" /> {flagged ? t('actions.unflag') : t('actions.flag')}
+        </button>
+      )}
     </div>
   );
 }

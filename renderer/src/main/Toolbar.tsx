@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import type { Permits } from '../delegation/sharedFolders.ts';
 import { clampSeconds, type UiPrefs } from '../prefs/uiPrefs.ts';
 
 interface Props {
@@ -22,6 +23,8 @@ interface Props {
   onPrefs(patch: Partial<UiPrefs>): void;
   /** The move menu, when open (anchored under its button). */
   moveMenu: ReactNode;
+  /** In a delegated unit mailbox: actions its rights do not allow are not offered (default: all). */
+  permits?: Permits;
 }
 
 function ToolButton({
@@ -58,52 +61,63 @@ function ToolButton({
 export function Toolbar(props: Props) {
   const { t } = useTranslation();
   const none = props.count === 0 || props.busy;
+  const may = (what: keyof Permits) => props.permits?.[what] !== false;
   return (
     <div className="toolbar" role="toolbar" aria-label={t('actions.toolbar')} data-testid="toolbar">
-      <ToolButton
-        icon="mailOpen"
-        label={t('actions.markRead')}
-        title={`${t('actions.markRead')} (Ctrl+Q)`}
-        testId="action-mark-read"
-        disabled={none}
-        onClick={props.onMarkRead}
-      />
-      <ToolButton
-        icon="mail"
-        label={t('actions.markUnread')}
-        title={`${t('actions.markUnread')} (Ctrl+U)`}
-        testId="action-mark-unread"
-        disabled={none}
-        onClick={props.onMarkUnread}
-      />
-      <ToolButton
-        icon="flag"
-        label={props.allFlagged ? t('actions.unflag') : t('actions.flag')}
-        title={`${props.allFlagged ? t('actions.unflag') : t('actions.flag')} (S)`}
-        testId="action-flag"
-        disabled={none}
-        onClick={props.onToggleFlag}
-      />
-      <span className="toolbar-anchor">
+      {may('read') && (
+        <>
+          <ToolButton
+            icon="mailOpen"
+            label={t('actions.markRead')}
+            title={`${t('actions.markRead')} (Ctrl+Q)`}
+            testId="action-mark-read"
+            disabled={none}
+            onClick={props.onMarkRead}
+          />
+          <ToolButton
+            icon="mail"
+            label={t('actions.markUnread')}
+            title={`${t('actions.markUnread')} (Ctrl+U)`}
+            testId="action-mark-unread"
+            disabled={none}
+            onClick={props.onMarkUnread}
+          />
+        </>
+      )}
+      {may('flag') && (
         <ToolButton
-          icon="move"
-          label={t('actions.move')}
-          title={`${t('actions.move')} (Ctrl+Shift+V)`}
-          testId="action-move"
+          icon="flag"
+          label={props.allFlagged ? t('actions.unflag') : t('actions.flag')}
+          title={`${props.allFlagged ? t('actions.unflag') : t('actions.flag')} (S)`}
+          testId="action-flag"
           disabled={none}
-          onClick={props.onMove}
+          onClick={props.onToggleFlag}
         />
-        {props.moveMenu}
-      </span>
-      <ToolButton
-        icon="trash"
-        label={t('actions.trash')}
-        title={t('actions.trashHelp')}
-        testId="action-trash"
-        disabled={none}
-        onClick={props.onTrash}
-        danger
-      />
+      )}
+      {may('move') && (
+        <span className="toolbar-anchor">
+          <ToolButton
+            icon="move"
+            label={t('actions.move')}
+            title={`${t('actions.move')} (Ctrl+Shift+V)`}
+            testId="action-move"
+            disabled={none}
+            onClick={props.onMove}
+          />
+          {props.moveMenu}
+        </span>
+      )}
+      {may('trash') && (
+        <ToolButton
+          icon="trash"
+          label={t('actions.trash')}
+          title={t('actions.trashHelp')}
+          testId="action-trash"
+          disabled={none}
+          onClick={props.onTrash}
+          danger
+        />
+      )}
       <span className="toolbar-sep" />
       <ToolButton
         icon="undo"

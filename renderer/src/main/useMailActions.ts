@@ -4,7 +4,8 @@
 // grouped by folder and cut at the contract's 10,000 UIDs per call.
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke, toUiError } from '../api.ts';
+import { ERROR_MESSAGES_VI } from '../../../shared/errors.ts';
+import { invoke, toUiError, UiError } from '../api.ts';
 import { byFolder, parseRowKey, withFlags, type ListRow } from '../list/rows.ts';
 import type { RowSource } from '../list/sources.ts';
 import type { ToastApi } from './Toasts.tsx';
@@ -42,9 +43,13 @@ export function useMailActions(opts: {
   folderLabelOf(path: string): string;
   /** Reload the list and folder counts after a change main made. */
   refresh(): void;
+  /** Delegation: whether messages of a folder may go to Thùng rác (default: yes). */
+  canTrash?(folder: string): boolean;
+  /** Told when the server refused an action for lack of rights (the rights may have changed). */
+  onRefused?(): void;
 }): MailActions {
   const { t, i18n } = useTranslation();
-  const { accountId, source, toasts, folderLabelOf, refresh } = opts;
+  const { accountId, source, toasts, folderLabelOf, refresh, canTrash, onRefused } = opts;
   // The undo stack lives in a ref (toasts' "Hoàn tác" buttons hold on to
   // entries); `depth` only re-renders the toolbar's Undo button.
   const stack = useRef<UndoEntry[]>([]);
@@ -60,8 +65,9 @@ export function useMailActions(opts: {
       const error = toUiError(e);
       const message = i18n.language === 'vi' ? error.payload.messageVi : t(`errors.${error.code}`);
       toasts.push({ kind: 'error', text: t('actions.failed', { message }), testId: 'toast-error' });
+      if (error.code === 'PERMISSION_DENIED') onRefused?.();
     },
-    [i18n.language, t, toasts],
+    [i18n.language, t, toasts, onRefused],
   );
 
   const pushUndo = useCallback((run: () => Promise<void>): UndoEntry => {
@@ -144,6 +150,13 @@ export function useMailActions(opts: {
       let moved = 0;
       try {
         for (const [folder, uids] of byFolder(refs)) {
+          if (target === null && canTrash?.(folder) === false) {
+            throw new UiError({
+              code: 'PERMISSION_DENIED',
+              messageVi: ERROR_MESSAGES_VI.PERMISSION_DENIED,
+              detail: `the rights on ${folder} do not allow moving messages to Trash`,
+            });
+          }
           for (const part of chunks(uids, MAX_UIDS)) {
             const answer =
               target === null
@@ -178,7 +191,7 @@ export function useMailActions(opts: {
       toastOf.current.set(entry.id, toastId);
       return true;
     },
-    [accountId, fail, folderLabelOf, locale, pushUndo, refresh, runUndo, t, toasts],
+    [accountId, canTrash, fail, folderLabelOf, locale, pushUndo, refresh, runUndo, t, toasts],
   );
 
   return {
