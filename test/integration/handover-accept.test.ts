@@ -24,6 +24,7 @@ const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url))
 const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
 const FOLDER = 'Chỉ đạo';
 const NESTED = 'Chỉ đạo/Đã xử lý';
+const DELEGATE = 'canbo1@binhphuoc.gov.vn';
 
 let stack: MailStack;
 let work: { dir: string; cleanup: () => void };
@@ -99,6 +100,8 @@ beforeAll(async () => {
     unit: 'Văn phòng UBND tỉnh',
     email: 'tuyet@binhphuoc.gov.vn',
   });
+  // A delegation in force at the handover: its register travels in the bag.
+  await outgoing.delegation.grant(UNIT_EMAIL, { delegate: DELEGATE, role: 'xem', scope: 'all' });
   const recipient = new TextEncoder().encode(await incoming.identity.certificatePem());
   bag = join(work.dir, 'bag');
   const exported = await outgoing.handover.export({
@@ -107,7 +110,9 @@ beforeAll(async () => {
     outDir: bag,
     witness: 'Lê Văn Chứng',
   });
-  expect(exported.messages).toBe(7);
+  // 7 mail messages + the grant record in UnitMailbox/Delegation.
+  expect(exported.messages).toBe(8);
+  expect(exported.record.registers.delegation).toBe(1);
 }, 240_000);
 
 afterAll(async () => {
@@ -121,6 +126,14 @@ afterAll(async () => {
 });
 
 describe('accepting a handover', () => {
+  it('carries the signed delegation register in data/registers/', () => {
+    const lines = readFileSync(join(bag, 'data/registers/delegation.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ format: 'unit-mailbox-register/1', kind: 'delegation' });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(DELEGATE);
+    expect(lines[1]).toMatch(/"grant"/);
+  });
+
   it('refuses to open the credential with someone else’s key', async () => {
     const stranger = services(join(work.dir, 'stranger'), new MemorySecretStore());
     await stranger.identity.create({
@@ -158,6 +171,8 @@ describe('accepting a handover', () => {
     expect(result.diff.folders.find((f) => f.path === NESTED)).toMatchObject({ missing: 0, changed: 0, added: 0 });
     expect(result.reminders.join(' ')).toMatch(/đặt lại mật khẩu/);
     expect(result.reminders.join(' ')).toMatch(/ủy quyền/);
+    // The previous head's delegate is named, so the new head can review the grant.
+    expect(result.reminders.join(' ')).toContain(DELEGATE);
 
     // Receipt in seal/: statement signed by the incoming head; the bag still verifies.
     const statementFile = result.receipt.files.find((f) => f.endsWith('.json')) as string;
