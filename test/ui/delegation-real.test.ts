@@ -7,42 +7,24 @@
 // allow; a Xử lý delegate files a message into "Đã xử lý"; the head revokes and
 // the delegate's view shows the loss of access.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeRights } from '../../shared/delegation.ts';
-import { createDispatcher } from '../../electron/services/api/dispatcher.ts';
-import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
-import { getAcl } from '../../electron/services/imap/imap-acl.ts';
-import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
-import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
-import { nullLogger } from '../../electron/services/logging/logger.ts';
+import { recordFolderPath } from '../../shared/records.ts';
+import { getAcl, setAcl } from '../../electron/services/imap/imap-acl.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
-import { UNIT_EMAIL, UNIT_FOLDERS, connectOther, directive, draftFor, passwordOf } from '../support/fixtures.ts';
-import { tempDir } from '../support/temp-dir.ts';
-import { installBridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
+import { UNIT_EMAIL, UNIT_FOLDERS, connectOther, directive } from '../support/fixtures.ts';
+import { launchChromium } from './browser.ts';
+import { SCREENSHOTS, leave, openApp, person, shot, type Person } from './delegation-people.ts';
+import { ensureRendererBuilt, rendererOut } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const PROCESSOR = 'canbo1@binhphuoc.gov.vn';
 const READER = 'canbo2@binhphuoc.gov.vn';
 const DONE = 'Đã xử lý';
 const CONG_VAN = 'Công văn số 125/UBND-VP về rà soát hồ sơ';
 const GIAY_MOI = 'Giấy mời họp giao ban tháng 12';
-
-/** One person at their own computer: services, keychain, a browser page with the app. */
-interface Person {
-  email: string;
-  services: AppServices;
-  keychain: OsKeychain;
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-  cleanup: () => void;
-}
 
 let stack: MailStack;
 let web: StaticServer;
@@ -52,34 +34,7 @@ let processor: Person;
 let reader: Person;
 let imap: ImapFlow;
 
-async function person(email: string, kind: 'unit' | 'personal'): Promise<Person> {
-  const { dir, cleanup } = tempDir(kind === 'unit' ? 'um-ui-head-' : 'um-ui-delegate-');
-  // Own Secret Service names: other test files may use 'unit-mailbox' for the same addresses at the same time.
-  const keychain = new OsKeychain(`unit-mailbox-ui-${email.split('@')[0]}-${process.pid}`);
-  const services = createAppServices({
-    profileDir: dir,
-    secrets: keychain,
-    logger: nullLogger,
-    dialogs: { pickCaFile: async () => null },
-    openExternal: async () => undefined,
-    appVersion: 'ui-test',
-    platform: process.platform,
-  });
-  await services.accounts.add(draftFor(stack, email, { kind }), passwordOf(stack, email));
-  const context = await browser.newContext(CONTEXT_OPTIONS);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await installBridge(page, createDispatcher(services), { events: services.events });
-  return { email, services, keychain, page, context, errors, cleanup };
-}
-
-async function open(p: Person): Promise<void> {
-  await p.page.goto(web.url);
-  await p.page.getByTestId('main-screen').waitFor({ timeout: 30_000 });
-}
-
-const shot = (p: Person, name: string) => p.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const open = (p: Person) => openApp(p, web.url);
 
 /** The delegate's rights on a folder of the unit mailbox, as the server's GETACL reports them. */
 async function rightsOn(folder: string, who: string): Promise<string | null> {
@@ -127,7 +82,7 @@ beforeAll(async () => {
   await stack.appendMessage(UNIT_EMAIL, 'INBOX', directive(CONG_VAN, 'Đề nghị rà soát hồ sơ trước ngày 15.'));
   imap = await connectOther(stack, UNIT_EMAIL);
 
-  head = await person(UNIT_EMAIL, 'unit');
+  head = await person(stack, browser, UNIT_EMAIL, 'unit');
   // The register is signed with the head's identity (made here: its screens belong to the handover UI).
   await head.services.identity.create({
     name: 'Nguyễn Văn An',
@@ -135,21 +90,13 @@ beforeAll(async () => {
     unit: 'Văn phòng UBND tỉnh Bình Phước',
     email: 'an.nv@binhphuoc.gov.vn',
   });
-  processor = await person(PROCESSOR, 'personal');
-  reader = await person(READER, 'personal');
+  processor = await person(stack, browser, PROCESSOR, 'personal');
+  reader = await person(stack, browser, READER, 'personal');
 });
 
 afterAll(async () => {
   await imap?.logout().catch(() => undefined);
-  for (const p of [head, processor, reader]) {
-    if (!p) continue;
-    await p.context.close().catch(() => undefined);
-    await p.services.identity.remove().catch(() => undefined);
-    for (const a of p.services.accounts.list())
-      await p.keychain.delete(secretKeys.accountPassword(a.email)).catch(() => false);
-    await p.services.dispose().catch(() => undefined);
-    p.cleanup();
-  }
+  for (const p of [head, processor, reader]) await leave(p);
   await browser?.close();
   await Promise.all([stack?.stop(), web?.close()]);
 });
@@ -395,6 +342,79 @@ describe('delegation in the UI against the real server', () => {
     await page.getByTestId('lang-switch').selectOption('vi');
     await page.getByTestId('btn-delegation').waitFor();
     await shot(head, '55-head-topbar');
+    expect(head.errors).toEqual([]);
+  });
+
+  it('59 a grant past its end shows "Đã hết hạn, đang thu hồi" until the app revokes it (the host\'s timer)', async () => {
+    // A short grant made through the service (the form takes whole days), then its end passes.
+    const accountId = head.services.accounts.list()[0]?.id ?? '';
+    const until = new Date(Date.now() + 3000).toISOString();
+    await head.services.delegation.grant(accountId, {
+      delegate: PROCESSOR,
+      role: 'xem',
+      scope: 'all',
+      validUntil: until,
+    });
+    expect(await rightsOn('INBOX', PROCESSOR)).toBe('lrs');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(until) - Date.now()) + 500));
+    const { page } = head;
+    await page.getByTestId('btn-delegation').click();
+    const panel = page.getByTestId('delegation-panel');
+    const row = panel.locator(`[data-testid="grant-row"][data-delegate="${PROCESSOR}"]`);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('expired-revoking');
+    expect(await row.getByTestId('grant-status').textContent()).toBe('Đã hết hạn, đang thu hồi');
+    // What the app does at start and every minute.
+    expect((await head.services.delegation.expireDue(accountId)).expired).toEqual([PROCESSOR]);
+    await panel.getByTestId('delegation-reload').click();
+    await expect.poll(() => row.getByTestId('grant-status').textContent(), { timeout: 60_000 }).toBe('Đã hết hạn');
+    expect(await rightsOn('INBOX', PROCESSOR)).toBeNull();
+    await page.getByTestId('delegation-close').click();
+  });
+
+  it('60 a right set behind the register\'s back (raw SETACL) is flagged; "Sửa" takes it off and records the fix', async () => {
+    // Another client (or an administrator) gives canbo2 flags on "Chỉ đạo": no record explains it.
+    await setAcl(imap, 'Chỉ đạo', READER, 'lrsw');
+    const { page } = head;
+    await page.getByTestId('btn-delegation').click();
+    const panel = page.getByTestId('delegation-panel');
+    await panel.getByTestId('drift-check').click();
+    const finding = panel.locator(`[data-testid="drift-finding"][data-identifier="${READER}"]`);
+    await finding.waitFor({ timeout: 60_000 });
+    expect(await finding.getAttribute('data-kind')).toBe('unexplained');
+    expect(await finding.textContent()).toContain('Quyền không có trong sổ');
+    expect(await finding.textContent()).toContain('Chỉ đạo');
+    await finding.scrollIntoViewIfNeeded();
+    await shot(head, '56-drift');
+    await finding.getByTestId('drift-fix').click();
+    await panel.getByTestId('drift-fixed').waitFor({ timeout: 60_000 });
+    expect(await rightsOn('Chỉ đạo', READER)).toBeNull();
+    await expect.poll(() => panel.getByTestId('drift-ok').count(), { timeout: 30_000 }).toBe(1);
+    const register = panel.getByTestId('register');
+    // grant, grant, revoke, grant, expire, drift-fix
+    await expect.poll(() => register.getAttribute('data-records'), { timeout: 30_000 }).toBe('6');
+    expect(await register.getAttribute('data-intact')).toBe('true');
+  });
+
+  it('61 a record removed from the Sổ ủy quyền is detected and named', async () => {
+    const folder = recordFolderPath('delegation', '/');
+    const lock = await imap.getMailboxLock(folder);
+    try {
+      const uids = (await imap.search({ all: true }, { uid: true })) || [];
+      expect(uids.length).toBe(6);
+      await imap.messageDelete(String(Math.max(...uids)), { uid: true });
+    } finally {
+      lock.release();
+    }
+    const panel = head.page.getByTestId('delegation-panel');
+    await panel.getByTestId('delegation-reload').click();
+    const broken = panel.getByTestId('register-broken');
+    await broken.waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('register').getAttribute('data-intact')).toBe('false');
+    const problem = broken.getByTestId('register-problem').first();
+    expect(await problem.getAttribute('data-kind')).toBe('missing-last');
+    expect(await problem.textContent()).toMatch(/^Bản ghi số 6 /);
+    await broken.scrollIntoViewIfNeeded();
+    await shot(head, '57-register-tampered');
     expect(head.errors).toEqual([]);
   });
 });

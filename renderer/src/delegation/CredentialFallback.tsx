@@ -63,7 +63,11 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
         fingerprint: info.sha256Fingerprint,
       });
       setSealed(result);
-      if (result.saved) onChanged();
+      // One envelope per comparison: sealing again needs a fresh confirmation.
+      if (result.saved) {
+        setCompared(false);
+        onChanged();
+      }
     } catch (e) {
       setError(toUiError(e));
     } finally {

@@ -21,7 +21,7 @@ interface Props {
 }
 
 export function DriftSection({ accountId, report, error: checkError, checking, folders, onCheck, onFixed }: Props) {
-  const { t } = useDelegationT();
+  const { t, lang } = useDelegationT();
   const { t: tm } = useTranslation();
   const [fixing, setFixing] = useState<string | null>(null);
   const [fixed, setFixed] = useState<RegisterRecordDto | null>(null);
@@ -68,7 +68,7 @@ export function DriftSection({ accountId, report, error: checkError, checking, f
                     {t('drift.where', { identifier: f.identifier, folder: nameOf(f.folder) })}:{' '}
                     <RightsWords rights={f.rights} />
                   </div>
-                  <div className="small">{f.messageVi}</div>
+                  <div className="small">{lang === 'en' ? f.detail : f.messageVi}</div>
                   <button
                     type="button"
                     className="btn btn-small btn-primary"

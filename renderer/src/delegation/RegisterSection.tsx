@@ -1,10 +1,11 @@
 // Sổ ủy quyền: how many records, who signed them, and whether the chain is
-// intact; every problem names the record (seq) and its message (UID).
+// intact; every problem names the record (seq) and its message (UID), in the
+// service's own words (the CLI prints the same).
 import type { RegisterState } from '../../../shared/delegation.ts';
 import { useDelegationT } from './i18n.ts';
 
 export function RegisterSection({ register }: { register: RegisterState }) {
-  const { t } = useDelegationT();
+  const { t, lang } = useDelegationT();
   return (
     <div data-testid="register" data-intact={register.intact} data-records={register.records}>
       {register.records === 0 && register.problems.length === 0 ? (
@@ -26,10 +27,14 @@ export function RegisterSection({ register }: { register: RegisterState }) {
           <p className="notice-message">{t('register.broken')}</p>
           <ul>
             {register.problems.map((p, i) => (
-              <li key={`${p.kind}-${p.seq ?? 'x'}-${i}`} data-testid="register-problem" data-kind={p.kind}>
-                {p.seq !== null
-                  ? t('register.problem', { seq: p.seq, uid: p.uid ?? '—', message: p.messageVi })
-                  : t('register.problemNoSeq', { message: p.messageVi })}
+              <li
+                key={`${p.kind}-${p.seq ?? 'x'}-${i}`}
+                data-testid="register-problem"
+                data-kind={p.kind}
+                data-seq={p.seq ?? ''}
+                data-uid={p.uid ?? ''}
+              >
+                {lang === 'en' ? p.detail : p.messageVi}
               </li>
             ))}
           </ul>

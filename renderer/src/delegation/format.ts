@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { FolderInfo } from '../../../shared/mail.ts';
 import { folderLabel } from '../main/folderLabel.ts';
+import { specialUseByName } from './sharedFolders.ts';
 
 export function formatDay(iso: string, locale: string): string {
   const t = Date.parse(iso);
@@ -42,20 +43,25 @@ export function formatSeconds(ms: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: ms < 10_000 ? 2 : 1 }).format(ms / 1000);
 }
 
-/** A unit folder's name as the folder tree shows it (INBOX is "Hộp thư đến"). */
+/**
+ * A unit folder as people know it: standard folders by their usual names
+ * ("Trash" is "Thùng rác"), a subfolder with its parents ("Đã xử lý › 2026").
+ */
 export function folderTitle(path: string, name: string, t: TFunction): string {
+  const parent = path.length > name.length && path.endsWith(name) ? path.slice(0, -name.length - 1) : '';
   const folder: FolderInfo = {
     path,
     name,
-    parentPath: null,
+    parentPath: parent || null,
     delimiter: '/',
-    specialUse: null,
+    specialUse: parent ? null : specialUseByName(name),
     subscribed: true,
     selectable: true,
     messages: null,
     unseen: null,
   };
-  return folderLabel(folder, t);
+  const own = folderLabel(folder, t);
+  return parent ? `${parent.replaceAll(path.charAt(parent.length), ' › ')} › ${own}` : own;
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -122,8 +122,6 @@ export const delegationEn: DelegationMessages = {
     head: 'latest record {{seq}}',
     intact: 'The chain of records is intact and every signature is valid.',
     broken: 'The register has problems:',
-    problem: 'Record {{seq}} (message UID {{uid}}): {{message}}',
-    problemNoSeq: '{{message}}',
     signers: 'Signed by (SHA-256 fingerprints)',
     folder: 'Kept in the hidden folder “{{folder}}” of the mailbox; it travels with the mailbox at a handover.',
   },

@@ -123,8 +123,6 @@ export const delegationVi = {
     head: 'bản ghi mới nhất số {{seq}}',
     intact: 'Chuỗi bản ghi nguyên vẹn, mọi chữ ký hợp lệ.',
     broken: 'Sổ ủy quyền có vấn đề:',
-    problem: 'Bản ghi số {{seq}} (thư UID {{uid}}): {{message}}',
-    problemNoSeq: '{{message}}',
     signers: 'Người ký (dấu vân tay SHA-256)',
     folder: 'Lưu trong thư mục ẩn “{{folder}}” của hộp thư, đi cùng hộp thư khi bàn giao.',
   },

@@ -82,10 +82,15 @@ export function labelFolders(folders: readonly FolderInfo[], units: readonly Uni
   });
 }
 
+/** The special use a top-level folder's usual name stands for ("Trash" → \\Trash). */
+export function specialUseByName(name: string): SpecialUse | null {
+  return SPECIAL_BY_NAME[name.toLowerCase()] ?? null;
+}
+
 function labelled(folder: FolderInfo, unit: UnitMailbox): FolderInfo {
   const relative = relativePath(folder.path, unit);
   const topLevel = !relative.includes(folder.delimiter);
-  const special = folder.specialUse ?? (topLevel ? (SPECIAL_BY_NAME[relative.toLowerCase()] ?? null) : null);
+  const special = folder.specialUse ?? (topLevel ? specialUseByName(relative) : null);
   return { ...folder, specialUse: special };
 }
 
