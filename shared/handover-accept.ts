@@ -57,6 +57,8 @@ export interface AcceptResult {
     mailboxError: string | null;
     statementSha256: string;
   };
-  /** Vietnamese reminders shown after acceptance. */
+  /** Addresses holding delegated rights granted by the previous head (to review). */
+  activeDelegates: string[];
+  /** Vietnamese reminders (CLI); the UI words its own from the fields above. */
   reminders: string[];
 }

@@ -173,6 +173,7 @@ describe('accepting a handover', () => {
     expect(result.reminders.join(' ')).toMatch(/ủy quyền/);
     // The previous head's delegate is named, so the new head can review the grant.
     expect(result.reminders.join(' ')).toContain(DELEGATE);
+    expect(result.activeDelegates).toEqual([DELEGATE]);
 
     // Receipt in seal/: statement signed by the incoming head; the bag still verifies.
     const statementFile = result.receipt.files.find((f) => f.endsWith('.json')) as string;

@@ -281,6 +281,7 @@ export class HandoverService {
         diff,
         restore,
         receipt: { files, mailboxFolder, mailboxError, statementSha256: receipt.statementSha256 },
+        activeDelegates: delegates,
         reminders,
       };
     });

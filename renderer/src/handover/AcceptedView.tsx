@@ -29,7 +29,15 @@ export function AcceptedView({ result, diff, restore, restoreProgress, onRestore
   const { t } = useHandoverT();
   const ref = useRevealOnMount<HTMLDivElement>('start');
   // The UI's own wording (main's `reminders` are Vietnamese only, and go stale after a restore).
-  const reminders = [t('accept.reminderPassword'), t('accept.reminderDelegations')];
+  const reminders = [
+    t('accept.reminderPassword'),
+    result.activeDelegates.length > 0
+      ? t('accept.reminderNamedDelegations', {
+          count: result.activeDelegates.length,
+          names: result.activeDelegates.join(', '),
+        })
+      : t('accept.reminderDelegations'),
+  ];
   return (
     <>
       <div ref={ref} className="verdict verdict-ok" role="status" data-testid="accept-done">

@@ -276,6 +276,8 @@ export const handoverEn: HandoverMessages = {
     remindersTitle: 'To do now:',
     reminderPassword:
       'Ask the IT Centre to reset the mailbox password, then enter the new password in “Mailbox settings”.',
+    reminderNamedDelegations:
+      'Review the previous head’s delegations: {{count}} staff hold rights ({{names}}). Revoke those no longer needed.',
     reminderDelegations: 'Review the delegations granted by the previous head and revoke those no longer needed.',
   },
   compare: {

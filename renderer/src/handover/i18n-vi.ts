@@ -278,6 +278,8 @@ export const handoverVi = {
     remindersTitle: 'Việc cần làm ngay:',
     reminderPassword:
       'Đề nghị Trung tâm Công nghệ thông tin đặt lại mật khẩu hộp thư, rồi cập nhật mật khẩu mới trong “Cài đặt hộp thư”.',
+    reminderNamedDelegations:
+      'Rà soát ủy quyền của thủ trưởng tiền nhiệm: {{count}} cán bộ đang có quyền ({{names}}). Thu hồi những ủy quyền không còn cần.',
     reminderDelegations: 'Rà soát các ủy quyền do thủ trưởng tiền nhiệm cấp và thu hồi những ủy quyền không còn cần.',
   },
   compare: {
