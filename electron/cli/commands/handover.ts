@@ -1,5 +1,6 @@
 // `unit-mailbox handover export|verify`: the signed handover bag from the command line.
 import { readFile } from 'node:fs/promises';
+import v8 from 'node:v8';
 import type { PackageDiff } from '../../../shared/handover-accept.ts';
 import type { VerifyReport } from '../../../shared/handover.ts';
 import { AppError } from '../../services/errors/app-error.ts';
@@ -29,7 +30,18 @@ export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
   }
 };
 
+/**
+ * An export streams gigabytes through short-lived buffers and objects. V8 would keep growing its
+ * young generation to tens of MB for that garbage, and the process never gives the memory back:
+ * with the young generation held at its current size the peak RSS stays flat whatever the mailbox
+ * size, at a small cost in more frequent (cheap) scavenges. The CLI process does only this job.
+ */
+function keepYoungGenerationSmall(): void {
+  if (!process.env.UM_NO_V8_TUNING) v8.setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Output> {
+  keepYoungGenerationSmall();
   const accountId = requireAccount(v, s);
   const recipientFile = required(v['recipient-cert'], '--recipient-cert');
   const out = required(v.out, '--out');

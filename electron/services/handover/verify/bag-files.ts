@@ -3,7 +3,6 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FoundFile {
-  size: number;
   /** False for symbolic links, devices…: a bag holds regular files only. */
   regular: boolean;
 }
@@ -11,18 +10,21 @@ export interface FoundFile {
 export async function listBagFiles(root: string): Promise<Map<string, FoundFile>> {
   const out = new Map<string, FoundFile>();
   const walk = async (dir: string, rel: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const e of entries) {
+    // No stat per file: sizes come from hashing (listed files) or sizeOf() (the rest).
+    for (const e of await readdir(dir, { withFileTypes: true })) {
       const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        await walk(join(dir, e.name), path);
-      } else if (e.isFile()) {
-        out.set(path, { size: (await lstat(join(dir, e.name))).size, regular: true });
-      } else {
-        out.set(path, { size: 0, regular: false });
-      }
+      if (e.isDirectory()) await walk(join(dir, e.name), path);
+      else out.set(path, { regular: e.isFile() });
     }
   };
   await walk(root, '');
   return out;
+}
+
+export async function sizeOf(root: string, path: string): Promise<number> {
+  try {
+    return (await lstat(join(root, path))).size;
+  } catch {
+    return 0;
+  }
 }

@@ -14,14 +14,16 @@ import type { Problems } from './problems.ts';
 export interface IndexCheckInput {
   dir: string;
   files: Map<string, FoundFile>;
-  digests: Map<string, FileDigest>;
+  /** The payload digests; awaited last, so the indexes are parsed while the payload is hashed. */
+  digests: Promise<Map<string, FileDigest>>;
+  /** data/record/bien-ban.json as read by readRecord(). */
+  record: HandoverRecord | null;
   problems: Problems;
 }
 
 export interface IndexCheckResult {
   messages: number;
   folders: number;
-  record: HandoverRecord | null;
 }
 
 interface Row {
@@ -38,10 +40,10 @@ const COL = Object.fromEntries(MESSAGES_CSV_HEADER.map((name, i) => [name, i])) 
 >;
 
 export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult> {
-  const { files, digests, problems } = i;
+  const { files, problems } = i;
   const rows = await readRows(i);
   const emlOnDisk = [...files.keys()].filter((p) => p.startsWith(`${EML_DIR}/`));
-  const byPath = new Map<string, Row>();
+  const byPath = new Map<string, { row: Row; line: number }>();
   const perFolder = new Map<string, { messages: number; bytes: number }>();
 
   for (const [n, row] of rows.entries()) {
@@ -52,30 +54,31 @@ export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult
       problems.add(row.path, 'index', `listed twice in ${BAG_FILES.messagesCsv} (line ${line})`);
       continue;
     }
-    byPath.set(row.path, row);
+    byPath.set(row.path, { row, line });
     const f = perFolder.get(row.folderId) ?? { messages: 0, bytes: 0 };
     f.messages += 1;
     f.bytes += row.size;
     perFolder.set(row.folderId, f);
-    const found = files.get(row.path);
-    if (!found) {
+    if (!files.has(row.path))
       problems.add(row.path, 'index', `${BAG_FILES.messagesCsv} line ${line} lists a message file that is missing`);
-      continue;
-    }
-    const d = digests.get(row.path);
-    if (d && d.sha256 !== row.sha256)
-      problems.add(row.path, 'index', `SHA-256 differs from ${BAG_FILES.messagesCsv} line ${line}`);
-    if (found.size !== row.size)
-      problems.add(row.path, 'index', `size ${found.size} differs from ${row.size} in ${BAG_FILES.messagesCsv}`);
   }
   for (const path of emlOnDisk) {
     if (!byPath.has(path)) problems.add(path, 'index', `message file not listed in ${BAG_FILES.messagesCsv}`);
   }
-
   await checkJsonl(i, rows);
   const folders = await checkFolders(i, perFolder, emlOnDisk);
-  const record = await checkRecord(i, rows);
-  return { messages: emlOnDisk.filter((p) => p.endsWith('.eml')).length, folders, record };
+  checkRecordTotals(i, rows);
+
+  const digests = await i.digests;
+  for (const [path, { row, line }] of byPath) {
+    const d = digests.get(path);
+    if (!d) continue;
+    if (d.sha256 !== row.sha256)
+      problems.add(path, 'index', `SHA-256 differs from ${BAG_FILES.messagesCsv} line ${line}`);
+    if (d.size !== row.size)
+      problems.add(path, 'index', `size ${d.size} differs from ${row.size} in ${BAG_FILES.messagesCsv}`);
+  }
+  return { messages: emlOnDisk.filter((p) => p.endsWith('.eml')).length, folders };
 }
 
 async function readRows(i: IndexCheckInput): Promise<Row[]> {
@@ -185,16 +188,21 @@ async function checkFolders(
   return folders.length;
 }
 
-async function checkRecord(i: IndexCheckInput, rows: Row[]): Promise<HandoverRecord | null> {
+/** The record, parsed; null (with a problem) when missing or not JSON. */
+export async function readRecord(i: Omit<IndexCheckInput, 'digests' | 'record'>): Promise<HandoverRecord | null> {
   const text = await readText(i, BAG_FILES.recordJson);
   if (text === null) return null;
-  let record: HandoverRecord;
   try {
-    record = JSON.parse(text) as HandoverRecord;
+    return JSON.parse(text) as HandoverRecord;
   } catch (e) {
     i.problems.add(BAG_FILES.recordJson, 'record', `not JSON (${(e as Error).message})`);
     return null;
   }
+}
+
+function checkRecordTotals(i: IndexCheckInput, rows: Row[]): void {
+  const { record } = i;
+  if (!record) return;
   const messages = rows.length;
   const bytes = rows.reduce((n, r) => n + r.size, 0);
   if (record.totals?.messages !== messages)
@@ -209,10 +217,9 @@ async function checkRecord(i: IndexCheckInput, rows: Row[]): Promise<HandoverRec
       'record',
       `the record states ${String(record.totals?.bytes)} bytes, the index has ${bytes}`,
     );
-  return record;
 }
 
-async function readText(i: IndexCheckInput, path: string): Promise<string | null> {
+async function readText(i: Pick<IndexCheckInput, 'dir' | 'files' | 'problems'>, path: string): Promise<string | null> {
   if (!i.files.has(path)) {
     i.problems.add(path, 'missing', 'required file is missing');
     return null;

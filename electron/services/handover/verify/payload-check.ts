@@ -2,7 +2,7 @@
 // hashing threads; plus missing and extra payload files and Payload-Oxum.
 import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
-import { HashPool, type FileDigest } from '../bag/file-hash.ts';
+import type { FileDigest, HashPool } from '../bag/file-hash.ts';
 import type { FoundFile } from './bag-files.ts';
 import type { Problems } from './problems.ts';
 
@@ -12,6 +12,8 @@ export interface PayloadCheckInput {
   sha256: Map<string, string>;
   sha512: Map<string, string>;
   problems: Problems;
+  /** Started by the caller early, so that the threads boot while the bag is listed and parsed. */
+  pool: HashPool;
   signal?: AbortSignal | undefined;
   onFile?: (bytes: number) => void;
 }
@@ -42,18 +44,15 @@ export async function checkPayload(i: PayloadCheckInput): Promise<Map<string, Fi
   }
 
   const digests = new Map<string, FileDigest>();
-  const pool = new HashPool();
-  try {
+  const { pool } = i;
+  {
     const batches: string[][] = [];
     let batch: string[] = [];
-    let bytes = 0;
     for (const path of toHash) {
       batch.push(path);
-      bytes += files.get(path)?.size ?? 0;
-      if (batch.length >= 64 || bytes >= 16 * 1024 * 1024) {
+      if (batch.length >= 32) {
         batches.push(batch);
         batch = [];
-        bytes = 0;
       }
     }
     if (batch.length) batches.push(batch);
@@ -84,8 +83,6 @@ export async function checkPayload(i: PayloadCheckInput): Promise<Map<string, Fi
       }
     };
     await Promise.all(Array.from({ length: pool.threads * 2 }, lane));
-  } finally {
-    await pool.close();
   }
   return digests;
 }

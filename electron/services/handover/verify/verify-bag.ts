@@ -5,8 +5,10 @@ import type { HandoverProgress, VerifyReport } from '../../../../shared/handover
 import { AppError } from '../../errors/app-error.ts';
 import { BAG_FILES } from '../bag/bag-layout.ts';
 import { payloadOxum } from '../bag/bag-info.ts';
-import { listBagFiles } from './bag-files.ts';
-import { checkIndexes } from './index-check.ts';
+import { HashPool } from '../bag/file-hash.ts';
+import { compareBagPaths } from '../bag/manifest.ts';
+import { listBagFiles, sizeOf } from './bag-files.ts';
+import { checkIndexes, readRecord } from './index-check.ts';
 import { openBag } from './open-bag.ts';
 import { checkPayload } from './payload-check.ts';
 import { Problems } from './problems.ts';
@@ -23,6 +25,7 @@ export interface VerifyOptions {
 export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const started = Date.now();
   const opened = await openBag(path);
+  const pool = new HashPool();
   try {
     const problems = new Problems();
     for (const p of opened.problems) problems.add(p.file, p.kind, p.detail);
@@ -43,22 +46,10 @@ export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise
     const sha256 = await readManifest(input, BAG_FILES.manifestSha256, 64);
     const sha512 = await readManifest(input, BAG_FILES.manifestSha512, 128);
 
-    // Payload-Oxum counts what is really in data/, listed or not.
-    let octets = 0;
     let count = 0;
-    for (const [p, f] of files) {
-      if (!p.startsWith('data/')) continue;
-      octets += f.size;
-      count += 1;
-    }
-    const actualOxum = payloadOxum(octets, count);
-    if (declaredOxum !== null && /^\d+\.\d+$/.test(declaredOxum) && declaredOxum !== actualOxum)
-      problems.add(
-        BAG_FILES.bagInfo,
-        'payload-oxum',
-        `Payload-Oxum is ${declaredOxum}, the payload on disk is ${actualOxum} (octets.files)`,
-      );
+    for (const p of files.keys()) if (p.startsWith('data/')) count += 1;
 
+    const declaredBytes = Number(/^(\d+)\./.exec(declaredOxum ?? '')?.[1] ?? 0);
     const progress = { done: 0, bytes: 0, last: 0 };
     const emit = (phase: HandoverProgress['phase']) =>
       opts.onProgress?.({
@@ -66,16 +57,28 @@ export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise
         messagesDone: progress.done,
         messagesTotal: count,
         bytesDone: progress.bytes,
-        bytesTotal: octets,
+        bytesTotal: declaredBytes,
         etaSeconds: null,
       });
     emit('messages');
-    const digests = await checkPayload({
+    const record = await readRecord(input);
+    // The signatures are checked while the payload is hashed (their problems are listed after).
+    const sealProblems = new Problems();
+    const sealing = checkSignatures({
+      dir,
+      files,
+      record,
+      trustedCertificates: opts.trustedCertificates,
+      problems: sealProblems,
+    });
+    sealing.catch(() => undefined);
+    const hashing = checkPayload({
       dir,
       files,
       sha256,
       sha512,
       problems,
+      pool,
       signal: opts.signal,
       onFile: (bytes) => {
         progress.done += 1;
@@ -87,27 +90,40 @@ export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise
         }
       },
     });
+    // The indexes are read and parsed while the threads hash.
+    const indexing = checkIndexes({ dir, files, digests: hashing, record, problems });
+    indexing.catch(() => undefined);
+    const digests = await hashing;
+    // Payload-Oxum counts what is really in data/, listed or not.
+    let octets = 0;
+    for (const [p, f] of files) {
+      if (!p.startsWith('data/')) continue;
+      octets += digests.get(p)?.size ?? (f.regular ? await sizeOf(dir, p) : 0);
+    }
+    const actualOxum = payloadOxum(octets, count);
+    if (declaredOxum !== null && /^\d+\.\d+$/.test(declaredOxum) && declaredOxum !== actualOxum)
+      problems.add(
+        BAG_FILES.bagInfo,
+        'payload-oxum',
+        `Payload-Oxum is ${declaredOxum}, the payload on disk is ${actualOxum} (octets.files)`,
+      );
     emit('indexes');
-    const index = await checkIndexes({ dir, files, digests, problems });
+    const index = await indexing;
     emit('seal');
-    const signature = await checkSignatures({
-      dir,
-      files,
-      record: index.record,
-      trustedCertificates: opts.trustedCertificates,
-      problems,
-    });
+    const signature = await sealing;
+    for (const p of sealProblems.list) problems.add(p.file, p.kind, p.detail);
     emit('done');
     return {
       valid: problems.empty,
       bag: path,
-      problems: problems.list,
+      problems: [...problems.list].sort((a, b) => compareBagPaths(a.file, b.file) || a.kind.localeCompare(b.kind)),
       signature,
       payloadOxum: { declared: declaredOxum, actual: actualOxum },
       counts: { files: count, messages: index.messages, folders: index.folders },
       durationMs: Date.now() - started,
     };
   } finally {
+    await pool.close();
     await opened.cleanup();
   }
 }
