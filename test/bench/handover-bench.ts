@@ -40,6 +40,12 @@ if (!Number.isInteger(N) || N < 40) throw new Error(`--messages must be an integ
 const STEPS = [Math.round(N / 4), Math.round(N / 2), N];
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
+/** `start 0.0 s (131 MB) → messages 2.4 s (250 MB) → … → exit 80.1 s`; "—" when no sample fell in a phase. */
+const phaseLine = (r: RunStats) =>
+  [
+    ...r.rssByPhase.map((p) => `${p.phase} ${fmtS(p.atMs)} (${p.peakMb > 0 ? `${p.peakMb.toFixed(0)} MB` : '—'})`),
+    `exit ${fmtS(r.ms)}`,
+  ].join(' → ');
 const rate = (count: number, ms: number) => count / (ms / 1000);
 
 interface Files {
@@ -109,12 +115,16 @@ async function exportOnce(
       bag,
       '--json',
     ],
-    { watchPorts: [stack.imapsPort] },
+    { watchPorts: [stack.imapsPort], phases: EXPORT_PHASES },
   );
   if (r.exitCode !== 0) throw new Error(`handover export exited ${r.exitCode}: ${r.stderr.slice(-2000)}`);
   const eml = filesUnder(join(bag, 'data', 'eml'), '.eml');
   return { ...r, messages: eml.count, bytes: eml.bytes, bag };
 }
+
+// The CLI's progress lines on stderr name the phase (see electron/cli/handover-progress.ts).
+const EXPORT_PHASES = /^(snapshot|messages|indexes|seal|tar)\b/;
+const VERIFY_PHASES = /^(hashing|indexes|seal)\b/;
 
 interface StepResult {
   messages: number;
@@ -190,15 +200,11 @@ try {
     shaRuns.push(r);
   };
   const runVerify = async () => {
-    const r = await measuredRun(process.execPath, [
-      bin,
-      '--profile',
-      profile.profileDir,
-      'handover',
-      'verify',
-      keptBag,
-      '--json',
-    ]);
+    const r = await measuredRun(
+      process.execPath,
+      [bin, '--profile', profile.profileDir, 'handover', 'verify', keptBag, '--json'],
+      { phases: VERIFY_PHASES },
+    );
     const report = JSON.parse(r.stdout) as { valid?: boolean; problems?: unknown[] };
     if (r.exitCode !== 0 || report.valid !== true) {
       throw new Error(
@@ -296,6 +302,9 @@ ${perStep}
 Notes:
 - mbsync (${mbsyncVersion}) runs with its stock settings: one connection, \`Sync Pull\`, \`Create Near\`, \`CopyArrivalDate yes\`, fsync per message (\`FSync yes\` is its default). The export also writes \`manifest-sha256.txt\`, \`manifest-sha512.txt\`, the index, folders.json, the signed tagmanifest, the sealed credential and the PDF record, all inside the timed run.
 - \`sha256sum -c\` checks one manifest and never notices extra or missing-from-manifest files; \`handover verify\` also checks the SHA-512 manifest, the signature, Payload-Oxum, completeness and index ↔ files.
+- Where the time and memory go at ${N.toLocaleString('en')} messages (each phase as the CLI's progress lines name it: its start after spawn, and the highest RSS sampled in it every 250 ms):
+${last.ours.map((r, k) => `  - export round ${k + 1}: ${phaseLine(r)}`).join('\n')}
+${verifyRuns.map((r, k) => `  - verify round ${k + 1}: ${phaseLine(r)}`).join('\n')}
 - Starting the CLI alone (\`unit-mailbox --help\`, median of 3) takes ${fmtS(startupMs)} and ${startupRss.toFixed(0)} MB RSS (\`node -e 0\`: ${fmtS(bare.ms)}, ${bare.peakRssMb.toFixed(0)} MB); that is part of every export and verify figure.
 - Seeding (Maildir files written directly + \`doveadm force-resync\`, flags set over IMAP) took ${fmtS(seedMs)} in all, not part of any figure.
 `;

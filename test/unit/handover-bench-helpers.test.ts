@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mbsyncConfig } from '../bench/handover/mbsync-baseline.ts';
+import { measuredRun } from '../bench/handover/measured-run.ts';
 import { SECTION_TITLE, replaceSection } from '../bench/handover/report.ts';
 import {
   ATTACHMENT_MAX,
@@ -76,4 +77,27 @@ describe('handover benchmark: report and baseline config', () => {
     expect(cfg).toMatch(/PassCmd "printenv UM_BENCH_IMAP_PASSWORD"/);
     expect(cfg).toMatch(/CertificateFile \/ca\.pem/);
   });
+});
+
+describe('handover benchmark: measured child runs', () => {
+  it('reports the child’s own peak RSS, its exit code and when each phase began', async () => {
+    const script = [
+      "process.stderr.write('alpha\\n');",
+      'setTimeout(() => {',
+      "  process.stderr.write('beta [##..] 1/2\\n');",
+      '  const big = Buffer.alloc(150 * 1024 * 1024, 1);',
+      '  setTimeout(() => process.exit(big[7] === 1 ? 3 : 0), 600);',
+      '}, 600);',
+    ].join('\n');
+    const r = await measuredRun(process.execPath, ['-e', script], { phases: /^(alpha|beta)\b/ });
+    expect(r.exitCode).toBe(3);
+    expect(r.peakRssMb).toBeGreaterThan(150);
+    expect(r.peakRssMb).toBeLessThan(1024);
+    expect(r.rssByPhase.map((p) => p.phase)).toEqual(['start', 'alpha', 'beta']);
+    const beta = r.rssByPhase[2] as { atMs: number; peakMb: number };
+    expect(beta.atMs).toBeGreaterThan(400);
+    expect(beta.peakMb).toBeGreaterThan(150);
+    expect((r.rssByPhase[1] as { peakMb: number }).peakMb).toBeLessThan(150);
+    expect(r.ms).toBeGreaterThan(1000);
+  }, 30_000);
 });

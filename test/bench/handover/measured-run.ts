@@ -23,6 +23,14 @@ export interface RunStats {
   maxConnections: number;
   /** Largest number of threads seen in one process of the tree. */
   maxThreads: number;
+  /** Per phase named by `phases`, in order: when it started (ms after spawn) and the highest sampled RSS of the tree. */
+  rssByPhase: PhaseStats[];
+}
+
+export interface PhaseStats {
+  phase: string;
+  atMs: number;
+  peakMb: number;
 }
 
 export interface RunOptions {
@@ -33,6 +41,8 @@ export interface RunOptions {
   watchPorts?: number[];
   /** Called with each chunk of stderr (progress lines), e.g. to echo them. */
   onStderr?: (chunk: string) => void;
+  /** A stderr line matching this starts a phase named by the first capture group. */
+  phases?: RegExp;
 }
 
 const TIME = '/usr/bin/time';
@@ -112,10 +122,20 @@ export async function measuredRun(cmd: string, args: string[], opts: RunOptions 
   });
   let stdout = '';
   let stderr = '';
+  const rssByPhase: PhaseStats[] = [{ phase: 'start', atMs: 0, peakMb: 0 }];
+  let partial = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     stderr += d;
     opts.onStderr?.(d);
+    if (!opts.phases) return;
+    const lines = (partial + d).split(/[\r\n]/);
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const phase = opts.phases.exec(line)?.[1];
+      if (phase && rssByPhase[rssByPhase.length - 1]?.phase !== phase)
+        rssByPhase.push({ phase, atMs: performance.now() - started, peakMb: 0 });
+    }
   });
   child.stdin.end(opts.input ?? '');
 
@@ -126,6 +146,9 @@ export async function measuredRun(cmd: string, args: string[], opts: RunOptions 
     if (child.pid === undefined) return;
     const pids = tree(child.pid).slice(1); // not /usr/bin/time itself
     for (const p of pids) maxThreads = Math.max(maxThreads, statusField(p, 'Threads'));
+    const rssMb = pids.reduce((n, p) => n + statusField(p, 'VmRSS'), 0) / 1024;
+    const current = rssByPhase[rssByPhase.length - 1] as PhaseStats;
+    current.peakMb = Math.max(current.peakMb, rssMb);
     if (ports.size > 0) {
       const live = establishedTo(ports);
       const mine = new Set(pids.flatMap(socketInodes).filter((i) => live.has(i)));
@@ -155,5 +178,6 @@ export async function measuredRun(cmd: string, args: string[], opts: RunOptions 
     sysS: sys ?? NaN,
     maxConnections,
     maxThreads,
+    rssByPhase,
   };
 }
