@@ -1,8 +1,9 @@
 // The delegate's side for the mail view: which unit mailboxes are shared with
 // this account and with which rights (delegation.shared: NAMESPACE, LIST,
 // MYRIGHTS on the server). Asked again when the user opens one of them, when
-// an action was refused, when the window regains focus and every minute, so a
-// revocation shows as such instead of as a list that silently stops working.
+// an action was refused, when a sync changed the folder list, when the window
+// regains focus and, while something is shared, every minute: a revocation
+// shows as such instead of as a list that silently stops working.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FolderInfo } from '../../../shared/mail.ts';
 import { invoke, onEvent, toUiError, type UiError } from '../api.ts';
@@ -76,7 +77,10 @@ export function useSharedMailboxes(opts: {
   const refresh = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
-    const timer = setInterval(refresh, SHARED_REFRESH_MS);
+    // Polling (one IMAP login) only while something is shared: it is how a revocation shows.
+    const timer = setInterval(() => {
+      if (seen.current.length > 0) refresh();
+    }, SHARED_REFRESH_MS);
     window.addEventListener('focus', refresh);
     const off = onEvent('delegation.changed', refresh);
     return () => {
@@ -85,6 +89,13 @@ export function useSharedMailboxes(opts: {
       off();
     };
   }, [refresh]);
+
+  // A sync changed the folder list (a grant or revocation may be why): ask again.
+  const folderKey = useMemo(() => cached.map((f) => f.path).join('\n'), [cached]);
+  const firstKey = useRef(folderKey);
+  useEffect(() => {
+    if (folderKey !== firstKey.current) refresh();
+  }, [folderKey, refresh]);
 
   // A grant made since the last sync: its folders are not in the cache yet.
   useEffect(() => {
