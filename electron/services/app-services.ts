@@ -139,7 +139,9 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
           try {
             const { expired } = await delegation.expireDue(account.id);
             if (expired.length) logger.log('info', 'delegation: expired grants revoked', { count: expired.length });
-            await delegation.applyToNewFolders(account.id);
+            const applied = await delegation.applyToNewFolders(account.id);
+            // An open Ủy quyền panel shows the new state without a reload.
+            if (expired.length || applied.length) events.emit('delegation.changed', { accountId: account.id });
           } catch (e) {
             // No identity yet, no ACL, offline: nothing to keep up; retried on the next round.
             logger.log('debug', 'delegation upkeep skipped', { detail: (e as Error).message });
