@@ -341,6 +341,22 @@ describe('handover export round trip', () => {
     expect((await verifyBag(out)).valid).toBe(true);
   });
 
+  it('exports a mailbox without a single message into a valid bag', async () => {
+    const email = 'canbo1@binhphuoc.gov.vn';
+    const out = join(work.dir, 'empty-mailbox');
+    const r = await exportHandover(
+      options(out, {
+        mailbox: email,
+        connect: () => connectImap({ ...creds(), username: email, password: passwordOf(stack, email) }),
+      }),
+    );
+    expect(r).toMatchObject({ messages: 0, bytes: 0, consistent: true });
+    expect(r.record.folders.map((f) => f.name)).toEqual(expect.arrayContaining(['INBOX', 'Sent', 'Trash']));
+    const report = await verifyBag(out);
+    expect(report.problems).toEqual([]);
+    expect(report.counts.messages).toBe(0);
+  });
+
   it('refuses a directory that holds something else', async () => {
     const out = join(work.dir, 'occupied');
     mkdirSync(out);

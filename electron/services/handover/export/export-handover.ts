@@ -44,7 +44,7 @@ export interface ExportOptions {
   registers: RegisterFile[];
   openDirectives: number | null;
   fontsDir: string;
-  /** IMAP connections fetching in parallel (default 3). */
+  /** IMAP connections fetching in parallel (default 4, see DEFAULT_CONNECTIONS). */
   connections?: number;
   /** fdatasync each message before journaling it (default true; a crash then never costs a re-download). */
   fsync?: boolean;
@@ -70,7 +70,11 @@ export interface ExportResult {
   durationMs: number;
 }
 
-export const DEFAULT_CONNECTIONS = 3;
+/**
+ * Measured on the test Dovecot (2 cores, 4,000 messages, 473 MB): 1 connection 121 msg/s, 2: 157,
+ * 3: 171–233, 4: 248–384, 5: 243–320. Past 4 the server and the hashing, not the round trips, limit.
+ */
+export const DEFAULT_CONNECTIONS = 4;
 const MAX_CONNECTIONS = 8;
 /** Attempts per task when a connection drops (each on a fresh connection). */
 const TASK_ATTEMPTS = 3;
@@ -252,7 +256,14 @@ async function prepareDirectory(bagDir: string, state: ExportState): Promise<boo
     }
     return false;
   }
-  if (entries.includes(STATE_DIR) && (await state.loadSnapshot().catch(() => null))) return true;
+  if (entries.includes(STATE_DIR)) {
+    if (await state.loadSnapshot().catch(() => null)) return true;
+    // Killed before its snapshot was written: nothing was fetched yet, start afresh.
+    if (entries.length === 1) {
+      await state.remove();
+      return false;
+    }
+  }
   if (entries.length === 0) return false;
   throw new AppError('FILE_ERROR', `${bagDir} is not empty and holds no unfinished export`, {
     messageVi: `Thư mục ${bagDir} đã có dữ liệu (không phải bản xuất dở dang). Hãy chọn một thư mục trống hoặc chưa tồn tại.`,
