@@ -219,6 +219,22 @@ describe('handover verify', () => {
     await expectDetected(bag, 'tagmanifest-sha256.txt', 'signature');
   });
 
+  it('checks a tagmanifest-sha512.txt that another tool added', async () => {
+    const good = await tampered((b) =>
+      writeFileSync(
+        join(b, 'tagmanifest-sha512.txt'),
+        `${sha(readFileSync(join(b, 'bagit.txt')), 'sha512')}  bagit.txt\n`,
+      ),
+    );
+    expect((await verifyBag(good)).problems).toEqual([]);
+    const bad = await tampered((b) =>
+      writeFileSync(join(b, 'tagmanifest-sha512.txt'), `${sha('x', 'sha512')}  bagit.txt\n`),
+    );
+    expect((await verifyBag(bad)).problems).toContainEqual(
+      expect.objectContaining({ file: 'bagit.txt', kind: 'tagmanifest' }),
+    );
+  });
+
   it('detects an .eml changed with both manifests and the tagmanifest recomputed: only the signature is left', async () => {
     let file = '';
     const bag = await tampered((b) => {

@@ -87,6 +87,7 @@ export async function checkTagmanifest(i: StructureInput): Promise<void> {
     if (d.sha256 !== digest)
       i.problems.add(path, 'tagmanifest', `content differs from ${BAG_FILES.tagmanifestSha256} (SHA-256 mismatch)`);
   }
+  await checkOptionalTagmanifest512(i);
   if (!i.files.has(BAG_FILES.tagmanifestSha256)) return;
   const mustList = [...TAG_FILES_FIXED, ...[...i.files.keys()].filter((p) => MAILBAG_CSV_NAME.test(p))];
   for (const path of mustList) {
@@ -99,6 +100,24 @@ export async function checkTagmanifest(i: StructureInput): Promise<void> {
   }
   if (![...i.files.keys()].some((p) => MAILBAG_CSV_NAME.test(p)))
     i.problems.add(BAG_FILES.mailbag, 'missing', 'the Mailbag index mailbag.csv is missing');
+}
+
+/** The export writes no tagmanifest-sha512.txt; one that another tool added must still be right. */
+async function checkOptionalTagmanifest512(i: StructureInput): Promise<void> {
+  const name = 'tagmanifest-sha512.txt';
+  if (!i.files.has(name)) return;
+  for (const [path, digest] of await readManifest(i, name, 128)) {
+    if (path.startsWith('data/') || path.startsWith('seal/') || path.startsWith('tagmanifest-')) {
+      i.problems.add(path, 'tagmanifest', `${name} must not list ${path}`);
+      continue;
+    }
+    if (!i.files.get(path)?.regular) {
+      i.problems.add(path, 'missing', `listed in ${name} but missing`);
+      continue;
+    }
+    if ((await digestFile(join(i.dir, path))).sha512 !== digest)
+      i.problems.add(path, 'tagmanifest', `content differs from ${name} (SHA-512 mismatch)`);
+  }
 }
 
 /** Files outside data/ that the layout does not know, and an unfinished export's state. */
