@@ -1,10 +1,8 @@
 // Headless CLI over the same services as the app, for IT staff and automation.
 import { readFile } from 'node:fs/promises';
 import { ACCOUNT_KINDS, SECURITY_MODES, type AccountDraft, type SecurityMode } from '../../shared/account.ts';
-import { createAppServices, type AppServices } from '../services/app-services.ts';
+import type { AppServices } from '../services/app-services.ts';
 import { AppError, toAppError } from '../services/errors/app-error.ts';
-import { OsKeychain } from '../services/keychain/os-keychain.ts';
-import { FileLogger } from '../services/logging/logger.ts';
 import { defaultProfileDir } from '../services/profile/profile-dir.ts';
 import {
   formatAccounts,
@@ -28,17 +26,16 @@ import {
   type Output,
   type Values,
 } from './args.ts';
-import { identityCommands } from './commands/identity.ts';
-import { handoverCommands } from './commands/handover.ts';
-import { delegateCommands, sharedCommand } from './commands/delegate.ts';
 
 export type { CliIo } from './args.ts';
 
-const COMMAND_GROUPS: Record<'identity' | 'handover' | 'delegate' | 'shared', CommandGroup> = {
-  identity: identityCommands,
-  handover: handoverCommands,
-  delegate: delegateCommands,
-  shared: sharedCommand,
+// Command groups and the services are loaded when a command needs them: `--help`, usage
+// errors and `handover verify` then start without loading IMAP, SQLite, PDF and keychain code.
+const COMMAND_GROUPS: Record<'identity' | 'handover' | 'delegate' | 'shared', () => Promise<CommandGroup>> = {
+  identity: async () => (await import('./commands/identity.ts')).identityCommands,
+  handover: async () => (await import('./commands/handover.ts')).handoverCommands,
+  delegate: async () => (await import('./commands/delegate.ts')).delegateCommands,
+  shared: async () => (await import('./commands/delegate.ts')).sharedCommand,
 };
 
 /** Runs one command; resolves to the process exit code. */
@@ -52,7 +49,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return positionals.length === 0 && !values.help ? 2 : 0;
     }
+    if (positionals[0] === 'handover' && positionals[1] === 'verify') {
+      if (positionals.length !== 3)
+        throw new UsageError('handover verify takes exactly one PATH (bag directory or .tar)');
+      const { verifyCommand } = await import('./commands/handover-verify.ts');
+      const result = await verifyCommand(positionals[2] as string, values, io);
+      io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
+      return result.exitCode ?? 0;
+    }
     const profileDir = values.profile ?? io.env.UNIT_MAILBOX_PROFILE ?? defaultProfileDir();
+    const [{ createAppServices }, { OsKeychain }, { FileLogger }] = await Promise.all([
+      import('../services/app-services.ts'),
+      import('../services/keychain/os-keychain.ts'),
+      import('../services/logging/logger.ts'),
+    ]);
     services = createAppServices({
       profileDir,
       secrets: new OsKeychain(),
@@ -149,7 +159,7 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     case 'handover':
     case 'delegate':
     case 'shared': {
-      const group = COMMAND_GROUPS[command];
+      const group = await COMMAND_GROUPS[command]();
       return group(command === 'shared' ? undefined : sub, positionals.slice(command === 'shared' ? 1 : 2), v, s, io);
     }
     default:

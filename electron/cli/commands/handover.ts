@@ -1,15 +1,14 @@
 // `unit-mailbox handover export|verify`: the signed handover bag from the command line.
-import { readFile } from 'node:fs/promises';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { PackageDiff } from '../../../shared/handover-accept.ts';
-import type { HandoverProgress, VerifyReport } from '../../../shared/handover.ts';
+import type { HandoverProgress } from '../../../shared/handover.ts';
 import { AppError } from '../../services/errors/app-error.ts';
 import type { ExportResult } from '../../services/handover/export/export-handover.ts';
-import { verifyBag } from '../../services/handover/verify/verify-bag.ts';
 import type { AppServices } from '../../services/app-services.ts';
 import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
+import { readInput, verifyCommand } from './handover-verify.ts';
 import { required, requireAccount, type CliIo, type CommandGroup, type Output, type Values } from '../args.ts';
 
 export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
@@ -123,15 +122,6 @@ async function exportCommand(v: Values, s: AppServices, io: CliIo): Promise<Outp
   return { data: result, text: lines.join('\n') };
 }
 
-async function verifyCommand(path: string, v: Values, io: CliIo): Promise<Output> {
-  const trusted = v.ca ? [await readInput(v.ca, '--ca')] : [];
-  const report = await verifyBag(path, {
-    trustedCertificates: trusted,
-    onProgress: handoverProgressBar(io.stderr, 'hashing'),
-  });
-  return { data: report, text: formatReport(report), exitCode: report.valid ? 0 : 1 };
-}
-
 async function acceptCommand(path: string, v: Values, s: AppServices, io: CliIo): Promise<Output> {
   const accountEmail = required(v['account-email'], '--account-email');
   const caPem = v.ca ? await readInput(v.ca, '--ca') : undefined;
@@ -172,32 +162,4 @@ function formatDiff(d: PackageDiff): string {
   }
   for (const path of d.newFolders) lines.push(`    ${path}: thư mục mới / new folder`);
   return lines.join('\n');
-}
-
-function formatReport(r: VerifyReport): string {
-  const lines = [
-    r.valid ? `HỢP LỆ / VALID: ${r.bag}` : `KHÔNG HỢP LỆ / INVALID: ${r.bag}`,
-    `  ${r.counts.messages} thư / messages, ${r.counts.folders} thư mục / folders, ${r.counts.files} tệp / payload files, Payload-Oxum ${r.payloadOxum.actual}`,
-  ];
-  if (r.signature) {
-    const chain =
-      r.signature.chain === 'self-signed'
-        ? 'chứng thư tự cấp / self-signed: đối chiếu dấu vân tay / compare the fingerprint'
-        : r.signature.chain === 'trusted'
-          ? 'chuỗi tin cậy / trusted chain'
-          : 'không tin cậy / untrusted';
-    lines.push(`  Người ký / signer: ${r.signature.signerSubject ?? '?'}`);
-    lines.push(`  SHA-256: ${r.signature.signerFingerprint ?? '?'} (${chain})`);
-    if (r.signature.signingTime) lines.push(`  Ký lúc / signed at: ${r.signature.signingTime}`);
-  }
-  for (const p of r.problems) lines.push(`  [${p.kind}] ${p.file}: ${p.detail}`);
-  return lines.join('\n');
-}
-
-async function readInput(path: string, flag: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new UsageError(`cannot read ${flag} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }
