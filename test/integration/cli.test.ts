@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
 import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
@@ -8,29 +5,13 @@ import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, UNIT_FOLDERS, directive, passwordOf, withAttachment } from '../support/fixtures.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
 
 // End to end: the built CLI (`npm run build` runs before this project) against the real stack and keychain.
-const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
-const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
 
 let stack: MailStack;
 let profile: { dir: string; cleanup: () => void };
-
-function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--profile', profile.dir, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin = '') => runCli(profile.dir, args, stdin);
 
 const addArgs = (security: 'starttls' | 'tls' = 'starttls') => [
   'account',

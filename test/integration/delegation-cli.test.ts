@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CheckReport,
@@ -16,11 +13,10 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack, type StackUser } from '../stack/mail-stack.ts';
 import { connectOther, directive } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
 
 // End to end: the built CLI (`npm run build` first) against the real stack and keychain.
 // Addresses of their own, so keychain entries never collide with test files running alongside.
-const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
-const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
 const UNIT: StackUser = { email: 'vanthu@binhphuoc.gov.vn', password: 'VanThu#2026!' };
 const DELEGATE: StackUser = { email: 'canbo2@binhphuoc.gov.vn', password: 'CanBo2#2026!' };
 
@@ -28,18 +24,7 @@ let stack: MailStack;
 let headProfile: { dir: string; cleanup: () => void };
 let delegateProfile: { dir: string; cleanup: () => void };
 
-function cli(profile: string, args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--profile', profile, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = runCli;
 const head = (args: string[], stdin?: string) => cli(headProfile.dir, args, stdin);
 const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
 

@@ -2,10 +2,8 @@
 // outgoing head (verify, unseal with their own key, store the account), compare it with a
 // mailbox that changed since, restore what was lost, and countersign the receipt into the
 // package and the mailbox. Also the CLI `handover accept` / `handover diff`.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
@@ -19,9 +17,8 @@ import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, connectOther, directive, draftFor, passwordOf } from '../support/fixtures.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
-const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
 const FOLDER = 'Chỉ đạo';
 const NESTED = 'Chỉ đạo/Đã xử lý';
 const DELEGATE = 'canbo1@binhphuoc.gov.vn';
@@ -33,6 +30,7 @@ let incoming: AppServices;
 let incomingProfile: string;
 let other: ImapFlow;
 let bag: string;
+const cli = (args: string[]) => runCli(incomingProfile, args);
 
 const services = (profileDir: string, secrets: AppServices['caps']['secrets']) =>
   createAppServices({
@@ -43,21 +41,6 @@ const services = (profileDir: string, secrets: AppServices['caps']['secrets']) =
     appVersion: 'test',
     platform: process.platform,
   });
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--profile', incomingProfile, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
 
 async function uidsOf(folder: string): Promise<number[]> {
   const lock = await other.getMailboxLock(folder, { readOnly: true });

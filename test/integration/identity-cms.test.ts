@@ -1,7 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeFor, openEnvelope, signDetached, verifyDetached } from '../../electron/services/cms/cms.ts';
 import { parseCertificates, sha256Fingerprint } from '../../electron/services/identity/certificates.ts';
@@ -10,11 +9,10 @@ import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
 import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
 
 // Real parts only: the OS keychain (gnome-keyring via with-keyring.sh), OpenSSL as the
 // independent verifier, and the built CLI (`npm run build` first).
-const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
-const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
 
 const keychain = new OsKeychain();
 const fingerprints = new Set<string>();
@@ -406,21 +404,7 @@ describe('identity imported from a CA-issued PKCS#12', () => {
 
 describe('CLI: identity create, show, export-cert', () => {
   let profileDir: string;
-
-  function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--profile', profileDir, ...args], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-      child.stdin.end(stdin);
-    });
-  }
+  const cli = (args: string[], stdin = '') => runCli(profileDir, args, stdin);
 
   beforeAll(() => {
     if (!CLI_BUILT)

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// The built CLI (`npm run build` first, as `npm run test:integration` does), spawned as users run it.
+export const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
+export const CLI_BUILT = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
+
+export interface CliRun {
+  code: number;
+  /** Wall time from spawn to exit. */
+  ms: number;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function spawnCli(
+  profileDir: string,
+  args: string[],
+  stdin = '',
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const started = Date.now();
+  const child = spawn(process.execPath, [BIN, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  child.stdin?.end(stdin);
+  const done = new Promise<CliRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? -1, ms: Date.now() - started, signal, stdout, stderr }),
+    );
+  });
+  return { child, done };
+}
+
+export const runCli = (profileDir: string, args: string[], stdin = ''): Promise<CliRun> =>
+  spawnCli(profileDir, args, stdin).done;
