@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract-handover.ts';
 import type { HandoverProgress } from '../../../shared/handover.ts';
 import type { AppServices } from '../app-services.ts';
+import { asciiSlug } from '../../../shared/ascii-slug.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ExportResult } from '../handover/export/export-handover.ts';
 import { certificateInfo, parseCertificates, sha256Fingerprint } from '../identity/certificates.ts';
@@ -218,13 +219,6 @@ function fileError(op: 'read' | 'write', path: string, e: unknown): AppError {
 
 /** "chung-thu-nguyen-van-hung.pem": ASCII, so it survives every file system and mail client. */
 function certificateFileName(commonName: string): string {
-  const slug = commonName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const slug = asciiSlug(commonName, 60);
   return `chung-thu-${slug || 'so'}.pem`;
 }

@@ -1,5 +1,6 @@
 // Key operations behind an interface, so a hardware token (PKCS#11) can replace
 // the keychain-held software key without touching CMS, handover or delegation code.
+import type { CertificateInfoDto } from '../../../shared/identity.ts';
 
 /** What the package code needs from whoever holds a private signing key. */
 export interface Signer {
@@ -22,21 +23,5 @@ export interface Decryptor {
   unwrapKey(encryptedKey: Uint8Array, hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'): Promise<Uint8Array>;
 }
 
-/** Facts about a certificate shown to people: for comparison by phone or on paper. */
-export interface CertificateInfo {
-  subject: string;
-  commonName: string;
-  email: string | null;
-  title: string | null;
-  organization: string | null;
-  issuer: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  selfSigned: boolean;
-  /** SHA-256 of the DER, upper-case hex pairs joined by ':' (as `openssl x509 -fingerprint -sha256`). */
-  sha256Fingerprint: string;
-  keyAlgorithm: string;
-  /** Whether the key usage allows key encipherment (needed to receive a sealed credential). */
-  canEncrypt: boolean;
-}
+/** Facts about a certificate shown to people: for comparison by phone or on paper (the DTO is the same shape). */
+export type CertificateInfo = CertificateInfoDto;

@@ -1,16 +1,11 @@
+import { asciiSlug } from '../../../shared/ascii-slug.ts';
+
 // Default directory name of a new bag: ASCII (every OS and tool copes with
 // it), saying what it is, whose mailbox and when: ban-giao-vanphong-20261128.
 export const BAG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
 
 export function defaultBagName(email: string, now = new Date()): string {
-  const local = (email.split('@')[0] ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const local = asciiSlug(email.split('@')[0] ?? '', 40);
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
   return `ban-giao-${local || 'hop-thu'}-${day}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { asciiSlug } from '../../../../shared/ascii-slug.ts';
 
 /**
  * ASCII directory name for a folder: a readable slug of the decoded path plus a short hash of it,
@@ -6,15 +7,7 @@ import { createHash } from 'node:crypto';
  * the id of a folder is the same in every export.
  */
 export function folderId(decodedPath: string): string {
-  const slug = decodedPath
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const slug = asciiSlug(decodedPath, 40);
   const hash = createHash('sha256').update(decodedPath.normalize('NFC'), 'utf8').digest('hex').slice(0, 8);
   return `${slug || 'folder'}-${hash}`;
 }
