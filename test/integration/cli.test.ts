@@ -5,7 +5,7 @@ import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, UNIT_FOLDERS, directive, passwordOf, withAttachment } from '../support/fixtures.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
+import { CLI_BUILT, accountAddArgs, runCli } from '../support/cli-runner.ts';
 
 // End to end: the built CLI (`npm run build` runs before this project) against the real stack and keychain.
 
@@ -13,29 +13,8 @@ let stack: MailStack;
 let profile: { dir: string; cleanup: () => void };
 const cli = (args: string[], stdin = '') => runCli(profile.dir, args, stdin);
 
-const addArgs = (security: 'starttls' | 'tls' = 'starttls') => [
-  'account',
-  'add',
-  '--email',
-  UNIT_EMAIL,
-  '--name',
-  'Văn phòng UBND tỉnh',
-  '--imap-host',
-  stack.host,
-  '--imap-port',
-  String(security === 'tls' ? stack.imapsPort : stack.imapPort),
-  '--imap-security',
-  security,
-  '--smtp-host',
-  stack.host,
-  '--smtp-port',
-  String(stack.submissionPort),
-  '--smtp-security',
-  'starttls',
-  '--ca-file',
-  stack.caFile,
-  '--password-stdin',
-];
+const addArgs = (security: 'starttls' | 'tls' = 'starttls') =>
+  accountAddArgs(stack, UNIT_EMAIL, { security, name: 'Văn phòng UBND tỉnh' });
 
 beforeAll(async () => {
   if (!CLI_BUILT) throw new Error('out/main/cli.js missing: run `npm run build` first (npm run test:integration does)');

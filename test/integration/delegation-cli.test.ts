@@ -13,7 +13,7 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack, type StackUser } from '../stack/mail-stack.ts';
 import { connectOther, directive } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
+import { CLI_BUILT, accountAddArgs, runCli } from '../support/cli-runner.ts';
 
 // End to end: the built CLI (`npm run build` first) against the real stack and keychain.
 // Addresses of their own, so keychain entries never collide with test files running alongside.
@@ -28,31 +28,7 @@ const cli = runCli;
 const head = (args: string[], stdin?: string) => cli(headProfile.dir, args, stdin);
 const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
 
-function addArgs(user: StackUser, kind: 'unit' | 'personal'): string[] {
-  return [
-    'account',
-    'add',
-    '--email',
-    user.email,
-    '--kind',
-    kind,
-    '--imap-host',
-    stack.host,
-    '--imap-port',
-    String(stack.imapPort),
-    '--imap-security',
-    'starttls',
-    '--smtp-host',
-    stack.host,
-    '--smtp-port',
-    String(stack.submissionPort),
-    '--smtp-security',
-    'starttls',
-    '--ca-file',
-    stack.caFile,
-    '--password-stdin',
-  ];
-}
+const addArgs = (user: StackUser, kind: 'unit' | 'personal') => accountAddArgs(stack, user.email, { kind });
 
 beforeAll(async () => {
   if (!CLI_BUILT) throw new Error('out/main/cli.js missing: run `npm run build` first (npm run test:integration does)');

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { MailStack } from '../stack/mail-stack.ts';
 
 // The built CLI (`npm run build` first, as `npm run test:integration` does), spawned as users run it.
 export const BIN = fileURLToPath(new URL('../../bin/unit-mailbox.js', import.meta.url));
@@ -38,3 +39,35 @@ export function spawnCli(
 
 export const runCli = (profileDir: string, args: string[], stdin = ''): Promise<CliRun> =>
   spawnCli(profileDir, args, stdin).done;
+
+/** `account add` arguments for a stack user (password on stdin), as IT staff would type them. */
+export function accountAddArgs(
+  stack: MailStack,
+  email: string,
+  opts: { security?: 'tls' | 'starttls'; kind?: 'unit' | 'personal'; name?: string } = {},
+): string[] {
+  const security = opts.security ?? 'starttls';
+  return [
+    'account',
+    'add',
+    '--email',
+    email,
+    ...(opts.kind ? ['--kind', opts.kind] : []),
+    ...(opts.name ? ['--name', opts.name] : []),
+    '--imap-host',
+    stack.host,
+    '--imap-port',
+    String(security === 'tls' ? stack.imapsPort : stack.imapPort),
+    '--imap-security',
+    security,
+    '--smtp-host',
+    stack.host,
+    '--smtp-port',
+    String(stack.submissionPort),
+    '--smtp-security',
+    'starttls',
+    '--ca-file',
+    stack.caFile,
+    '--password-stdin',
+  ];
+}

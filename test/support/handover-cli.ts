@@ -1,5 +1,5 @@
 import type { MailStack } from '../stack/mail-stack.ts';
-import { runCli, type CliRun } from './cli-runner.ts';
+import { accountAddArgs, runCli, type CliRun } from './cli-runner.ts';
 import { UNIT_EMAIL, passwordOf } from './fixtures.ts';
 
 export { BIN, CLI_BUILT, runCli, spawnCli, type CliRun } from './cli-runner.ts';
@@ -29,29 +29,7 @@ export async function prepareExportProfile(stack: MailStack, profileDir: string)
   ]);
   await must(
     profileDir,
-    [
-      'account',
-      'add',
-      '--email',
-      UNIT_EMAIL,
-      '--name',
-      'Văn phòng UBND tỉnh',
-      '--imap-host',
-      stack.host,
-      '--imap-port',
-      String(stack.imapsPort),
-      '--imap-security',
-      'tls',
-      '--smtp-host',
-      stack.host,
-      '--smtp-port',
-      String(stack.submissionPort),
-      '--smtp-security',
-      'starttls',
-      '--ca-file',
-      stack.caFile,
-      '--password-stdin',
-    ],
+    accountAddArgs(stack, UNIT_EMAIL, { security: 'tls', name: 'Văn phòng UBND tỉnh' }),
     `${passwordOf(stack, UNIT_EMAIL)}\n`,
   );
   const shown = JSON.parse((await must(profileDir, ['identity', 'show', '--json'])).stdout) as {
