@@ -63,6 +63,16 @@ function filesUnder(dir: string, suffix = ''): Files {
   return { count, bytes };
 }
 
+const WARM_QUERY = {
+  uid: true,
+  flags: true,
+  internalDate: true,
+  size: true,
+  envelope: true,
+  bodyStructure: true,
+  source: true,
+} as const;
+
 async function seedRange(stack: MailStack, from: number, to: number): Promise<void> {
   for (const [folder, idx] of planRange(from, to)) {
     await stack.bulkSeed(UNIT_EMAIL, folder, idx.length, (n) => benchMessage(idx[n] as number));
@@ -77,6 +87,10 @@ async function seedRange(stack: MailStack, from: number, to: number): Promise<vo
         if (last === 0) continue;
         await client.messageFlagsAdd(`1:${Math.max(1, Math.floor(last * 0.9))}`, ['\\Seen'], { uid: true });
         await client.messageFlagsAdd(`1:${Math.min(last, 25)}`, ['\\Flagged', '$Label1'], { uid: true });
+        // One unmeasured read of everything either side asks for: Dovecot builds its index cache
+        // (envelope, body structure) and the files are in the page cache, so the first measured
+        // run after seeding is not the only one to pay for that, whichever tool it is.
+        for await (const m of client.fetch('1:*', WARM_QUERY, { uid: true })) void m;
       } finally {
         lock.release();
       }
@@ -246,6 +260,9 @@ try {
   const maxPeak = Math.max(...peaks);
   // "Flat": the largest mailbox may not cost more than 20 % over the smallest's peak.
   const flat = (peaks[peaks.length - 1] as number) <= (peaks[0] as number) * 1.2;
+  const growth = ((Math.round(peaks[peaks.length - 1] as number) / Math.round(peaks[0] as number)) * 100 - 100).toFixed(
+    0,
+  );
   const shaMs = median(shaRuns.map((r) => r.ms));
   const verifyMs = median(verifyRuns.map((r) => r.ms));
   const verifyRatio = shaMs / verifyMs;
@@ -263,7 +280,9 @@ try {
       baseline: `mbsync: ${Math.max(...last.mbsync.map((r) => r.peakRssMb)).toFixed(0)} MB`,
       ours: peaks.map((p) => `${p.toFixed(0)} MB`).join(' / '),
       result:
-        maxPeak <= 300 && flat ? 'met' : `missed (${maxPeak <= 300 ? '' : 'over 300 MB'}${flat ? '' : ' not flat'})`,
+        maxPeak <= 300 && flat
+          ? 'met'
+          : `missed (${[maxPeak <= 300 ? null : 'over 300 MB', flat ? null : `not flat: +${growth} %`].filter(Boolean).join(', ')})`,
       target: '≤ 300 MB, flat',
     },
     {
@@ -301,12 +320,13 @@ ${perStep}
 
 Notes:
 - mbsync (${mbsyncVersion}) runs with its stock settings: one connection, \`Sync Pull\`, \`Create Near\`, \`CopyArrivalDate yes\`, fsync per message (\`FSync yes\` is its default). The export also writes \`manifest-sha256.txt\`, \`manifest-sha512.txt\`, the index, folders.json, the signed tagmanifest, the sealed credential and the PDF record, all inside the timed run.
+- "Flat" means the peak at the largest mailbox is at most 20 % above the peak at the smallest.
 - \`sha256sum -c\` checks one manifest and never notices extra or missing-from-manifest files; \`handover verify\` also checks the SHA-512 manifest, the signature, Payload-Oxum, completeness and index ↔ files.
 - Where the time and memory go at ${N.toLocaleString('en')} messages (each phase as the CLI's progress lines name it: its start after spawn, and the highest RSS sampled in it every 250 ms):
 ${last.ours.map((r, k) => `  - export round ${k + 1}: ${phaseLine(r)}`).join('\n')}
 ${verifyRuns.map((r, k) => `  - verify round ${k + 1}: ${phaseLine(r)}`).join('\n')}
 - Starting the CLI alone (\`unit-mailbox --help\`, median of 3) takes ${fmtS(startupMs)} and ${startupRss.toFixed(0)} MB RSS (\`node -e 0\`: ${fmtS(bare.ms)}, ${bare.peakRssMb.toFixed(0)} MB); that is part of every export and verify figure.
-- Seeding (Maildir files written directly + \`doveadm force-resync\`, flags set over IMAP) took ${fmtS(seedMs)} in all, not part of any figure.
+- Seeding (Maildir files written directly + \`doveadm force-resync\`, flags set over IMAP, then one unmeasured IMAP read of every message so that Dovecot's index cache and the page cache are warm for both sides) took ${fmtS(seedMs)} in all, not part of any figure.
 `;
   writeSection(values.out, section);
   console.log(`\n${table(rows)}\n\n${perStep}\n`);
