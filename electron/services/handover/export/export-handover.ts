@@ -17,6 +17,7 @@ import { ExportState, fileError } from './export-state.ts';
 import { checkAbort, fetchTask, type TaskContext } from './fetch-messages.ts';
 import { finalizeBag, type RegisterFile } from './finalize.ts';
 import { planFolder, type ExportTask } from './plan.ts';
+import { flushToDisk } from './flush.ts';
 import { ProgressMeter } from './progress.ts';
 import { currentStatus, snapshotChanges, takeSnapshot } from './snapshot.ts';
 
@@ -46,7 +47,10 @@ export interface ExportOptions {
   fontsDir: string;
   /** IMAP connections fetching in parallel (default 4, see DEFAULT_CONNECTIONS). */
   connections?: number;
-  /** fdatasync each message before journaling it (default true; a crash then never costs a re-download). */
+  /**
+   * fdatasync each message before journaling it (default false: the payload is flushed once when
+   * all messages are in, and a resume re-hashes journaled files, so a torn file is fetched again).
+   */
   fsync?: boolean;
   /** App version, written to bag-info.txt. */
   softwareVersion?: string;
@@ -162,7 +166,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       state,
       done: done.get(task.folder.id) as Set<number>,
       signal: o.signal,
-      fsync: o.fsync,
+      fsync: o.fsync === true,
       adoptFiles: resuming,
       onAdopted: (bytes) => {
         resumed += 1;
@@ -176,6 +180,12 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     }));
     await state.closeJournals();
     cancelled();
+    if (o.fsync !== true) {
+      const files: string[] = [];
+      for (const f of folders)
+        for (const e of await state.readJournal(f.id)) files.push(join(bagDir, emlPath(f.id, e.uid)));
+      await flushToDisk(bagDir, files);
+    }
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
     const end = await currentStatus(workers.find((c) => c.usable) ?? (await connect()));

@@ -36,7 +36,7 @@ export interface TaskContext {
   done: Set<number>;
   signal?: AbortSignal | undefined;
   limits?: FetchLimits;
-  /** fdatasync every message file before it is journaled (default true). */
+  /** fdatasync every message file before it is journaled (the exporter flushes them all at the end instead). */
   fsync?: boolean;
   /**
    * Resuming: a message file already in data/eml/ but not journaled (the run was killed between
