@@ -2,7 +2,7 @@
 // accept / diff / restore (incoming head). Wires the account, the keychain-held identity,
 // the delegation register and the cache into the bag code, which knows none of them.
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import type { AcceptResult, PackageDiff, RestoreResult } from '../../../shared/handover-accept.ts';
@@ -26,10 +26,11 @@ import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
 import { exportHandover, type ExportResult } from './export/export-handover.ts';
 import type { RegisterFile } from './export/finalize.ts';
+import { ExportState } from './export/export-state.ts';
 import { emptyRegisters } from './export/registers.ts';
 import type { RecordParty } from './record/record-types.ts';
-import { openBag } from './verify/open-bag.ts';
-import { verifyBag } from './verify/verify-bag.ts';
+import { openBag, type OpenedBag } from './verify/open-bag.ts';
+import { verifyBag, verifyOpenedBag, type VerifyOptions } from './verify/verify-bag.ts';
 
 export interface HandoverServiceDeps {
   accounts: AccountService;
@@ -82,20 +83,14 @@ export class HandoverService {
 
   /** An unfinished export in `outDir` (resumable), with how many messages are already done. */
   async pendingExport(outDir: string): Promise<{ messagesDone: number } | null> {
-    const journalDir = join(outDir, STATE_DIR, 'journal');
-    const names = await readdir(journalDir).catch(() => null);
-    if (names === null) {
-      const hasState = await access(join(outDir, STATE_DIR)).then(
-        () => true,
-        () => false,
-      );
-      return hasState ? { messagesDone: 0 } : null;
-    }
+    const hasState = await access(join(outDir, STATE_DIR)).then(
+      () => true,
+      () => false,
+    );
+    if (!hasState) return null;
+    const state = new ExportState(outDir);
     let messagesDone = 0;
-    for (const name of names.filter((n) => n.endsWith('.jsonl'))) {
-      const text = await readFile(join(journalDir, name), 'utf8').catch(() => '');
-      messagesDone += text.split('\n').filter((line) => line.trim().length > 0).length;
-    }
+    for (const folderId of await state.journalFolders()) messagesDone += (await state.readJournal(folderId)).length;
     return { messagesDone };
   }
 
@@ -145,14 +140,7 @@ export class HandoverService {
   }
 
   async verify(path: string, opts: JobOptions & { caPem?: string | Uint8Array } = {}): Promise<VerifyReport> {
-    const trusted = opts.caPem
-      ? parseCertificates(typeof opts.caPem === 'string' ? new TextEncoder().encode(opts.caPem) : opts.caPem)
-      : [];
-    return verifyBag(path, {
-      trustedCertificates: trusted,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    });
+    return verifyBag(path, verifyOptions(opts));
   }
 
   /** Compares the package with the live mailbox of an account already in this app. */
@@ -184,19 +172,20 @@ export class HandoverService {
     req: { accountEmail: string; restore?: boolean },
     opts: JobOptions & { caPem?: string | Uint8Array } = {},
   ): Promise<AcceptResult> {
-    const verification = await this.verify(path, opts);
-    if (!verification.valid) {
-      const first = verification.problems[0];
-      throw new AppError(
-        'PACKAGE_INVALID',
-        `the package does not verify (${verification.problems.length} problems${first ? `, first: ${first.file}: ${first.detail}` : ''})`,
-        { data: { problems: verification.problems.length } },
-      );
-    }
-    const { identity, accounts } = this.deps;
-    const me = await identity.current();
-    if (!me) throw new AppError('IDENTITY_MISSING', 'no signing identity in this profile');
-    return this.withBag(path, async (dir) => {
+    // One opening for verification and acceptance: a .tar is extracted once.
+    return this.withBag(path, async (dir, opened) => {
+      const verification = await verifyOpenedBag(opened, path, verifyOptions(opts));
+      if (!verification.valid) {
+        const first = verification.problems[0];
+        throw new AppError(
+          'PACKAGE_INVALID',
+          `the package does not verify (${verification.problems.length} problems${first ? `, first: ${first.file}: ${first.detail}` : ''})`,
+          { data: { problems: verification.problems.length } },
+        );
+      }
+      const { identity, accounts } = this.deps;
+      const me = await identity.current();
+      if (!me) throw new AppError('IDENTITY_MISSING', 'no signing identity in this profile');
       const sealed = await readFile(join(dir, BAG_FILES.credential));
       const credential = decodeCredential(
         await openEnvelope(new Uint8Array(sealed), await identity.decryptor()),
@@ -302,10 +291,10 @@ export class HandoverService {
     }
   }
 
-  private async withBag<T>(path: string, work: (dir: string) => Promise<T>): Promise<T> {
+  private async withBag<T>(path: string, work: (dir: string, opened: OpenedBag) => Promise<T>): Promise<T> {
     const bag = await openBag(path);
     try {
-      return await work(bag.dir);
+      return await work(bag.dir, bag);
     } finally {
       await bag.cleanup();
     }
@@ -320,6 +309,17 @@ export class HandoverService {
       await client.logout().catch(() => client.close());
     }
   }
+}
+
+function verifyOptions(opts: JobOptions & { caPem?: string | Uint8Array }): VerifyOptions {
+  const trusted = opts.caPem
+    ? parseCertificates(typeof opts.caPem === 'string' ? new TextEncoder().encode(opts.caPem) : opts.caPem)
+    : [];
+  return {
+    trustedCertificates: trusted,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  };
 }
 
 /** Restore progress as handover progress (messages; bytes are not known ahead). */

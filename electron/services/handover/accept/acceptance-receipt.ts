@@ -4,7 +4,7 @@
 // seal/ of the package (outside the tagmanifest, so the bag stays valid) and, by the caller,
 // into the mailbox's record folder so the history of handovers travels with the mailbox.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar';
@@ -13,6 +13,7 @@ import type { VerifyReport } from '../../../../shared/handover.ts';
 import { signDetached } from '../../cms/cms.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { CertificateInfo, Signer } from '../../identity/signer.ts';
+import { tarBaseDir } from '../verify/open-bag.ts';
 
 export const ACCEPTANCE_FORMAT = 'unit-mailbox-acceptance/1';
 
@@ -133,20 +134,4 @@ export async function storeReceipt(bagPath: string, receipt: ReceiptFiles): Prom
     await rm(staging, { recursive: true, force: true });
   }
   return receipt.files.map((f) => `${bagPath}:${base}/${f.name}`);
-}
-
-async function tarBaseDir(tarPath: string): Promise<string> {
-  let base: string | null = null;
-  await tar.t({
-    file: tarPath,
-    onReadEntry: (entry) => {
-      base ??= entry.path.split('/')[0] ?? null;
-    },
-  });
-  if (!base) throw new AppError('PACKAGE_INVALID', `${tarPath}: empty archive`);
-  return base;
-}
-
-export async function readTagmanifest(bagDir: string): Promise<Uint8Array> {
-  return readFile(join(bagDir, 'tagmanifest-sha256.txt'));
 }

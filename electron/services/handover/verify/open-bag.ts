@@ -28,6 +28,24 @@ export async function openBag(path: string): Promise<OpenedBag> {
 
   const name = basename(path);
   const problems: VerifyProblem[] = [];
+  const root = await tarBaseDir(path);
+  const temp = await mkdtemp(join(tmpdir(), 'um-verify-'));
+  const cleanup = () => rm(temp, { recursive: true, force: true });
+  try {
+    await extract({ file: path, cwd: temp, strict: true, preserveOwner: false });
+  } catch (e) {
+    await cleanup();
+    throw new AppError('PACKAGE_INVALID', `cannot extract ${name} (${(e as Error).message})`, {
+      messageVi: `Không giải nén được tệp ${name}.`,
+      cause: e,
+    });
+  }
+  return { dir: join(temp, root), cleanup, problems };
+}
+
+/** The one base directory of a bag's .tar; PACKAGE_INVALID when unreadable or not exactly one. */
+export async function tarBaseDir(path: string): Promise<string> {
+  const name = basename(path);
   const roots = new Set<string>();
   try {
     await list({
@@ -48,16 +66,5 @@ export async function openBag(path: string): Promise<OpenedBag> {
       messageVi: `Tệp ${name} phải chứa đúng một thư mục gốc của gói bàn giao.`,
     });
   }
-  const temp = await mkdtemp(join(tmpdir(), 'um-verify-'));
-  const cleanup = () => rm(temp, { recursive: true, force: true });
-  try {
-    await extract({ file: path, cwd: temp, strict: true, preserveOwner: false });
-  } catch (e) {
-    await cleanup();
-    throw new AppError('PACKAGE_INVALID', `cannot extract ${name} (${(e as Error).message})`, {
-      messageVi: `Không giải nén được tệp ${name}.`,
-      cause: e,
-    });
-  }
-  return { dir: join(temp, [...roots][0] as string), cleanup, problems };
+  return [...roots][0] as string;
 }

@@ -9,7 +9,7 @@ import { HashPool } from '../bag/file-hash.ts';
 import { compareBagPaths } from '../bag/manifest.ts';
 import { listBagFiles, sizeOf } from './bag-files.ts';
 import { checkIndexes, readRecord } from './index-check.ts';
-import { openBag } from './open-bag.ts';
+import { openBag, type OpenedBag } from './open-bag.ts';
 import { checkPayload } from './payload-check.ts';
 import { Problems } from './problems.ts';
 import { checkSignatures } from './signature-check.ts';
@@ -23,8 +23,21 @@ export interface VerifyOptions {
 }
 
 export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
-  const started = Date.now();
   const opened = await openBag(path);
+  try {
+    return await verifyOpenedBag(opened, path, opts);
+  } finally {
+    await opened.cleanup();
+  }
+}
+
+/** Verifies a bag already opened (a .tar already extracted); the caller owns `opened`. */
+export async function verifyOpenedBag(
+  opened: OpenedBag,
+  path: string,
+  opts: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const started = Date.now();
   const pool = new HashPool();
   try {
     const problems = new Problems();
@@ -124,6 +137,5 @@ export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise
     };
   } finally {
     await pool.close();
-    await opened.cleanup();
   }
 }
