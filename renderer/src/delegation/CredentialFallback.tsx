@@ -8,9 +8,9 @@ import type { CertificateInput, SealedCredentialResult } from '../../../shared/c
 import type { AclSupport } from '../../../shared/delegation.ts';
 import type { CertificateInfoDto } from '../../../shared/identity.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { readCertificateFile } from './format.ts';
+import { IdentityErrorNotice } from './IdentityErrorNotice.tsx';
 import { useDelegationT } from './i18n.ts';
 
 interface Props {
@@ -186,19 +186,7 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
           </p>
         )}
       </form>
-      {error && (
-        <ErrorNotice
-          error={error}
-          testId="fallback-error"
-          actions={
-            error.code === 'IDENTITY_MISSING' && onOpenIdentity ? (
-              <button type="button" className="btn btn-small" onClick={onOpenIdentity}>
-                {t('form.openIdentity')}
-              </button>
-            ) : undefined
-          }
-        />
-      )}
+      {error && <IdentityErrorNotice error={error} testId="fallback-error" onOpenIdentity={onOpenIdentity} />}
     </div>
   );
 }

@@ -20,9 +20,9 @@ import {
   type GrantResult,
 } from '../../../shared/delegation.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { dayInput, endOfDay, folderTitle, formatDay, startOfDay } from './format.ts';
+import { IdentityErrorNotice } from './IdentityErrorNotice.tsx';
 import { useDelegationT, type DelegationT } from './i18n.ts';
 
 interface Props {
@@ -363,19 +363,11 @@ export function GrantForm({ accountId, mailbox, folders, officialDomains, initia
         </div>
       )}
       {error && (
-        <ErrorNotice
+        <IdentityErrorNotice
           error={error}
           testId="grant-error"
-          actions={
-            error.code === 'IDENTITY_MISSING' && onOpenIdentity ? (
-              <>
-                <span>{t('form.identityNeeded')}</span>{' '}
-                <button type="button" className="btn btn-small" data-testid="open-identity" onClick={onOpenIdentity}>
-                  {t('form.openIdentity')}
-                </button>
-              </>
-            ) : undefined
-          }
+          onOpenIdentity={onOpenIdentity}
+          note={t('form.identityNeeded')}
         />
       )}
     </form>

@@ -5,8 +5,8 @@
 import { useId, useState } from 'react';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { bytesToBase64 } from './format.ts';
+import { IdentityErrorNotice } from './IdentityErrorNotice.tsx';
 import { useDelegationT } from './i18n.ts';
 
 export function ImportCredential({ onOpenIdentity }: { onOpenIdentity?: () => void }) {
@@ -50,19 +50,7 @@ export function ImportCredential({ onOpenIdentity }: { onOpenIdentity?: () => vo
           {t('shared.imported', { email: added.email })}
         </p>
       )}
-      {error && (
-        <ErrorNotice
-          error={error}
-          testId="import-credential-error"
-          actions={
-            error.code === 'IDENTITY_MISSING' && onOpenIdentity ? (
-              <button type="button" className="btn btn-small" onClick={onOpenIdentity}>
-                {t('form.openIdentity')}
-              </button>
-            ) : undefined
-          }
-        />
-      )}
+      {error && <IdentityErrorNotice error={error} testId="import-credential-error" onOpenIdentity={onOpenIdentity} />}
     </div>
   );
 }
