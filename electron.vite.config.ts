@@ -13,6 +13,7 @@ export default defineConfig({
           cli: resolve('electron/cli/main.ts'),
           'sync-worker': resolve('electron/services/sync/sync-worker.ts'),
           'cache-writer-worker': resolve('electron/services/sync/cache-writer-worker.ts'),
+          'fetch-worker': resolve('electron/services/handover/export/fetch-worker.ts'),
         },
       },
     },

@@ -73,7 +73,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       appVersion: 'cli',
       platform: process.platform,
-      syncWorkerUrl: syncWorkerEntry(),
+      syncWorkerUrl: workerEntry('sync/sync-worker'),
+      exportWorkerUrl: workerEntry('handover/export/fetch-worker'),
     });
     const result = await dispatch(positionals, values, services, io);
     io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
@@ -167,11 +168,11 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
   }
 }
 
-/** The built worker sits next to the built CLI; from sources (tests) it is the .ts file. */
-function syncWorkerEntry(): URL {
+/** A built worker sits next to the built CLI; from sources (tests) it is the .ts file under services/. */
+function workerEntry(source: string): URL {
   return import.meta.url.endsWith('.ts')
-    ? new URL('../services/sync/sync-worker.ts', import.meta.url)
-    : new URL('./sync-worker.js', import.meta.url);
+    ? new URL(`../services/${source}.ts`, import.meta.url)
+    : new URL(`./${source.split('/').pop() as string}.js`, import.meta.url);
 }
 
 async function accountCommand(sub: string | undefined, v: Values, s: AppServices, io: CliIo): Promise<Output> {

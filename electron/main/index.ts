@@ -76,6 +76,7 @@ app.whenReady().then(() => {
     appVersion: app.getVersion(),
     platform: process.platform,
     syncWorkerUrl: new URL('./sync-worker.js', import.meta.url),
+    exportWorkerUrl: new URL('./fetch-worker.js', import.meta.url),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources'),
   });
   // Grants past their end date are revoked at start, then checked every minute.

@@ -48,6 +48,8 @@ export interface PlatformCapabilities {
   resourcesDir?: string;
   /** Entry of the sync worker thread (see sync/sync-worker.ts); without it syncs run in-process. */
   syncWorkerUrl?: URL;
+  /** Entry of the handover export's fetch threads (handover/export/fetch-worker.ts); without it the export fetches in-process. */
+  exportWorkerUrl?: URL;
 }
 
 export interface AppServices {
@@ -116,6 +118,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       (await delegation.overview(accountId)).grants.filter((g) => g.status === 'active').map((g) => g.delegate),
     fontsDir: join(caps.resourcesDir ?? defaultResourcesDir(), 'fonts'),
     appVersion: caps.appVersion,
+    exportWorkerUrl: caps.exportWorkerUrl,
   });
   let stopUpkeep = (): void => undefined;
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);

@@ -3,6 +3,7 @@
 // the delegation register and the cache into the bag code, which knows none of them.
 import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import type { AcceptResult, PackageDiff, RestoreResult } from '../../../shared/handover-accept.ts';
@@ -15,7 +16,7 @@ import { AppError, isAppError } from '../errors/app-error.ts';
 import { certificateInfo, parseCertificates } from '../identity/certificates.ts';
 import type { IdentityService } from '../identity/identity-service.ts';
 import type { CertificateInfo } from '../identity/signer.ts';
-import { connectImap } from '../imap/imap-connection.ts';
+import { connectImap, type ImapCredentials } from '../imap/imap-connection.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ensureRecordTree, appendRecord } from '../records/record-folder.ts';
 import { buildRecordMessage } from '../records/record-message.ts';
@@ -24,7 +25,7 @@ import { diffPackage } from './accept/package-diff.ts';
 import { readPackageIndex } from './accept/package-index.ts';
 import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
-import { exportHandover, type ExportResult } from './export/export-handover.ts';
+import { exportHandover, type ExportOptions, type ExportResult } from './export/export-handover.ts';
 import type { RegisterFile } from './export/finalize.ts';
 import { ExportState } from './export/export-state.ts';
 import { emptyRegisters } from './export/registers.ts';
@@ -43,6 +44,10 @@ export interface HandoverServiceDeps {
   registers?: (accountId: string) => Promise<RegisterFile[]>;
   /** Addresses holding delegated rights on the mailbox, for the reminder after acceptance. */
   activeDelegates?: (accountId: string) => Promise<string[]>;
+  /** Fetch threads for the export (see export/fetch-worker.ts); without it the export fetches in-process. */
+  exportWorkerUrl?: URL | undefined;
+  /** Logical CPUs (default os.availableParallelism()): fetch threads are used from 4 on. */
+  cpus?: number;
   now?: () => Date;
 }
 
@@ -73,6 +78,20 @@ export class HandoverService {
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /**
+   * Where the export parses, hashes and writes messages. With 4 or more CPUs: in fetch threads,
+   * beside the thread that runs the app (or the CLI) and journals. With fewer, in that thread:
+   * measured on 2 CPUs against a Dovecot on the same machine, threads gave the same time (the
+   * server takes the other CPU) for 20–30 MB more memory.
+   */
+  private fetchThreads(imap: ImapCredentials): Pick<ExportOptions, 'fetchThreads'> {
+    const url = this.deps.exportWorkerUrl;
+    const cpus = this.deps.cpus ?? availableParallelism();
+    return url && cpus >= 4
+      ? { fetchThreads: { workerUrl: url, imap, threads: Math.min(4, Math.floor(cpus / 2)) } }
+      : {};
   }
 
   /** Reads the incoming head's certificate and says whether a credential can be sealed to it. */
@@ -113,6 +132,7 @@ export class HandoverService {
       })) ?? emptyRegisters();
     return exportHandover({
       connect: () => connectImap(imap),
+      ...this.fetchThreads(imap),
       mailbox: account.email,
       outDir: req.outDir,
       tar: req.tar === true,

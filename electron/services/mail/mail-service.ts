@@ -1,4 +1,4 @@
-import { simpleParser } from 'mailparser';
+import { simpleParser } from './lazy-mailparser.ts';
 import type { FolderInfo, MessageDetail, MessageSummary, SearchHit } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';

@@ -1,4 +1,5 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
+import { simpleParser } from './lazy-mailparser.ts';
 import type { Address, AttachmentInfo, MessageDetail } from '../../../shared/mail.ts';
 import {
   countControlChars,

@@ -2,7 +2,7 @@
 // opens it in another mail client, `record.json` (the exact bytes that are
 // signed) and `record.json.p7s` (detached CMS). Base64 keeps the bytes exact.
 import { randomUUID } from 'node:crypto';
-import { simpleParser } from 'mailparser';
+import { simpleParser } from '../mail/lazy-mailparser.ts';
 import { AppError } from '../errors/app-error.ts';
 
 export const RECORD_JSON_NAME = 'record.json';

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ServerSettings } from '../../../shared/account.ts';
 import { classifyConnectionError } from '../net/connection-errors.ts';
 import { tlsOptionsFor } from '../net/tls-options.ts';
@@ -6,10 +6,14 @@ import { assertSecurityConsent, type ImapCredentials } from '../imap/imap-connec
 
 export type SmtpCredentials = Omit<ImapCredentials, 'server'> & { server: ServerSettings };
 
-/** A nodemailer transport that refuses plaintext unless consented and never logs. */
-export function createSmtpTransport(creds: SmtpCredentials, timeoutMs = 15_000): Transporter {
+/**
+ * A nodemailer transport that refuses plaintext unless consented and never logs. nodemailer is
+ * loaded on first use: most runs of the CLI (and a long export) never send.
+ */
+export async function createSmtpTransport(creds: SmtpCredentials, timeoutMs = 15_000): Promise<Transporter> {
   assertSecurityConsent(creds.server, creds.allowInsecure);
   const { host, port, security } = creds.server;
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
     host,
     port,
@@ -28,7 +32,7 @@ export function createSmtpTransport(creds: SmtpCredentials, timeoutMs = 15_000):
 
 /** Connects, upgrades and authenticates, then quits; throws a typed AppError. */
 export async function verifySmtp(creds: SmtpCredentials): Promise<{ ok: true; tls: boolean }> {
-  const transport = createSmtpTransport(creds);
+  const transport = await createSmtpTransport(creds);
   try {
     await transport.verify();
     return { ok: true, tls: creds.server.security !== 'none' };

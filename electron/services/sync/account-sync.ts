@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
+import { simpleParser } from '../mail/lazy-mailparser.ts';
 import type { SyncSummary } from '../../../shared/mail.ts';
 import type { MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tar from 'tar';
 import type { PackageDiff, RestoreResult } from '../../../../shared/handover-accept.ts';
 import type { VerifyReport } from '../../../../shared/handover.ts';
 import { signDetached } from '../../cms/cms.ts';
@@ -126,6 +125,7 @@ export async function storeReceipt(bagPath: string, receipt: ReceiptFiles): Prom
   try {
     await mkdir(join(staging, base, 'seal'), { recursive: true });
     for (const f of receipt.files) await writeFile(join(staging, base, f.name), f.content);
+    const tar = await import('tar');
     await tar.r(
       { file: bagPath, cwd: staging, portable: true },
       receipt.files.map((f) => `${base}/${f.name}`),

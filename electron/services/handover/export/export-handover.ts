@@ -5,18 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import { create as createTar } from 'tar';
 import type { HandoverProgress } from '../../../../shared/handover.ts';
 import { envelopeFor } from '../../cms/cms.ts';
-import { AppError, isAppError } from '../../errors/app-error.ts';
+import { AppError } from '../../errors/app-error.ts';
 import type { Signer } from '../../identity/signer.ts';
 import type { RecordParty, HandoverRecord } from '../record/record-types.ts';
 import { STATE_DIR, emlPath } from '../bag/bag-layout.ts';
 import { rfc3339 } from '../bag/time.ts';
 import { ExportState, fileError } from './export-state.ts';
-import { checkAbort, fetchTask, type TaskContext } from './fetch-messages.ts';
+import { checkAbort } from './fetch-messages.ts';
+import { runInThread, runInThreads, type PoolJob } from './fetch-pool.ts';
 import { finalizeBag, type RegisterFile } from './finalize.ts';
 import { planFolder, type ExportTask } from './plan.ts';
+import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import { flushToDisk } from './flush.ts';
 import { ProgressMeter } from './progress.ts';
 import { currentStatus, snapshotChanges, takeSnapshot } from './snapshot.ts';
@@ -47,6 +48,11 @@ export interface ExportOptions {
   fontsDir: string;
   /** IMAP connections fetching in parallel (default 4, see DEFAULT_CONNECTIONS). */
   connections?: number;
+  /**
+   * Fetch in worker threads (fetch-worker.ts) that open their own connections with these
+   * credentials; without it every connection is served by this thread.
+   */
+  fetchThreads?: { workerUrl: URL; imap: ImapCredentials; threads?: number };
   /**
    * fdatasync each message before journaling it (default false: the payload is flushed once when
    * all messages are in, and a resume re-hashes journaled files, so a torn file is fetched again).
@@ -80,8 +86,8 @@ export interface ExportResult {
  */
 export const DEFAULT_CONNECTIONS = 4;
 const MAX_CONNECTIONS = 8;
-/** Attempts per task when a connection drops (each on a fresh connection). */
-const TASK_ATTEMPTS = 3;
+/** Fetch threads when `fetchThreads` does not say: the connections are shared out among them. */
+export const DEFAULT_FETCH_THREADS = 2;
 
 export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
@@ -132,7 +138,10 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       await state.begin(snap);
     }
     const folders = snap.folders;
-    const others = Promise.allSettled(Array.from({ length: connections - 1 }, () => connect()));
+    const threaded = o.fetchThreads;
+    const others = threaded
+      ? Promise.resolve([])
+      : Promise.allSettled(Array.from({ length: connections - 1 }, () => connect()));
 
     // Resume: what is already on disk and proven by the journal is not fetched again.
     const done = new Map<string, Set<number>>();
@@ -161,23 +170,45 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
 
     meter.setPhase('messages');
     let vanished = 0;
-    await runPool(workers, tasks, connect, o.signal, (task) => ({
+    const job: PoolJob = {
       bagDir,
-      state,
-      done: done.get(task.folder.id) as Set<number>,
-      signal: o.signal,
-      fsync: o.fsync === true,
+      tasks,
+      done,
       adoptFiles: resuming,
-      onAdopted: (bytes) => {
-        resumed += 1;
-        meter.reused(bytes, task.folder.path);
+      fsync: o.fsync === true,
+      signal: o.signal,
+      journal: async (task, entries, adopted) => {
+        await state.append(task.folder.id, entries);
+        const set = done.get(task.folder.id) as Set<number>;
+        for (const e of entries) {
+          set.add(e.uid);
+          if (adopted) {
+            resumed += 1;
+            meter.reused(e.size, task.folder.path);
+          } else meter.message(e.size, task.folder.path);
+        }
       },
-      onMessage: (bytes) => meter.message(bytes, task.folder.path),
-      onVanished: (count) => {
+      vanished: (count) => {
         vanished += count;
         meter.vanished(count);
       },
-    }));
+    };
+    if (threaded) {
+      // The threads open their own connections; this one would only idle until the end.
+      await first.logout().catch(() => first.close());
+      clients.delete(first);
+      await runInThreads(
+        {
+          workerUrl: threaded.workerUrl,
+          imap: threaded.imap,
+          connections,
+          threads: Math.min(connections, threaded.threads ?? DEFAULT_FETCH_THREADS),
+        },
+        job,
+      );
+    } else {
+      await runInThread(workers, connect, job);
+    }
     await state.closeJournals();
     cancelled();
     if (o.fsync !== true) {
@@ -188,7 +219,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     }
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
-    const end = await currentStatus(workers.find((c) => c.usable) ?? (await connect()));
+    const end = await currentStatus([...clients].find((c) => c.usable) ?? (await connect()));
     const finishedAt = rfc3339(new Date());
     const exported = new Map<string, number>();
     for (const f of folders) exported.set(f.id, (await state.readJournal(f.id)).length);
@@ -280,49 +311,13 @@ async function prepareDirectory(bagDir: string, state: ExportState): Promise<boo
   });
 }
 
-/** Each connection takes the next task; a dropped connection is replaced and its task retried. */
-async function runPool(
-  workers: ImapFlow[],
-  tasks: ExportTask[],
-  connect: () => Promise<ImapFlow>,
-  signal: AbortSignal | undefined,
-  contextFor: (task: ExportTask) => TaskContext,
-): Promise<void> {
-  let next = 0;
-  let failure: unknown = null;
-  const work = async (initial: ImapFlow) => {
-    let client = initial;
-    while (failure === null && next < tasks.length) {
-      const task = tasks[next++] as ExportTask;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await fetchTask(client, task, contextFor(task));
-          break;
-        } catch (e) {
-          checkAbort(signal);
-          if (isAppError(e) || attempt >= TASK_ATTEMPTS) throw e;
-          client.close();
-          client = await connect();
-        }
-      }
-    }
-  };
-  await Promise.all(
-    workers.map((w) =>
-      work(w).catch((e) => {
-        failure ??= e;
-      }),
-    ),
-  );
-  if (failure !== null) throw failure;
-}
-
 /** `<bag>.tar`: uncompressed, one base directory, without the working state; written then renamed. */
 async function writeTar(bagDir: string): Promise<string> {
   const tarPath = `${bagDir}.tar`;
   const part = `${tarPath}.part`;
   const base = basename(bagDir);
   try {
+    const { create: createTar } = await import('tar');
     await createTar(
       {
         file: part,

@@ -1,10 +1,11 @@
 // Fetches the messages of one task on one connection: metadata first (flags, INTERNALDATE, size,
 // MODSEQ, ENVELOPE, BODYSTRUCTURE), then the bytes with BODY.PEEK[] (never sets \Seen) in batches
 // capped by size; a message too large for a batch is fetched in partial chunks. Each file is
-// hashed as it arrives, written under a temp name, fsync'd and renamed; then its journal line is
-// appended.
+// hashed as it arrives and written straight under its final name; then its journal line is
+// appended. A file is only trusted without its journal line when its size is RFC822.SIZE: a
+// file being written (or cut short by a crash) is shorter than its message.
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
 import { AppError } from '../../errors/app-error.ts';
@@ -12,7 +13,7 @@ import { attachmentNames } from '../../sync/structure.ts';
 import { emlPath } from '../bag/bag-layout.ts';
 import { digestFile } from '../bag/file-hash.ts';
 import { rfc3339 } from '../bag/time.ts';
-import type { ExportState, MessageEntry } from './export-state.ts';
+import type { MessageEntry } from './export-state.ts';
 import type { ExportTask } from './plan.ts';
 
 export interface FetchLimits {
@@ -32,22 +33,23 @@ export const DEFAULT_FETCH_LIMITS: FetchLimits = {
 
 export interface TaskContext {
   bagDir: string;
-  state: ExportState;
+  /** UIDs of the task's folder already journaled; those are not fetched again. */
   done: Set<number>;
   signal?: AbortSignal | undefined;
   limits?: FetchLimits;
   /** fdatasync every message file before it is journaled (the exporter flushes them all at the end instead). */
   fsync?: boolean;
   /**
-   * Resuming: a message file already in data/eml/ but not journaled (the run was killed between
-   * its rename and its journal line) is complete, since files get their name only once written
-   * and synced; it is hashed locally and journaled instead of being downloaded again.
+   * Resuming: a message file already in data/eml/ with its full size but not journaled (the run
+   * was killed between writing it and its journal line) is complete; it is hashed locally and
+   * journaled instead of being downloaded again. A shorter file is fetched again.
    */
   adoptFiles?: boolean;
-  /** Called for each such adopted file. */
-  onAdopted?: (bytes: number) => void;
-  /** Called after each message is journaled. */
-  onMessage: (bytes: number) => void;
+  /**
+   * Journals finished messages (their files are complete on disk), in order; `adopted` when they
+   * were found on disk rather than downloaded. The next batch is fetched meanwhile.
+   */
+  record: (entries: MessageEntry[], adopted: boolean) => Promise<void>;
   /** Messages of the plan that are gone from the server (expunged during the export). */
   onVanished: (count: number) => void;
 }
@@ -84,7 +86,7 @@ export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskCon
   let committing: Promise<void> = Promise.resolve();
   const commitLater = (written: Written[]) => {
     const prev = committing;
-    committing = prev.then(() => commit(task, written, ctx));
+    committing = prev.then(() => commit(written, ctx));
     committing.catch(() => undefined); // awaited below; this only marks it handled meanwhile
   };
 
@@ -132,17 +134,13 @@ async function adopt(task: ExportTask, todo: FetchMessageObject[], ctx: TaskCont
     adopted.push(entryFor(m, await digestFile(final)));
   }
   if (adopted.length > 0) {
-    await ctx.state.append(task.folder.id, adopted);
-    for (const e of adopted) {
-      ctx.done.add(e.uid);
-      ctx.onAdopted?.(e.size);
-    }
+    await ctx.record(adopted, true);
+    for (const e of adopted) ctx.done.add(e.uid);
   }
   return left;
 }
 
 interface Written {
-  tmp: string;
   final: string;
   entry: MessageEntry;
 }
@@ -162,11 +160,10 @@ async function fetchBatch(
     const meta = byUid.get(msg.uid);
     if (!meta || !msg.source || got.has(msg.uid)) continue;
     got.add(msg.uid);
-    const tmp = ctx.state.tempPath(task.folder.id, msg.uid);
-    await writeFile(tmp, msg.source);
+    const final = join(ctx.bagDir, emlPath(task.folder.id, msg.uid));
+    await writeFile(final, msg.source);
     written.push({
-      tmp,
-      final: join(ctx.bagDir, emlPath(task.folder.id, msg.uid)),
+      final,
       entry: entryFor(meta, {
         size: msg.source.length,
         sha256: createHash('sha256').update(msg.source).digest('hex'),
@@ -178,7 +175,7 @@ async function fetchBatch(
   return written;
 }
 
-/** Streams one large message into a temp file in partial chunks (bounded memory). */
+/** Streams one large message into its file in partial chunks (bounded memory). */
 async function fetchLarge(
   client: ImapFlow,
   task: ExportTask,
@@ -186,11 +183,11 @@ async function fetchLarge(
   ctx: TaskContext,
   chunk: number,
 ): Promise<Written | null> {
-  const tmp = ctx.state.tempPath(task.folder.id, meta.uid);
+  const final = join(ctx.bagDir, emlPath(task.folder.id, meta.uid));
   const a = createHash('sha256');
   const b = createHash('sha512');
   let size = 0;
-  const handle = await open(tmp, 'w');
+  const handle = await open(final, 'w');
   try {
     for (;;) {
       checkAbort(ctx.signal);
@@ -218,22 +215,21 @@ async function fetchLarge(
     await handle.close();
   }
   return {
-    tmp,
-    final: join(ctx.bagDir, emlPath(task.folder.id, meta.uid)),
+    final,
     entry: entryFor(meta, { size, sha256: a.digest('hex'), sha512: b.digest('hex') }),
   };
 }
 
 /**
- * Makes a batch durable (fdatasync each temp file unless disabled), moves the files into
- * data/eml/ and appends their journal lines (fdatasync'd): a journal line always follows its file.
+ * Makes a batch durable when asked (fdatasync each file) and appends its journal lines
+ * (fdatasync'd): a journal line always follows its complete file.
  */
-async function commit(task: ExportTask, written: Written[], ctx: TaskContext): Promise<void> {
+async function commit(written: Written[], ctx: TaskContext): Promise<void> {
   if (written.length === 0) return;
   if (ctx.fsync !== false) {
     await Promise.all(
       written.map(async (w) => {
-        const h = await open(w.tmp, 'r+');
+        const h = await open(w.final, 'r+');
         try {
           await h.datasync();
         } finally {
@@ -242,15 +238,11 @@ async function commit(task: ExportTask, written: Written[], ctx: TaskContext): P
       }),
     );
   }
-  for (const w of written) await rename(w.tmp, w.final);
-  await ctx.state.append(
-    task.folder.id,
+  await ctx.record(
     written.map((w) => w.entry),
+    false,
   );
-  for (const w of written) {
-    ctx.done.add(w.entry.uid);
-    ctx.onMessage(w.entry.size);
-  }
+  for (const w of written) ctx.done.add(w.entry.uid);
 }
 
 function entryFor(meta: FetchMessageObject, digest: { size: number; sha256: string; sha512: string }): MessageEntry {

@@ -14,7 +14,6 @@ import { compareBagPaths, formatManifest, manifestLine } from '../bag/manifest.t
 import { rfc3339 } from '../bag/time.ts';
 import { verificationGuide } from '../record/record-guide.ts';
 import { recordJson } from '../record/record-json.ts';
-import { renderRecordPdf } from '../record/record-pdf.ts';
 import {
   RECORD_TITLE,
   type HandoverRecord,
@@ -138,6 +137,8 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
     signerCertificateSha256: sha256Fingerprint(signerCert),
     bagName,
   };
+  // pdfkit and its font engine are loaded only now, after the transfer.
+  const { renderRecordPdf } = await import('../record/record-pdf.ts');
   const pdf = await renderRecordPdf(record, seal, { fontsDir: i.fontsDir });
   await writeHashed(join(bagDir, BAG_FILES.recordPdf), pdf);
   await writeHashed(join(bagDir, BAG_FILES.recordPdfSignature), await signDetached(pdf, i.signer));

@@ -4,7 +4,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { extract, list } from 'tar';
 import type { VerifyProblem } from '../../../../shared/handover.ts';
 import { AppError } from '../../errors/app-error.ts';
 
@@ -32,6 +31,7 @@ export async function openBag(path: string): Promise<OpenedBag> {
   const temp = await mkdtemp(join(tmpdir(), 'um-verify-'));
   const cleanup = () => rm(temp, { recursive: true, force: true });
   try {
+    const { extract } = await import('tar');
     await extract({ file: path, cwd: temp, strict: true, preserveOwner: false });
   } catch (e) {
     await cleanup();
@@ -48,6 +48,7 @@ export async function tarBaseDir(path: string): Promise<string> {
   const name = basename(path);
   const roots = new Set<string>();
   try {
+    const { list } = await import('tar');
     await list({
       file: path,
       onReadEntry: (entry) => {
