@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../electron/services/handover/bag/csv.ts';
@@ -378,8 +378,17 @@ describe('handover export round trip', () => {
         }),
       ),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
+    // What the resumed run did not journal goes from the payload: a file of a UID it never
+    // fetched, one that is no message file at all, and a folder that is not in the snapshot.
+    const [someFolder] = readdirSync(join(out, 'data/eml'));
+    const strays = [`${someFolder}/999999.eml`, `${someFolder}/note.part`, 'zz-not-a-folder/1.eml'];
+    for (const s of strays) {
+      mkdirSync(dirname(join(out, 'data/eml', s)), { recursive: true });
+      writeFileSync(join(out, 'data/eml', s), 'stray\r\n');
+    }
     const r = await exportHandover(options(out, { connections: 3, fetchThreads: threads }));
     expect(r.resumed).toBeGreaterThanOrEqual(3);
+    for (const s of strays) expect(existsSync(join(out, 'data/eml', s)), s).toBe(false);
     // Earlier tests changed the mailbox: compare with an export in this thread made now.
     const here = join(work.dir, 'in-thread');
     expect((await exportHandover(options(here, { connections: 3 }))).messages).toBe(r.messages);

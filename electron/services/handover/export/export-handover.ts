@@ -20,7 +20,7 @@ import { planFolder, type ExportTask } from './plan.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import { flushToDisk } from './flush.ts';
 import { ProgressMeter } from './progress.ts';
-import { currentStatus, snapshotChanges, takeSnapshot } from './snapshot.ts';
+import { currentStatus, snapshotChanges, takeSnapshot, type FolderSnapshot } from './snapshot.ts';
 
 export interface ExportOptions {
   /** Opens a new authenticated client (called once per connection, and again to replace a dropped one). */
@@ -125,9 +125,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
         messageVi: `Thư mục ${bagDir} đang chứa bản xuất dở dang của hộp thư ${snap.mailbox}. Hãy chọn thư mục khác.`,
       });
     }
-    if (snap) {
-      await state.clearTemp();
-    } else {
+    if (!snap) {
       snap = {
         format: 'unit-mailbox-export-state/1',
         exportId: randomUUID(),
@@ -153,20 +151,29 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       done.set(f.id, set);
       resumed += set.size;
     }
-    const tasks: ExportTask[] = [];
-    for (const f of folders) {
-      cancelled();
-      meter.setPhase('snapshot', f.path);
-      tasks.push(...(await planFolder(first, f, done.get(f.id) as Set<number>)));
-    }
+    // Planning reads every folder's UIDs and sizes: the fetching connections share it out.
+    const workers = [first];
+    for (const r of await others) if (r.status === 'fulfilled') workers.push(r.value);
+    const planned: ExportTask[][] = [];
+    let nextFolder = 0;
+    await Promise.all(
+      workers.map(async (client) => {
+        while (nextFolder < folders.length) {
+          const k = nextFolder++;
+          const f = folders[k] as FolderSnapshot;
+          cancelled();
+          meter.setPhase('snapshot', f.path);
+          planned[k] = await planFolder(client, f, done.get(f.id) as Set<number>);
+        }
+      }),
+    );
+    const tasks = planned.flat();
     const sum = (pick: (t: ExportTask) => number) => tasks.reduce((n, t) => n + pick(t), 0);
     meter.setTotals(
       sum((t) => t.messages),
       sum((t) => t.bytes),
       { messages: sum((t) => t.done), bytes: sum((t) => t.doneBytes) },
     );
-    const workers = [first];
-    for (const r of await others) if (r.status === 'fulfilled') workers.push(r.value);
 
     meter.setPhase('messages');
     let vanished = 0;
@@ -211,18 +218,18 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     }
     await state.closeJournals();
     cancelled();
+    // From here `done` holds exactly the journaled UIDs of each folder (nothing else adds to it).
     if (o.fsync !== true) {
-      const files: string[] = [];
-      for (const f of folders)
-        for (const e of await state.readJournal(f.id)) files.push(join(bagDir, emlPath(f.id, e.uid)));
-      await flushToDisk(bagDir, files);
+      await flushToDisk(bagDir, async () =>
+        folders.flatMap((f) => [...(done.get(f.id) ?? [])].map((uid) => join(bagDir, emlPath(f.id, uid)))),
+      );
     }
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
     const end = await currentStatus([...clients].find((c) => c.usable) ?? (await connect()));
     const finishedAt = rfc3339(new Date());
     const exported = new Map<string, number>();
-    for (const f of folders) exported.set(f.id, (await state.readJournal(f.id)).length);
+    for (const f of folders) exported.set(f.id, done.get(f.id)?.size ?? 0);
     const changes = snapshotChanges(folders, end, exported);
     if (vanished > 0) changes.push(`${vanished} messages were removed from the server while they were being exported`);
     for (const c of clients) await c.logout().catch(() => c.close());
@@ -235,6 +242,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       exportId: snap.exportId,
       mailbox: o.mailbox,
       folders,
+      journaled: done,
       end,
       startedAt: snap.startedAt,
       finishedAt,

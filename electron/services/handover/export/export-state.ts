@@ -2,8 +2,9 @@
 //  - snapshot.json: the folder snapshot taken when the export started, so a resumed run
 //    exports the same snapshot and writes the same payload as an uninterrupted one;
 //  - journal/<folder-id>.jsonl: one line per finished message, appended and fsync'd after
-//    the message file is in place (a line is the proof that its file is complete);
-//  - tmp/: messages being written; whatever is left there after a crash is discarded.
+//    the message file is complete (a line is the proof that its file is complete).
+// Message files are written under their final names in data/eml/ (see fetch-messages.ts for
+// how a resume tells a complete unjournaled file from a short one).
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,13 +51,11 @@ export interface MessageEntry {
 
 export class ExportState {
   readonly dir: string;
-  readonly tmpDir: string;
   readonly journalDir: string;
   private readonly journals = new Map<string, { handle: Promise<FileHandle>; queue: Promise<void> }>();
 
   constructor(bagDir: string) {
     this.dir = join(bagDir, STATE_DIR);
-    this.tmpDir = join(this.dir, 'tmp');
     this.journalDir = join(this.dir, 'journal');
   }
 
@@ -85,20 +84,9 @@ export class ExportState {
   /** Creates the state directories and writes the snapshot (atomically: temp, fsync, rename). */
   async begin(state: ExportSnapshotState): Promise<void> {
     await mkdir(this.journalDir, { recursive: true });
-    await mkdir(this.tmpDir, { recursive: true });
     const tmp = `${this.snapshotFile}.tmp`;
     await writeDurable(tmp, JSON.stringify(state));
     await rename(tmp, this.snapshotFile);
-  }
-
-  /** Removes files a crash left half-written. */
-  async clearTemp(): Promise<void> {
-    await rm(this.tmpDir, { recursive: true, force: true });
-    await mkdir(this.tmpDir, { recursive: true });
-  }
-
-  tempPath(folderId: string, uid: number): string {
-    return join(this.tmpDir, `${folderId}.${uid}.part`);
   }
 
   private journalFile(folderId: string): string {

@@ -48,6 +48,8 @@ export interface FinalizeInput {
   exportId: string;
   mailbox: string;
   folders: FolderSnapshot[];
+  /** UIDs journaled per folder id: the messages of this bag. */
+  journaled: ReadonlyMap<string, ReadonlySet<number>>;
   end: Map<string, FolderStatus & { selectable: boolean }>;
   startedAt: string;
   finishedAt: string;
@@ -173,9 +175,10 @@ async function sweepPayload(i: FinalizeInput): Promise<void> {
       await rm(join(i.bagDir, EML_DIR, id), { recursive: true, force: true });
       continue;
     }
-    const uids = new Set((await i.state.readJournal(id)).map((e) => `${e.uid}.eml`));
+    const uids = i.journaled.get(id) ?? new Set<number>();
     for (const name of await readdir(join(i.bagDir, EML_DIR, id))) {
-      if (!uids.has(name)) await rm(join(i.bagDir, EML_DIR, id, name), { recursive: true, force: true });
+      const uid = /^[1-9][0-9]*\.eml$/.test(name) ? Number(name.slice(0, -4)) : NaN;
+      if (!uids.has(uid)) await rm(join(i.bagDir, EML_DIR, id, name), { recursive: true, force: true });
     }
   }
 }

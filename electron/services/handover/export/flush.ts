@@ -5,10 +5,15 @@
 import { spawn } from 'node:child_process';
 import { open } from 'node:fs/promises';
 
-/** Flushes `files` (absolute paths, all inside `dir`) to stable storage. */
-export async function flushToDisk(dir: string, files: readonly string[]): Promise<void> {
+/**
+ * Flushes the files inside `dir` to stable storage. `listFiles` (absolute paths) is only called
+ * where one flush of the whole file system is not available: at 20,000 messages listing them
+ * means reading every journal again.
+ */
+export async function flushToDisk(dir: string, listFiles: () => Promise<readonly string[]>): Promise<void> {
   if (process.platform === 'linux' && (await syncFileSystem(dir))) return;
   // Elsewhere (or without coreutils' sync -f): one fdatasync per file, a few at a time.
+  const files = await listFiles();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
