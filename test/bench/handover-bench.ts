@@ -264,6 +264,7 @@ try {
   const growth = ((Math.round(peaks[peaks.length - 1] as number) / Math.round(peaks[0] as number)) * 100 - 100).toFixed(
     0,
   );
+  const pct = (r: number) => `${r >= 1 ? '+' : '−'}${Math.abs(Math.round(r * 100 - 100))} %`;
   const shaMs = median(shaRuns.map((r) => r.ms));
   const verifyMs = median(verifyRuns.map((r) => r.ms));
   const verifyRatio = shaMs / verifyMs;
@@ -321,7 +322,14 @@ ${perStep}
 
 Notes:
 - mbsync (${mbsyncVersion}) runs with its stock settings: one connection, \`Sync Pull\`, \`Create Near\`, \`CopyArrivalDate yes\`, fsync per message (\`FSync yes\` is its default). The export also writes \`manifest-sha256.txt\`, \`manifest-sha512.txt\`, the index, folders.json, the signed tagmanifest, the sealed credential and the PDF record, all inside the timed run.
-- "Flat" means the peak at the largest mailbox is at most 20 % above the peak at the smallest.
+- "Flat" means the peak at the largest mailbox is at most 20 % above the peak at the smallest. Peak RSS per doubling of the mailbox: ${steps
+    .slice(1)
+    .map(
+      (st, k) =>
+        `${(steps[k] as StepResult).messages.toLocaleString('en')} → ${st.messages.toLocaleString('en')}: ${pct((peaks[k + 1] as number) / (peaks[k] as number))}`,
+    )
+    .join(', ')}.
+- From round to round the same export varies mostly in its kernel time (creating files and copying them into the page cache): ${last.ours.map((r) => `${r.sysS.toFixed(1)} s`).join(', ')} of sys time in the rounds at ${N.toLocaleString('en')} messages, against ${last.ours.map((r) => `${r.userS.toFixed(1)} s`).join(', ')} of user time.
 - Every run writes into a new directory and all of them are deleted only at the end: deleting tens of thousands of files makes ext4 scan for recently deleted inodes on each file created in the next minutes (measured: 19 % of the export's CPU went to \`recently_deleted\` in \`perf\` when the previous output had just been deleted), a cost that would land on whichever tool ran next.
 - With fewer than 4 CPUs the export fetches in its main thread (fetch threads gave the same time on this 2-core machine, where Dovecot takes the other core, for 20–30 MB more memory); with 4 or more it fetches in threads.
 - \`sha256sum -c\` checks one manifest and never notices extra or missing-from-manifest files; \`handover verify\` also checks the SHA-512 manifest, the signature, Payload-Oxum, completeness and index ↔ files.
