@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/services/errors/app-error.ts';
 import { createDispatcher } from '../../electron/services/api/dispatcher.ts';
 import { createAppServices } from '../../electron/services/app-services.ts';
 import { nullLogger } from '../../electron/services/logging/logger.ts';
@@ -103,6 +104,23 @@ describe('dispatcher', () => {
     expect(await dispatch('accounts.test', { draft, password: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'INSECURE_NOT_CONFIRMED' },
+    });
+  });
+});
+
+describe('AppError across a thread boundary', () => {
+  it('comes back from its payload with code, Vietnamese message, detail and data', () => {
+    const sent = new AppError('PACKAGE_INVALID', 'the package does not verify', {
+      messageVi: 'Gói bàn giao không hợp lệ.',
+      data: { problems: 3 },
+    });
+    const back = AppError.fromPayload(structuredClone(sent.toPayload()));
+    expect(back).toBeInstanceOf(AppError);
+    expect(back.toPayload()).toEqual({
+      code: 'PACKAGE_INVALID',
+      messageVi: 'Gói bàn giao không hợp lệ.',
+      detail: 'the package does not verify',
+      data: { problems: 3 },
     });
   });
 });

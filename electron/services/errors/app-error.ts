@@ -26,6 +26,11 @@ export class AppError extends Error {
     if (this.data) payload.data = this.data;
     return payload;
   }
+
+  /** The error again from its payload, e.g. as a worker thread posted it. */
+  static fromPayload(p: AppErrorPayload): AppError {
+    return new AppError(p.code, p.detail, { messageVi: p.messageVi, ...(p.data ? { data: p.data } : {}) });
+  }
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { ErrorCode } from '../../../shared/errors.ts';
 import type { SyncProgressEvent, SyncSummary } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -153,7 +152,7 @@ export class SyncService {
           if (m.type === 'progress') onProgress(m.progress);
           else if (m.type === 'folder') onFolderDone(m.result);
           else if (m.type === 'done') resolve(m.summary);
-          else reject(new AppError(m.error.code as ErrorCode, m.error.detail, { messageVi: m.error.messageVi }));
+          else reject(AppError.fromPayload(m.error));
         });
         worker.on('error', reject);
         worker.on('exit', (code) => reject(new AppError('INTERNAL', `sync worker exited with code ${code}`)));

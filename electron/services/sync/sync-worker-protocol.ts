@@ -1,3 +1,4 @@
+import type { AppErrorPayload } from '../../../shared/errors.ts';
 import type { SyncSummary } from '../../../shared/mail.ts';
 import type { DirectiveRules } from '../directives/directive-rules.ts';
 import type { ImapCredentials } from '../imap/imap-connection.ts';
@@ -15,4 +16,4 @@ export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgress }
   | { type: 'folder'; result: FolderSyncResult }
   | { type: 'done'; summary: SyncSummary }
-  | { type: 'error'; error: { code: string; messageVi: string; detail: string }; cancelled: boolean };
+  | { type: 'error'; error: AppErrorPayload; cancelled: boolean };

@@ -33,12 +33,7 @@ try {
   });
   post({ type: 'done', summary });
 } catch (e) {
-  const err = toAppError(e);
-  post({
-    type: 'error',
-    error: { code: err.code, messageVi: err.messageVi, detail: err.detail },
-    cancelled: controller.signal.aborted,
-  });
+  post({ type: 'error', error: toAppError(e).toPayload(), cancelled: controller.signal.aborted });
 } finally {
   await client?.logout().catch(() => client?.close());
   await sink.close();

@@ -4,7 +4,6 @@
 // every finished message is journaled here, in this thread, after its file is complete.
 import { Worker } from 'node:worker_threads';
 import type { ImapFlow } from 'imapflow';
-import type { AppErrorPayload } from '../../../../shared/errors.ts';
 import { AppError, isAppError } from '../../errors/app-error.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import type { MessageEntry } from './export-state.ts';
@@ -178,7 +177,7 @@ class FetchThread {
     this.ready.catch(() => undefined);
     this.worker.on('message', (m: FetchWorkerMessage) => {
       if (m.type === 'ready') started(m.slots);
-      else if (m.type === 'failed') failed(fromPayload(m.error));
+      else if (m.type === 'failed') failed(AppError.fromPayload(m.error));
       else this.onTaskMessage(m);
     });
     const die = (e: Error) => {
@@ -226,7 +225,7 @@ class FetchThread {
         break;
       case 'task-failed': {
         this.running.delete(m.taskId);
-        const error = fromPayload(m.error);
+        const error = AppError.fromPayload(m.error);
         // A connection failure stays a plain Error so that the pool runs the task again.
         r.journaled.then(() => r.reject(m.retryable ? new Error(error.detail) : error), r.reject);
         break;
@@ -252,8 +251,4 @@ class FetchThread {
   private send(c: FetchWorkerCommand): void {
     if (!this.dead) this.worker.postMessage(c);
   }
-}
-
-function fromPayload(p: AppErrorPayload): AppError {
-  return new AppError(p.code, p.detail, { messageVi: p.messageVi, ...(p.data ? { data: p.data } : {}) });
 }
