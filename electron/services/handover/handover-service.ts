@@ -165,7 +165,7 @@ export class HandoverService {
 
   /** Compares the package with the live mailbox of an account already in this app. */
   async diff(path: string, accountId: string): Promise<PackageDiff> {
-    return this.withBag(path, async (dir) => {
+    return this.withBag(path, async ({ dir }) => {
       const index = await readPackageIndex(dir);
       return this.withClient(accountId, (client) => diffPackage(index, client));
     });
@@ -173,7 +173,7 @@ export class HandoverService {
 
   /** Puts back what the server lost since the handover (flags and INTERNALDATE kept). */
   async restore(path: string, accountId: string, opts: JobOptions = {}): Promise<RestoreResult> {
-    return this.withBag(path, async (dir) => {
+    return this.withBag(path, async ({ dir }) => {
       const index = await readPackageIndex(dir);
       return this.withClient(accountId, async (client) => {
         const diff = await diffPackage(index, client);
@@ -193,8 +193,9 @@ export class HandoverService {
     opts: JobOptions & { caPem?: string | Uint8Array } = {},
   ): Promise<AcceptResult> {
     // One opening for verification and acceptance: a .tar is extracted once.
-    return this.withBag(path, async (dir, opened) => {
-      const verification = await verifyOpenedBag(opened, path, verifyOptions(opts));
+    return this.withBag(path, async (bag) => {
+      const { dir } = bag;
+      const verification = await verifyOpenedBag(bag, path, verifyOptions(opts));
       if (!verification.valid) {
         const first = verification.problems[0];
         throw new AppError(
@@ -311,10 +312,10 @@ export class HandoverService {
     }
   }
 
-  private async withBag<T>(path: string, work: (dir: string, opened: OpenedBag) => Promise<T>): Promise<T> {
+  private async withBag<T>(path: string, work: (bag: OpenedBag) => Promise<T>): Promise<T> {
     const bag = await openBag(path);
     try {
-      return await work(bag.dir, bag);
+      return await work(bag);
     } finally {
       await bag.cleanup();
     }
