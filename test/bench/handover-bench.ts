@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { META_QUERY } from '../../electron/services/handover/export/fetch-messages.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, connectOther, passwordOf } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -63,15 +64,8 @@ function filesUnder(dir: string, suffix = ''): Files {
   return { count, bytes };
 }
 
-const WARM_QUERY = {
-  uid: true,
-  flags: true,
-  internalDate: true,
-  size: true,
-  envelope: true,
-  bodyStructure: true,
-  source: true,
-} as const;
+// The export's metadata query and the bytes: everything either side asks the server for.
+const WARM_QUERY = { ...META_QUERY, source: true } as const;
 
 async function seedRange(stack: MailStack, from: number, to: number): Promise<void> {
   for (const [folder, idx] of planRange(from, to)) {

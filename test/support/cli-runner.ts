@@ -16,13 +16,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/** `bin`: another copy of the launcher (the benchmark runs a snapshot of the build). */
 export function spawnCli(
   profileDir: string,
   args: string[],
   stdin = '',
+  bin = BIN,
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
@@ -37,8 +39,8 @@ export function spawnCli(
   return { child, done };
 }
 
-export const runCli = (profileDir: string, args: string[], stdin = ''): Promise<CliRun> =>
-  spawnCli(profileDir, args, stdin).done;
+export const runCli = (profileDir: string, args: string[], stdin = '', bin = BIN): Promise<CliRun> =>
+  spawnCli(profileDir, args, stdin, bin).done;
 
 /** `account add` arguments for a stack user (password on stdin), as IT staff would type them. */
 export function accountAddArgs(

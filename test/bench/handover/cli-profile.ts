@@ -2,11 +2,12 @@
 // account (IMAPS with the stack's CA, password into the keychain through
 // stdin) and the incoming head's certificate made with openssl (RSA-3072,
 // keyEncipherment), exactly as a user would prepare them.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { MailStack } from '../../stack/mail-stack.ts';
+import { accountAddArgs, runCli, type CliRun } from '../../support/cli-runner.ts';
 import { UNIT_EMAIL, passwordOf } from '../../support/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,27 +30,8 @@ export function snapshotCli(dir: string): string {
   return join(app, 'bin', 'unit-mailbox.js');
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function cli(bin: string, profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--profile', profileDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-async function must(bin: string, profileDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  const r = await cli(bin, profileDir, args, stdin);
+async function must(bin: string, profileDir: string, args: string[], stdin = ''): Promise<CliRun> {
+  const r = await runCli(profileDir, args, stdin, bin);
   if (r.code !== 0) throw new Error(`unit-mailbox ${args.slice(0, 2).join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
   return r;
 }
@@ -77,29 +59,7 @@ export async function prepareProfile(stack: MailStack, dir: string, bin: string)
   await must(
     bin,
     profileDir,
-    [
-      'account',
-      'add',
-      '--email',
-      UNIT_EMAIL,
-      '--name',
-      'Văn phòng UBND tỉnh',
-      '--imap-host',
-      stack.host,
-      '--imap-port',
-      String(stack.imapsPort),
-      '--imap-security',
-      'tls',
-      '--smtp-host',
-      stack.host,
-      '--smtp-port',
-      String(stack.submissionPort),
-      '--smtp-security',
-      'starttls',
-      '--ca-file',
-      stack.caFile,
-      '--password-stdin',
-    ],
+    accountAddArgs(stack, UNIT_EMAIL, { security: 'tls', name: 'Văn phòng UBND tỉnh' }),
     `${passwordOf(stack, UNIT_EMAIL)}\n`,
   );
   const recipientCert = join(dir, 'incoming-head.pem');

@@ -54,7 +54,8 @@ export interface TaskContext {
   onVanished: (count: number) => void;
 }
 
-const META_QUERY = {
+/** What is fetched about each message before its bytes (for the index and mailbag.csv). */
+export const META_QUERY = {
   uid: true,
   flags: true,
   internalDate: true,
