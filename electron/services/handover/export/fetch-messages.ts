@@ -33,8 +33,8 @@ export const DEFAULT_FETCH_LIMITS: FetchLimits = {
 
 export interface TaskContext {
   bagDir: string;
-  /** UIDs of the task's folder already journaled; those are not fetched again. */
-  done: Set<number>;
+  /** UIDs of the task's folder already journaled; those are not fetched again. `record`'s owner keeps it. */
+  done: ReadonlySet<number>;
   signal?: AbortSignal | undefined;
   limits?: FetchLimits;
   /** fdatasync every message file before it is journaled (the exporter flushes them all at the end instead). */
@@ -134,10 +134,7 @@ async function adopt(task: ExportTask, todo: FetchMessageObject[], ctx: TaskCont
     }
     adopted.push(entryFor(m, await digestFile(final)));
   }
-  if (adopted.length > 0) {
-    await ctx.record(adopted, true);
-    for (const e of adopted) ctx.done.add(e.uid);
-  }
+  if (adopted.length > 0) await ctx.record(adopted, true);
   return left;
 }
 
@@ -243,7 +240,6 @@ async function commit(written: Written[], ctx: TaskContext): Promise<void> {
     written.map((w) => w.entry),
     false,
   );
-  for (const w of written) ctx.done.add(w.entry.uid);
 }
 
 function entryFor(meta: FetchMessageObject, digest: { size: number; sha256: string; sha512: string }): MessageEntry {
