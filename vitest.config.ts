@@ -11,7 +11,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        // test/renderer: the renderer's own logic (no DOM needed), type-checked with the web project.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/renderer/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

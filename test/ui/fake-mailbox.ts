@@ -63,11 +63,11 @@ export interface FakeMailboxOptions {
   messages?: CachedSummary[];
   synthetic?: Record<string, SyntheticFolder>;
   preferences?: Partial<Preferences>;
-  /** Answers a call before the fake does (return undefined to let it answer). */
+  /** Answers a call before the fake does (return undefined to let it answer, possibly after a wait). */
   override?(
     channel: string,
     input: Record<string, unknown>,
-  ): Envelope<unknown> | Promise<Envelope<unknown>> | undefined;
+  ): Envelope<unknown> | Promise<Envelope<unknown> | undefined> | undefined;
   /** 'instant': sync.start answers at once; 'manual': the test settles it (syncControl). */
   sync?: 'instant' | 'manual';
   /** Delay added to every cache.list answer (ms), to look like a slower main process. */

@@ -75,6 +75,9 @@ let bridge: Bridge;
 let web: StaticServer;
 let fake: FakeMailbox;
 const pageErrors: string[] = [];
+/** Milliseconds the fake server takes to answer mail.setFlags (0: at once). */
+let setFlagsDelay = 0;
+let setFlagsWaiting = 0;
 
 const byTestId = (id: string) => page.getByTestId(id);
 const row = (uid: number, folder = 'INBOX') =>
@@ -109,6 +112,13 @@ beforeAll(async () => {
       folderInfo('Hồ sơ & Lưu trữ'),
     ],
     messages: MESSAGES.map((m) => ({ ...m })),
+    override: async (channel) => {
+      if (channel !== 'mail.setFlags' || setFlagsDelay === 0) return undefined;
+      setFlagsWaiting += 1;
+      await new Promise((r) => setTimeout(r, setFlagsDelay));
+      setFlagsWaiting -= 1;
+      return undefined;
+    },
   });
   [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
   context = await browser.newContext(CONTEXT_OPTIONS);
@@ -226,6 +236,21 @@ describe('the message list', () => {
       [['\\Flagged'], []],
       [[], ['\\Flagged']],
     ]);
+    // Ctrl+Z at once after S, before the (slow) server has answered, undoes that S, not the action before it.
+    since = bridge.calls.length;
+    setFlagsDelay = 400;
+    await page.keyboard.press('s');
+    await expect.poll(() => row(10).getAttribute('data-flagged')).toBe('true');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => callsOf('mail.setFlags', since).length).toBe(2);
+    await expect.poll(() => setFlagsWaiting).toBe(0);
+    setFlagsDelay = 0;
+    expect(callsOf('mail.setFlags', since).map((c) => [c.payload.add, c.payload.remove])).toEqual([
+      [['\\Flagged'], []],
+      [[], ['\\Flagged']],
+    ]);
+    expect(message(10)?.flags.includes('\\Flagged')).toBe(false);
+    await expect.poll(() => row(10).getAttribute('data-flagged')).toBe('false');
 
     // Toolbar, on a multiple selection.
     await row(9).click();

@@ -9,6 +9,7 @@
 // useSyncExternalStore, so a page arriving re-renders only the list.
 import type { MessagePage } from '../../../shared/mail.ts';
 import { toUiError, type UiError } from '../api.ts';
+import { PendingPatches, type PatchHandle } from './pending-patches.ts';
 import { toRow, type ListRow, type RowMessage } from './rows.ts';
 
 export interface RowSource {
@@ -24,8 +25,12 @@ export interface RowSource {
   indexOf(key: string): number;
   /** A loaded row by key (indexed, so it is cheap even for a large selection). */
   rowByKey(key: string): ListRow | undefined;
-  /** Changes loaded rows in place (optimistic flag changes). */
-  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): void;
+  /**
+   * Changes loaded rows in place (optimistic flag changes), and rows that
+   * arrive later from fetches that may predate the change, until the handle
+   * is settled and those fetches are answered.
+   */
+  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): PatchHandle;
   /** The data behind the source changed: refetch what is shown, keep showing the old rows meanwhile. */
   invalidate(): void;
   /** True while rows are known to be stale or the first page is loading. */
@@ -50,6 +55,7 @@ abstract class Observable {
   private ver = 0;
   protected disposed = false;
   private index: { version: number; byKey: Map<string, ListRow> } | null = null;
+  protected readonly pending = new PendingPatches();
 
   /** Every loaded row, for the key index. */
   protected abstract loadedRows(): Iterable<ListRow>;
@@ -81,6 +87,33 @@ abstract class Observable {
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
+  }
+
+  /** A fetch whose rows get the optimistic changes it may have missed. */
+  protected async fetchRows(fetch: () => Promise<readonly RowMessage[]>): Promise<RowMessage[]> {
+    const ticket = this.pending.begin();
+    let rows: readonly RowMessage[] = [];
+    try {
+      rows = await fetch();
+    } finally {
+      rows = this.pending.end(ticket, rows);
+    }
+    return [...rows];
+  }
+
+  /** A page fetch, likewise. */
+  protected async fetchPageRows(
+    fetch: PageFetch,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: RowMessage[]; total: number }> {
+    let total = 0;
+    const rows = await this.fetchRows(async () => {
+      const answer = await fetch(offset, limit);
+      total = answer.total;
+      return answer.rows;
+    });
+    return { rows, total };
   }
 }
 
@@ -173,7 +206,7 @@ export class PagedSource extends Observable implements RowSource {
     this.pump();
   }
 
-  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): void {
+  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): PatchHandle {
     let touched = false;
     for (const page of this.pages.values()) {
       page.rows = page.rows.map((r) => {
@@ -183,6 +216,7 @@ export class PagedSource extends Observable implements RowSource {
       });
     }
     if (touched) this.changed();
+    return this.pending.add(keys, change);
   }
 
   protected *loadedRows(): Iterable<ListRow> {
@@ -211,7 +245,7 @@ export class PagedSource extends Observable implements RowSource {
         continue;
       }
       const limit = Math.min(1000, end - i);
-      const answer = await this.fetchPage(i, limit);
+      const answer = await this.fetchPageRows(this.fetchPage, i, limit);
       const rows = answer.rows.map(toRow);
       out.push(...rows);
       if (rows.length < limit) break;
@@ -244,7 +278,7 @@ export class PagedSource extends Observable implements RowSource {
   private request(p: number): void {
     const generation = this.generation;
     this.inflight.set(p, generation);
-    this.fetchPage(p * this.pageSize, this.pageSize).then(
+    this.fetchPageRows(this.fetchPage, p * this.pageSize, this.pageSize).then(
       (answer) => {
         if (this.inflight.get(p) === generation) this.inflight.delete(p);
         if (this.disposed) return;
@@ -307,9 +341,11 @@ export class ArraySource extends Observable implements RowSource {
   indexOf(key: string): number {
     return this.rows.findIndex((r) => r.key === key);
   }
-  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): void {
+  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): PatchHandle {
     this.rows = this.rows.map((r) => (keys.has(r.key) ? { ...r, msg: change(r.msg) } : r));
     this.changed();
+    // Nothing is fetched into a finished list afterwards.
+    return { settle: () => undefined };
   }
   invalidate(): void {}
   loading(): boolean {
@@ -398,11 +434,12 @@ export class ThreadSource extends Observable implements RowSource {
     return [...seen.values()];
   }
 
-  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): void {
+  patch(keys: ReadonlySet<string>, change: (msg: RowMessage) => RowMessage): PatchHandle {
     const apply = (m: RowMessage) => (keys.has(toRow(m).key) ? change(m) : m);
     this.raw = this.raw.map(apply);
     for (const [id, list] of this.expanded) this.expanded.set(id, list.map(apply));
     this.rebuild();
+    return this.pending.add(keys, change);
   }
 
   async toggleThread(key: string, open?: boolean): Promise<void> {
@@ -413,7 +450,7 @@ export class ThreadSource extends Observable implements RowSource {
     if (open ?? !isOpen) {
       if (isOpen) return;
       try {
-        const members = await this.fetchThread(threadId);
+        const members = await this.fetchRows(() => this.fetchThread(threadId));
         this.expanded.set(threadId, members);
       } catch (error) {
         this.failure = toUiError(error);
@@ -435,7 +472,7 @@ export class ThreadSource extends Observable implements RowSource {
     this.busy = true;
     const generation = this.generation;
     try {
-      const answer = await this.fetchPage(this.raw.length, this.chunk);
+      const answer = await this.fetchPageRows(this.fetchPage, this.raw.length, this.chunk);
       if (generation !== this.generation || this.disposed) return true;
       this.raw = this.raw.concat(answer.rows);
       this.rawTotal = answer.total;
@@ -459,12 +496,14 @@ export class ThreadSource extends Observable implements RowSource {
       let rows: RowMessage[] = [];
       let total = 0;
       while (rows.length < want) {
-        const answer = await this.fetchPage(rows.length, Math.min(this.chunk, want - rows.length));
+        const answer = await this.fetchPageRows(this.fetchPage, rows.length, Math.min(this.chunk, want - rows.length));
         rows = rows.concat(answer.rows);
         total = answer.total;
-        if (answer.rows.length === 0) break;
+        if (answer.rows.length === 0 || rows.length >= total) break;
       }
-      const open = await Promise.all([...this.expanded.keys()].map(async (id) => [id, await this.fetchThread(id)]));
+      const open = await Promise.all(
+        [...this.expanded.keys()].map(async (id) => [id, await this.fetchRows(() => this.fetchThread(id))]),
+      );
       if (generation !== this.generation || this.disposed) return;
       this.raw = rows;
       this.rawTotal = total;

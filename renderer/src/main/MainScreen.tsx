@@ -350,7 +350,7 @@ export function MainScreen({
 
   /** Flags through the actions, keeping the rows remembered for a large selection in step. */
   const setFlags = useStable(async (rows: ListRow[], add: string[], remove: string[]) => {
-    await actions.setFlags(rows, add, remove);
+    const done = actions.setFlags(rows, add, remove);
     for (const r of rows) {
       const known = knownRows.current.get(r.key);
       if (known)
@@ -359,6 +359,7 @@ export function MainScreen({
           msg: { ...known.msg, flags: withFlags(known.msg.flags, add, remove) },
         });
     }
+    await done;
   });
   const markRead = useStable(async (read: boolean, rows?: ListRow[]) => {
     const list = rows ?? (await targetRows());

@@ -1,7 +1,10 @@
 // What the toolbar, the reader and the shortcuts do to messages: flags
 // (optimistic: the rows change at once, a failure puts them back), move and
 // Thùng rác (undoable with the token main returns), and Ctrl+Z. Calls are
-// grouped by folder and cut at the contract's 10,000 UIDs per call.
+// grouped by folder and cut at the contract's 10,000 UIDs per call. Server
+// writes run one at a time in the order they were asked for, and Ctrl+Z waits
+// for the ones already asked for, so it undoes the last action even when that
+// action's call has not come back yet.
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES_VI } from '../../../shared/errors.ts';
@@ -16,7 +19,8 @@ const MAX_UIDS = 10_000;
 
 interface UndoEntry {
   id: number;
-  run(): Promise<void>;
+  /** False when the undo failed (the failure was shown). */
+  run(): Promise<boolean>;
 }
 
 export interface MailActions {
@@ -59,6 +63,14 @@ export function useMailActions(opts: {
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
   const nextId = useRef(1);
   const locale = localeOf(i18n.language);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  /** Runs a server write after the ones asked for before it. */
+  const serial = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.current.then(task);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -70,7 +82,7 @@ export function useMailActions(opts: {
     [i18n.language, t, toasts, onRefused],
   );
 
-  const pushUndo = useCallback((run: () => Promise<void>): UndoEntry => {
+  const pushUndo = useCallback((run: () => Promise<boolean>): UndoEntry => {
     const entry = { id: nextId.current++, run };
     stack.current = [...stack.current.slice(-19), entry];
     setDepth(stack.current.length);
@@ -92,8 +104,7 @@ export function useMailActions(opts: {
       setBusy(true);
       setRemoving(new Set());
       try {
-        await entry.run();
-        toasts.push({ text: t('actions.undone'), testId: 'toast-undone', timeout: 3000 });
+        if (await entry.run()) toasts.push({ text: t('actions.undone'), testId: 'toast-undone', timeout: 3000 });
       } catch (e) {
         fail(e);
       } finally {
@@ -104,23 +115,34 @@ export function useMailActions(opts: {
     [fail, refresh, t, toasts],
   );
 
+  /**
+   * Changes the rows at once and queues the server call; `then` runs in the
+   * queue once the call succeeded. Resolves false when it failed (shown, and
+   * the list reloaded).
+   */
   const applyFlags = useCallback(
-    async (rows: readonly ListRow[], add: string[], remove: string[]) => {
+    (rows: readonly ListRow[], add: string[], remove: string[], then?: () => void): Promise<boolean> => {
       const keys = new Set(rows.map((r) => r.key));
-      source.patch(keys, (m) => ({ ...m, flags: withFlags(m.flags, add, remove) }));
-      try {
-        for (const [folder, uids] of byFolder(rows.map((r) => parseRowKey(r.key)))) {
-          for (const part of chunks(uids, MAX_UIDS)) {
-            await invoke('mail.setFlags', { accountId, folder, uids: part, add, remove });
+      const patch = source.patch(keys, (m) => ({ ...m, flags: withFlags(m.flags, add, remove) }));
+      return serial(async () => {
+        try {
+          for (const [folder, uids] of byFolder(rows.map((r) => parseRowKey(r.key)))) {
+            for (const part of chunks(uids, MAX_UIDS)) {
+              await invoke('mail.setFlags', { accountId, folder, uids: part, add, remove });
+            }
           }
+        } catch (e) {
+          patch.settle(false);
+          fail(e);
+          source.invalidate();
+          return false;
         }
-      } catch (e) {
-        fail(e);
-        source.invalidate();
-        throw e;
-      }
+        patch.settle(true);
+        then?.();
+        return true;
+      });
     },
-    [accountId, fail, source],
+    [accountId, fail, serial, source],
   );
 
   const setFlags = useCallback(
@@ -130,12 +152,7 @@ export function useMailActions(opts: {
         (r) => add.some((f) => !r.msg.flags.includes(f)) || remove.some((f) => r.msg.flags.includes(f)),
       );
       if (changing.length === 0) return;
-      try {
-        await applyFlags(changing, add, remove);
-      } catch {
-        return;
-      }
-      pushUndo(() => applyFlags(changing, remove, add));
+      await applyFlags(changing, add, remove, () => pushUndo(() => applyFlags(changing, remove, add)));
     },
     [applyFlags, pushUndo],
   );
@@ -146,59 +163,65 @@ export function useMailActions(opts: {
       if (refs.length === 0) return false;
       setBusy(true);
       setRemoving(new Set(rows.map((r) => r.key)));
-      const tokens: string[] = [];
-      let moved = 0;
-      try {
-        for (const [folder, uids] of byFolder(refs)) {
-          if (target === null && canTrash?.(folder) === false) {
-            throw new UiError({
-              code: 'PERMISSION_DENIED',
-              messageVi: ERROR_MESSAGES_VI.PERMISSION_DENIED,
-              detail: `the rights on ${folder} do not allow moving messages to Trash`,
-            });
+      return serial(async () => {
+        const tokens: string[] = [];
+        let moved = 0;
+        try {
+          for (const [folder, uids] of byFolder(refs)) {
+            if (target === null && canTrash?.(folder) === false) {
+              throw new UiError({
+                code: 'PERMISSION_DENIED',
+                messageVi: ERROR_MESSAGES_VI.PERMISSION_DENIED,
+                detail: `the rights on ${folder} do not allow moving messages to Trash`,
+              });
+            }
+            for (const part of chunks(uids, MAX_UIDS)) {
+              const answer =
+                target === null
+                  ? await invoke('mail.trash', { accountId, folder, uids: part })
+                  : await invoke('mail.move', { accountId, folder, uids: part, target });
+              tokens.push(answer.undoToken);
+              moved += answer.moved;
+            }
           }
-          for (const part of chunks(uids, MAX_UIDS)) {
-            const answer =
-              target === null
-                ? await invoke('mail.trash', { accountId, folder, uids: part })
-                : await invoke('mail.move', { accountId, folder, uids: part, target });
-            tokens.push(answer.undoToken);
-            moved += answer.moved;
-          }
+        } catch (e) {
+          fail(e);
+        } finally {
+          setBusy(false);
+          refresh();
         }
-      } catch (e) {
-        fail(e);
-      } finally {
-        setBusy(false);
-        refresh();
-      }
-      if (tokens.length === 0) {
-        setRemoving(new Set());
-        return false;
-      }
-      const entry = pushUndo(async () => {
-        for (const undoToken of [...tokens].reverse()) await invoke('mail.undo', { accountId, undoToken });
+        if (tokens.length === 0) {
+          setRemoving(new Set());
+          return false;
+        }
+        const entry = pushUndo(() =>
+          serial(async () => {
+            for (const undoToken of [...tokens].reverse()) await invoke('mail.undo', { accountId, undoToken });
+            return true;
+          }),
+        );
+        const toastId = toasts.push({
+          text:
+            target === null
+              ? t('actions.trashed', { n: formatCount(moved, locale) })
+              : t('actions.moved', { n: formatCount(moved, locale), folder: folderLabelOf(target) }),
+          action: { label: t('actions.undo'), run: () => void runUndo(entry), testId: 'toast-undo' },
+          testId: target === null ? 'toast-trashed' : 'toast-moved',
+          timeout: 10_000,
+        });
+        toastOf.current.set(entry.id, toastId);
+        return true;
       });
-      const toastId = toasts.push({
-        text:
-          target === null
-            ? t('actions.trashed', { n: formatCount(moved, locale) })
-            : t('actions.moved', { n: formatCount(moved, locale), folder: folderLabelOf(target) }),
-        action: { label: t('actions.undo'), run: () => void runUndo(entry), testId: 'toast-undo' },
-        testId: target === null ? 'toast-trashed' : 'toast-moved',
-        timeout: 10_000,
-      });
-      toastOf.current.set(entry.id, toastId);
-      return true;
     },
-    [accountId, canTrash, fail, folderLabelOf, locale, pushUndo, refresh, runUndo, t, toasts],
+    [accountId, canTrash, fail, folderLabelOf, locale, pushUndo, refresh, runUndo, serial, t, toasts],
   );
 
   return {
     setFlags,
     move: (rows, target) => relocate(rows, target),
     trash: (rows) => relocate(rows, null),
-    undo: () => runUndo(stack.current[stack.current.length - 1]),
+    // After the writes already asked for, so their undo entries are on the stack.
+    undo: () => serial(async () => undefined).then(() => runUndo(stack.current[stack.current.length - 1])),
     canUndo: depth > 0,
     busy,
     removing,
