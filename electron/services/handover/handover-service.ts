@@ -109,7 +109,7 @@ export class HandoverService {
     if (!hasState) return null;
     const state = new ExportState(outDir);
     let messagesDone = 0;
-    for (const folderId of await state.journalFolders()) messagesDone += (await state.readJournal(folderId)).length;
+    for (const folderId of await state.journalFolders()) messagesDone += (await state.journaledUids(folderId)).length;
     return { messagesDone };
   }
 

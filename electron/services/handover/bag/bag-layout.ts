@@ -32,6 +32,13 @@ export const MAILBAG_CSV_ROWS_PER_FILE = 100_000;
 
 export const emlPath = (folderId: string, uid: number): string => `${EML_DIR}/${folderId}/${uid}.eml`;
 
+/** Orders the UIDs of a folder as their files sort in a manifest: "<uid>.eml" is ASCII, so byte order is string order. */
+export function compareEmlUids(a: number, b: number): number {
+  const x = `${a}.eml`;
+  const y = `${b}.eml`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Folder ids and register names are ASCII so that every tool agrees on manifest paths. */
 export const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 

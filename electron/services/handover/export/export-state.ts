@@ -5,13 +5,12 @@
 //    the message file is complete (a line is the proof that its file is complete).
 // Message files are written under their final names in data/eml/ (see fetch-messages.ts for
 // how a resume tells a complete unjournaled file from a short one).
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { AppError } from '../../errors/app-error.ts';
 import { STATE_DIR } from '../bag/bag-layout.ts';
 import { digestFile } from '../bag/file-hash.ts';
+import { indexJournal, journalEntries } from './journal-reader.ts';
 import type { FolderSnapshot } from './snapshot.ts';
 
 const STATE_FORMAT = 'unit-mailbox-export-state/1';
@@ -123,29 +122,25 @@ export class ExportState {
   }
 
   /**
-   * Entries of one folder, last line per UID winning, sorted by UID. A torn last line (crash
-   * in the middle of a write) is ignored: its message is fetched again.
+   * Entries of one folder, last line per UID winning, one at a time in `order` of their UIDs
+   * (ascending by default). A torn last line (crash in the middle of a write) is ignored: its
+   * message is fetched again.
    */
-  async readJournal(folderId: string): Promise<MessageEntry[]> {
-    const byUid = new Map<number, MessageEntry>();
+  async *entries(folderId: string, order?: (a: number, b: number) => number): AsyncGenerator<MessageEntry> {
     try {
-      const lines = createInterface({
-        input: createReadStream(this.journalFile(folderId), 'utf8'),
-        crlfDelay: Infinity,
-      });
-      for await (const line of lines) {
-        if (!line) continue;
-        try {
-          const e = JSON.parse(line) as MessageEntry;
-          if (Number.isInteger(e.uid) && typeof e.sha256 === 'string') byUid.set(e.uid, e);
-        } catch {
-          // torn write
-        }
-      }
+      yield* journalEntries(this.journalFile(folderId), order);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(`cannot read the journal of ${folderId}`, e);
+      throw fileError(`cannot read the journal of ${folderId}`, e);
     }
-    return [...byUid.values()].sort((a, b) => a.uid - b.uid);
+  }
+
+  /** The UIDs journaled in one folder (in no particular order). */
+  async journaledUids(folderId: string): Promise<number[]> {
+    try {
+      return (await indexJournal(this.journalFile(folderId))).uids;
+    } catch (e) {
+      throw fileError(`cannot read the journal of ${folderId}`, e);
+    }
   }
 
   /**
@@ -153,24 +148,34 @@ export class ExportState {
    * rewrites the journal with exactly those, and returns their UIDs. The rest is fetched again.
    */
   async verifiedDone(folderId: string, fileOf: (uid: number) => string): Promise<Set<number>> {
-    const entries = await this.readJournal(folderId);
-    if (entries.length === 0) return new Set();
-    const good: MessageEntry[] = [];
-    for (const e of entries) {
-      const path = fileOf(e.uid);
-      try {
-        const st = await stat(path);
-        if (st.size !== e.size) continue;
-        const d = await digestFile(path);
-        if (d.sha256 === e.sha256 && d.sha512 === e.sha512) good.push(e);
-      } catch {
-        // missing: fetched again
-      }
-    }
+    const good = new Set<number>();
     const tmp = `${this.journalFile(folderId)}.tmp`;
-    await writeDurable(tmp, good.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    let out: FileHandle | null = null;
+    try {
+      for await (const e of this.entries(folderId)) {
+        const path = fileOf(e.uid);
+        try {
+          const st = await stat(path);
+          if (st.size !== e.size) continue;
+          const d = await digestFile(path);
+          if (d.sha256 !== e.sha256 || d.sha512 !== e.sha512) continue;
+        } catch {
+          continue; // missing: fetched again
+        }
+        out ??= await open(tmp, 'w');
+        await out.appendFile(`${JSON.stringify(e)}\n`, 'utf8');
+        good.add(e.uid);
+      }
+      if (!out) {
+        await rm(this.journalFile(folderId), { force: true });
+        return good;
+      }
+      await out.sync();
+    } finally {
+      await out?.close();
+    }
     await rename(tmp, this.journalFile(folderId));
-    return new Set(good.map((e) => e.uid));
+    return good;
   }
 
   async journalFolders(): Promise<string[]> {

@@ -7,7 +7,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { sha256Fingerprint } from '../../identity/certificates.ts';
 import type { Signer } from '../../identity/signer.ts';
 import { formatBagInfo, payloadOxum, type BagInfo } from '../bag/bag-info.ts';
-import { BAGIT_TXT, BAG_FILES, EML_DIR, REGISTERS_DIR, SAFE_NAME, emlPath } from '../bag/bag-layout.ts';
+import { BAGIT_TXT, BAG_FILES, EML_DIR, REGISTERS_DIR, SAFE_NAME, compareEmlUids, emlPath } from '../bag/bag-layout.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import { HashingWriter, writeHashed } from '../bag/hashing-writer.ts';
 import { compareBagPaths, formatManifest, manifestLine } from '../bag/manifest.ts';
@@ -199,10 +199,8 @@ async function writeManifests(
   let files = 0;
   const byId = [...i.folders].sort((a, b) => compareBagPaths(`${a.id}/`, `${b.id}/`));
   for (const f of byId) {
-    const entries = (await i.state.readJournal(f.id))
-      .map((e) => ({ path: emlPath(f.id, e.uid), e }))
-      .sort((a, b) => compareBagPaths(a.path, b.path));
-    for (const { path, e } of entries) {
+    for await (const e of i.state.entries(f.id, compareEmlUids)) {
+      const path = emlPath(f.id, e.uid);
       await m256.write(manifestLine({ path, digest: e.sha256 }));
       await m512.write(manifestLine({ path, digest: e.sha512 }));
       octets += e.size;

@@ -95,9 +95,8 @@ export async function writeIndexes(
   await csv.write(csvRow(MESSAGES_CSV_HEADER));
 
   for (const f of folders) {
-    const entries = await state.readJournal(f.id);
     const s: FolderStats = { messages: 0, bytes: 0, oldest: null, newest: null };
-    for (const e of entries) {
+    for await (const e of state.entries(f.id)) {
       s.messages += 1;
       s.bytes += e.size;
       if (e.internalDate) {
