@@ -39,6 +39,12 @@ const ROUNDS = Math.max(1, Number(values.rounds));
 if (!Number.isInteger(N) || N < 40) throw new Error(`--messages must be an integer ≥ 40, got ${values.messages}`);
 // Three sizes, so that "flat as the mailbox grows" is a measurement, not a claim.
 const STEPS = [Math.round(N / 4), Math.round(N / 2), N];
+/**
+ * Exports per size for the peak RSS. One run's peak is the highest of a noisy curve (the same
+ * export at 10,000 messages peaked anywhere from 221 to 246 MB in eight dev runs), so every size
+ * gets the same number of runs and their medians are compared; the 300 MB bound takes the highest.
+ */
+const PEAK_SAMPLES = 3;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 /** `start 0.0 s (131 MB) → messages 2.4 s (250 MB) → … → exit 80.1 s`; "—" when no sample fell in a phase. */
@@ -137,7 +143,10 @@ const VERIFY_PHASES = /^(hashing|indexes|seal)\b/;
 interface StepResult {
   messages: number;
   mbsync: MbsyncResult[];
+  /** Exports paired with an mbsync run (the time ratios). */
   ours: ExportRun[];
+  /** Further exports, for the peak RSS only. */
+  extra: ExportRun[];
 }
 
 const stack = await startMailStack({
@@ -166,7 +175,7 @@ try {
     seedMs += performance.now() - t0;
     seeded = size;
 
-    const step: StepResult = { messages: size, mbsync: [], ours: [] };
+    const step: StepResult = { messages: size, mbsync: [], ours: [], extra: [] };
     const final = s === STEPS.length - 1;
     const runMbsync = async () => {
       const dir = nextDir('mbsync');
@@ -177,14 +186,14 @@ try {
       );
       step.mbsync.push(r);
     };
-    const runOurs = async () => {
+    const runOurs = async (into: ExportRun[] = step.ours) => {
       const bag = nextDir('bag');
       const r = await exportOnce(profile, stack, bag);
       if (r.messages !== size) throw new Error(`export wrote ${r.messages} .eml files, expected ${size}`);
       log(
-        `  export: ${fmtS(r.ms)}, ${rate(size, r.ms).toFixed(0)} msg/s, ${r.maxConnections} connection(s), peak RSS ${r.peakRssMb.toFixed(0)} MB, CPU ${r.userS.toFixed(1)} s user + ${r.sysS.toFixed(1)} s sys`,
+        `  export${into === step.extra ? ' (peak RSS only)' : ''}: ${fmtS(r.ms)}, ${rate(size, r.ms).toFixed(0)} msg/s, ${r.maxConnections} connection(s), peak RSS ${r.peakRssMb.toFixed(0)} MB, CPU ${r.userS.toFixed(1)} s user + ${r.sysS.toFixed(1)} s sys`,
       );
-      step.ours.push(r);
+      into.push(r);
       if (final && !keptBag) keptBag = bag;
     };
     // The order alternates so that neither side always meets a colder Dovecot.
@@ -195,6 +204,7 @@ try {
     for (let round = 0; round < (final ? ROUNDS : 1); round++) {
       for (const run of round % 2 === 0 ? pair : [...pair].reverse()) await run();
     }
+    while (step.ours.length + step.extra.length < PEAK_SAMPLES) await runOurs(step.extra);
     steps.push(step);
   }
 
@@ -251,9 +261,11 @@ try {
   const oursMs = median(last.ours.map((r) => r.ms));
   const ratios = last.ours.map((o, k) => (last.mbsync[k] as MbsyncResult).ms / o.ms);
   const exportRatio = mbsyncMs / oursMs;
-  const peaks = steps.map((st) => Math.max(...st.ours.map((r) => r.peakRssMb)));
-  const maxPeak = Math.max(...peaks);
-  // "Flat": the largest mailbox may not cost more than 20 % over the smallest's peak.
+  const peakSamples = steps.map((st) => [...st.ours, ...st.extra].map((r) => r.peakRssMb));
+  const peaks = peakSamples.map(median);
+  const highest = peakSamples.map((xs) => Math.max(...xs));
+  const maxPeak = Math.max(...highest);
+  // "Flat": at the largest mailbox the median peak is at most 20 % over the smallest's.
   const flat = (peaks[peaks.length - 1] as number) <= (peaks[0] as number) * 1.2;
   const growth = ((Math.round(peaks[peaks.length - 1] as number) / Math.round(peaks[0] as number)) * 100 - 100).toFixed(
     0,
@@ -274,7 +286,7 @@ try {
     {
       name: `Export peak RSS at ${STEPS.map((x) => x.toLocaleString('en')).join(' / ')} messages`,
       baseline: `mbsync: ${Math.max(...last.mbsync.map((r) => r.peakRssMb)).toFixed(0)} MB`,
-      ours: peaks.map((p) => `${p.toFixed(0)} MB`).join(' / '),
+      ours: `median ${peaks.map((p) => p.toFixed(0)).join(' / ')} MB, highest ${highest.map((p) => p.toFixed(0)).join(' / ')} MB (${PEAK_SAMPLES} exports each)`,
       result:
         maxPeak <= 300 && flat
           ? 'met'
@@ -290,13 +302,14 @@ try {
     },
   ];
   const perStep = [
-    '| messages | mbsync | export | ratio | export peak RSS | export CPU (user + sys) | IMAP connections (export / mbsync) |',
+    `| messages | mbsync | export | ratio | export peak RSS (each of ${PEAK_SAMPLES} runs) | export CPU (user + sys) | IMAP connections (export / mbsync) |`,
     '|---|---|---|---|---|---|---|',
     ...steps.map((st) => {
       const m = median(st.mbsync.map((r) => r.ms));
       const o = median(st.ours.map((r) => r.ms));
       const cpu = median(st.ours.map((r) => r.userS + r.sysS));
-      return `| ${st.messages.toLocaleString('en')} | ${fmtS(m)} | ${fmtS(o)} | ${(m / o).toFixed(2)}× | ${Math.max(...st.ours.map((r) => r.peakRssMb)).toFixed(0)} MB | ${cpu.toFixed(1)} s | ${Math.max(...st.ours.map((r) => r.maxConnections))} / ${Math.max(...st.mbsync.map((r) => r.maxConnections))} |`;
+      const rss = [...st.ours, ...st.extra].map((r) => r.peakRssMb.toFixed(0)).join(', ');
+      return `| ${st.messages.toLocaleString('en')} | ${fmtS(m)} | ${fmtS(o)} | ${(m / o).toFixed(2)}× | ${rss} MB | ${cpu.toFixed(1)} s | ${Math.max(...st.ours.map((r) => r.maxConnections))} / ${Math.max(...st.mbsync.map((r) => r.maxConnections))} |`;
     }),
   ].join('\n');
   const mbsyncVersion = execFileSync(MBSYNC, ['--version'], { encoding: 'utf8' }).trim();
@@ -316,7 +329,7 @@ ${perStep}
 
 Notes:
 - mbsync (${mbsyncVersion}) runs with its stock settings: one connection, \`Sync Pull\`, \`Create Near\`, \`CopyArrivalDate yes\`, fsync per message (\`FSync yes\` is its default). The export also writes \`manifest-sha256.txt\`, \`manifest-sha512.txt\`, the index, folders.json, the signed tagmanifest, the sealed credential and the PDF record, all inside the timed run.
-- "Flat" means the peak at the largest mailbox is at most 20 % above the peak at the smallest. Peak RSS per doubling of the mailbox: ${steps
+- "Flat" means the median peak RSS of the ${PEAK_SAMPLES} exports at the largest mailbox is at most 20 % above the median at the smallest (the same export's peak varies by 5–15 % from run to run; a single run per size, or the highest of two against one, compares noise). The 300 MB bound is checked against the highest run. Median peak RSS per doubling of the mailbox: ${steps
     .slice(1)
     .map(
       (st, k) =>
