@@ -74,7 +74,7 @@ describe('journal reader', () => {
 
   it('returns every entry of a journal larger than its read blocks, in any order asked for', async () => {
     const file = join(dir, 'c.jsonl');
-    // 6,000 lines of ~1.2 KB (past the 1 MB index chunks and 64 KB read blocks), written in
+    // 6,000 lines of ~1.2 KB (past the 1 MB index chunks and 16 KB read blocks), written in
     // interleaved runs as four connections would.
     const uids = Array.from({ length: 6000 }, (_, i) => i + 1);
     const runs = [0, 1, 2, 3].map((k) => uids.filter((u) => Math.floor((u - 1) / 50) % 4 === k));

@@ -14,7 +14,7 @@ export interface JournalIndex {
 
 const NEWLINE = 0x0a;
 /** Bytes read at a time when reading lines back (journal lines are about 1 KB). */
-const BLOCK = 64 * 1024;
+const BLOCK = 16 * 1024;
 
 const isEntry = (e: unknown): e is MessageEntry =>
   typeof e === 'object' &&
