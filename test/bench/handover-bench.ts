@@ -10,7 +10,7 @@
 // and a keychain: npm run bench:handover [-- --messages N] (or
 // BENCH_HANDOVER_MESSAGES=N); writes its section into BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -72,23 +72,6 @@ function filesUnder(dir: string, suffix = ''): Files {
 
 // The export's metadata query and the bytes: everything either side asks the server for.
 const WARM_QUERY = { ...META_QUERY, source: true } as const;
-
-/**
- * Best effort (root on Linux only): writes back and drops the page cache before a size's runs.
- * Outputs are kept until the end (see below); without this, the gigabytes written at the smaller
- * sizes are still cached when the largest size runs, and its runs pay for reclaiming that memory
- * (a run with three exports per size spent 15 s of kernel time per export at 20,000 messages,
- * against 7–11 s in earlier runs with fewer). seedRange's read afterwards warms the mailbox again.
- */
-function dropPageCache(): boolean {
-  try {
-    execFileSync('sync');
-    writeFileSync('/proc/sys/vm/drop_caches', '1');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function seedRange(stack: MailStack, from: number, to: number): Promise<void> {
   for (const [folder, idx] of planRange(from, to)) {
@@ -184,10 +167,8 @@ try {
   const steps: StepResult[] = [];
   let seeded = 0;
   let seedMs = 0;
-  let cacheDropped = true;
   let keptBag = '';
   for (const [s, size] of STEPS.entries()) {
-    if (s > 0) cacheDropped = dropPageCache() && cacheDropped;
     log(`seeding messages ${seeded}…${size - 1}`);
     const t0 = performance.now();
     await seedRange(stack, seeded, size);
@@ -356,7 +337,7 @@ Notes:
     )
     .join(', ')}.
 - From round to round the same export varies mostly in its kernel time (creating files and copying them into the page cache): ${last.ours.map((r) => `${r.sysS.toFixed(1)} s`).join(', ')} of sys time in the rounds at ${N.toLocaleString('en')} messages, against ${last.ours.map((r) => `${r.userS.toFixed(1)} s`).join(', ')} of user time.
-- Every run writes into a new directory and all of them are deleted only at the end: deleting tens of thousands of files makes ext4 scan for recently deleted inodes on each file created in the next minutes (measured: 19 % of the export's CPU went to \`recently_deleted\` in \`perf\` when the previous output had just been deleted), a cost that would land on whichever tool ran next. ${cacheDropped ? 'Before each larger size the page cache was written back and dropped (`/proc/sys/vm/drop_caches`), so that the outputs of the smaller sizes do not crowd its runs; the unmeasured read after seeding warms the mailbox again.' : 'The page cache could not be dropped between sizes (that needs root): the outputs of the smaller sizes stay in it and the largest size pays for reclaiming that memory, in both tools.'}
+- Every run writes into a new directory and all of them are deleted only at the end: deleting tens of thousands of files makes ext4 scan for recently deleted inodes on each file created in the next minutes (measured: 19 % of the export's CPU went to \`recently_deleted\` in \`perf\` when the previous output had just been deleted), a cost that would land on whichever tool ran next.
 - With fewer than 4 CPUs the export fetches in its main thread (fetch threads gave the same time on this 2-core machine, where Dovecot takes the other core, for 20–30 MB more memory); with 4 or more it fetches in threads.
 - \`sha256sum -c\` checks one manifest and never notices extra or missing-from-manifest files; \`handover verify\` also checks the SHA-512 manifest, the signature, Payload-Oxum, completeness and index ↔ files.
 - Where the time and memory go at ${N.toLocaleString('en')} messages (each phase as the CLI's progress lines name it: its start after spawn, and the highest RSS sampled in it every 250 ms):

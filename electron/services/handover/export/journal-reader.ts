@@ -1,7 +1,6 @@
 // Reads a folder's journal in a chosen order without holding its entries: one pass notes where
 // each UID's last complete line is, the second reads those lines back one at a time. A folder
 // of 100,000 messages costs its UIDs and line offsets (about 2 MB), not 100,000 parsed entries.
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { MessageEntry } from './export-state.ts';
 
@@ -13,6 +12,8 @@ export interface JournalIndex {
 }
 
 const NEWLINE = 0x0a;
+/** Bytes read at a time when indexing. */
+const SCAN = 256 * 1024;
 /** Bytes read at a time when reading lines back (journal lines are about 1 KB). */
 const BLOCK = 16 * 1024;
 
@@ -42,23 +43,40 @@ export async function indexJournal(file: string): Promise<JournalIndex> {
     offset.set(e.uid, at);
     length.set(e.uid, line.length);
   };
-  let carry: Buffer = Buffer.alloc(0);
-  let carryAt = 0;
+  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (!handle) return { uids: [], offset, length };
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    // One buffer, refilled: a fresh one per read would leave megabytes of garbage outside the heap.
+    let buf = Buffer.allocUnsafe(SCAN);
+    let at = 0; // file offset of buf[0]
+    let kept = 0; // bytes of an unfinished line at the start of buf
+    for (;;) {
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, kept, buf.length - kept, at + kept);
+      const end = kept + bytesRead;
+      if (bytesRead === 0) {
+        note(buf.subarray(0, end), at); // a last line without its newline, if whole
+        break;
+      }
       let start = 0;
-      for (let nl = data.indexOf(NEWLINE); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
-        note(data.subarray(start, nl), carryAt + start);
+      for (let nl = buf.indexOf(NEWLINE, kept); nl !== -1 && nl < end; nl = buf.indexOf(NEWLINE, start)) {
+        note(buf.subarray(start, nl), at + start);
         start = nl + 1;
       }
-      carry = Buffer.from(data.subarray(start));
-      carryAt += start;
+      buf.copy(buf, 0, start, end);
+      at += start;
+      kept = end - start;
     }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  } finally {
+    await handle.close();
   }
-  note(carry, carryAt); // a last line without its newline, if whole
   return { uids: [...offset.keys()], offset, length };
 }
 
@@ -76,13 +94,14 @@ export async function* journalEntries(
   const uids = index.uids.sort(order);
   const handle = await open(file, 'r');
   try {
-    let block = Buffer.alloc(0);
+    let buf = Buffer.allocUnsafe(BLOCK);
+    let block = buf.subarray(0, 0);
     let blockAt = 0;
     for (const uid of uids) {
       const at = index.offset.get(uid) as number;
       const len = index.length.get(uid) as number;
       if (at < blockAt || at + len > blockAt + block.length) {
-        const buf = Buffer.allocUnsafe(Math.max(BLOCK, len));
+        if (len > buf.length) buf = Buffer.allocUnsafe(len);
         const { bytesRead } = await handle.read(buf, 0, buf.length, at);
         block = buf.subarray(0, bytesRead);
         blockAt = at;
