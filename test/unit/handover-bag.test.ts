@@ -88,6 +88,28 @@ describe('CSV (Mailbag §5.5)', () => {
     ]);
   });
 
+  it('parses edge cases of hand-edited or tampered CSV the same way every time', () => {
+    const cases: [string, string[][]][] = [
+      ['a,', [['a', '']]],
+      [',', [['', '']]],
+      ['\n\n', [[''], ['']]],
+      ['a\r\nb\r\n', [['a'], ['b']]],
+      ['"a"b,c', [['ab', 'c']]],
+      ['x"y",z', [['x"y"', 'z']]],
+      ['"unterminated\nline', [['unterminated\nline']]],
+      ['""', []],
+      ['"",""\r\n', [['', '']]],
+      [
+        'a,b,\r\n,c',
+        [
+          ['a', 'b', ''],
+          ['', 'c'],
+        ],
+      ],
+    ];
+    for (const [text, rows] of cases) expect(parseCsv(text), JSON.stringify(text)).toEqual(rows);
+  });
+
   it('splits mailbag.csv past 100,000 messages with zero-padded numbers', () => {
     expect(mailbagCsvNames(0)).toEqual(['mailbag.csv']);
     expect(mailbagCsvNames(100_000)).toEqual(['mailbag.csv']);
