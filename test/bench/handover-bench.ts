@@ -304,11 +304,11 @@ try {
   const perStep = [
     `| messages | mbsync | export | ratio | export peak RSS (each of ${PEAK_SAMPLES} runs) | export CPU (user + sys) | IMAP connections (export / mbsync) |`,
     '|---|---|---|---|---|---|---|',
-    ...steps.map((st) => {
+    ...steps.map((st, k) => {
       const m = median(st.mbsync.map((r) => r.ms));
       const o = median(st.ours.map((r) => r.ms));
       const cpu = median(st.ours.map((r) => r.userS + r.sysS));
-      const rss = [...st.ours, ...st.extra].map((r) => r.peakRssMb.toFixed(0)).join(', ');
+      const rss = (peakSamples[k] as number[]).map((mb) => mb.toFixed(0)).join(', ');
       return `| ${st.messages.toLocaleString('en')} | ${fmtS(m)} | ${fmtS(o)} | ${(m / o).toFixed(2)}× | ${rss} MB | ${cpu.toFixed(1)} s | ${Math.max(...st.ours.map((r) => r.maxConnections))} / ${Math.max(...st.mbsync.map((r) => r.maxConnections))} |`;
     }),
   ].join('\n');

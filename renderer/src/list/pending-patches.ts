@@ -47,13 +47,13 @@ export class PendingPatches {
     return this.clock;
   }
 
-  /** A fetch answered (or failed): the changes it may have missed, applied. */
-  end(ticket: number, rows: readonly RowMessage[]): RowMessage[] {
+  /** A fetch answered (or failed, with no rows): its rows, with the changes it may have missed applied. */
+  end(ticket: number, rows: RowMessage[]): RowMessage[] {
     this.running.delete(ticket);
     const missed = this.pending.filter((e) => e.settledAt === null || ticket <= e.settledAt);
     const out =
       missed.length === 0
-        ? [...rows]
+        ? rows
         : rows.map((m) => {
             const key = rowKey(m.folder, m.uid);
             return missed.reduce((msg, e) => (e.keys.has(key) ? e.change(msg) : msg), m);

@@ -90,15 +90,16 @@ abstract class Observable {
   }
 
   /** A fetch whose rows get the optimistic changes it may have missed. */
-  protected async fetchRows(fetch: () => Promise<readonly RowMessage[]>): Promise<RowMessage[]> {
+  protected async fetchRows(fetch: () => Promise<RowMessage[]>): Promise<RowMessage[]> {
     const ticket = this.pending.begin();
-    let rows: readonly RowMessage[] = [];
+    let rows: RowMessage[];
     try {
       rows = await fetch();
-    } finally {
-      rows = this.pending.end(ticket, rows);
+    } catch (e) {
+      this.pending.end(ticket, []);
+      throw e;
     }
-    return [...rows];
+    return this.pending.end(ticket, rows);
   }
 
   /** A page fetch, likewise. */
