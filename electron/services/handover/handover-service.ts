@@ -81,10 +81,11 @@ export class HandoverService {
   }
 
   /**
-   * Where the export parses, hashes and writes messages. With 4 or more CPUs: in fetch threads,
-   * beside the thread that runs the app (or the CLI) and journals. With fewer, in that thread:
-   * measured on 2 CPUs against a Dovecot on the same machine, threads gave the same time (the
-   * server takes the other CPU) for 20–30 MB more memory.
+   * Where the export reads and parses messages (a writer thread writes and hashes them in every
+   * case). With 4 or more CPUs: in fetch threads, beside the thread that runs the app (or the
+   * CLI) and journals. With fewer, in that thread: measured on 2 CPUs against a Dovecot on the
+   * same machine, threads gave the same time (the server takes the other CPU) for 20–30 MB more
+   * memory.
    */
   private fetchThreads(imap: ImapCredentials): Pick<ExportOptions, 'fetchThreads'> {
     const url = this.deps.exportWorkerUrl;

@@ -50,7 +50,8 @@ export interface ExportOptions {
   connections?: number;
   /**
    * Fetch in worker threads (fetch-worker.ts) that open their own connections with these
-   * credentials; without it every connection is served by this thread.
+   * credentials; without it every connection is served by this thread. Either way the message
+   * files are written and hashed by a writer thread (message-file-writer.ts).
    */
   fetchThreads?: { workerUrl: URL; imap: ImapCredentials; threads?: number };
   /**

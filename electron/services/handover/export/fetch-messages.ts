@@ -1,19 +1,21 @@
 // Fetches the messages of one task on one connection: metadata first (flags, INTERNALDATE, size,
 // MODSEQ, ENVELOPE, BODYSTRUCTURE), then the bytes with BODY.PEEK[] (never sets \Seen) in batches
-// capped by size; a message too large for a batch is fetched in partial chunks. Each file is
-// hashed as it arrives and written straight under its final name; then its journal line is
+// capped by size; a message too large for a batch is fetched in partial chunks. The files of a
+// batch are written straight under their final names, and hashed, by the writer thread while the
+// batch streams in (a large message here, chunk by chunk); then their journal lines are
 // appended. A file is only trusted without its journal line when its size is RFC822.SIZE: a
 // file being written (or cut short by a crash) is shorter than its message.
 import { createHash } from 'node:crypto';
-import { mkdir, open, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
 import { AppError } from '../../errors/app-error.ts';
 import { attachmentNames } from '../../sync/structure.ts';
 import { emlPath } from '../bag/bag-layout.ts';
-import { digestFile } from '../bag/file-hash.ts';
+import { digestFile, type FileDigest } from '../bag/file-hash.ts';
 import { rfc3339 } from '../bag/time.ts';
 import type { MessageEntry } from './export-state.ts';
+import type { MessageFile, MessageFileWriter } from './message-file-writer.ts';
 import type { ExportTask } from './plan.ts';
 
 export interface FetchLimits {
@@ -37,8 +39,11 @@ export interface TaskContext {
   done: ReadonlySet<number>;
   signal?: AbortSignal | undefined;
   limits?: FetchLimits;
-  /** fdatasync every message file before it is journaled (the exporter flushes them all at the end instead). */
-  fsync?: boolean;
+  /**
+   * Writes and hashes the message files on its own thread (shared by the connections of this
+   * thread). It fdatasyncs each file when made so; the exporter flushes them all at the end instead.
+   */
+  writer: MessageFileWriter;
   /**
    * Resuming: a message file already in data/eml/ with its full size but not journaled (the run
    * was killed between writing it and its journal line) is complete; it is hashed locally and
@@ -143,7 +148,12 @@ interface Written {
   entry: MessageEntry;
 }
 
-/** Downloads a batch into temp files; returns what is to be committed. */
+/** Bytes handed to the writer thread at a time while a batch streams in. */
+const WRITER_HANDOFF_BYTES = 1024 * 1024;
+/** Bytes waiting for the writer (all connections) before a connection holds off reading. */
+const WRITER_QUEUE_BYTES = 4 * 1024 * 1024;
+
+/** Downloads a batch; the writer thread writes and hashes its files meanwhile. */
 async function fetchBatch(
   client: ImapFlow,
   task: ExportTask,
@@ -152,25 +162,43 @@ async function fetchBatch(
 ): Promise<Written[]> {
   checkAbort(ctx.signal);
   const byUid = new Map(metas.map((m) => [m.uid, m]));
-  const written: Written[] = [];
-  const got = new Set<number>();
-  for await (const msg of client.fetch(metas.map((m) => m.uid).join(','), { uid: true, source: true }, { uid: true })) {
-    const meta = byUid.get(msg.uid);
-    if (!meta || !msg.source || got.has(msg.uid)) continue;
-    got.add(msg.uid);
-    const final = join(ctx.bagDir, emlPath(task.folder.id, msg.uid));
-    await writeFile(final, msg.source);
-    written.push({
-      final,
-      entry: entryFor(meta, {
-        size: msg.source.length,
-        sha256: createHash('sha256').update(msg.source).digest('hex'),
-        sha512: createHash('sha512').update(msg.source).digest('hex'),
-      }),
-    });
+  const finals: { final: string; meta: FetchMessageObject }[] = [];
+  const digests: Promise<FileDigest[]>[] = [];
+  let files: MessageFile[] = [];
+  let bytes = 0;
+  const handOver = () => {
+    const d = ctx.writer.write(files);
+    d.catch(() => undefined); // awaited below, after the fetch
+    digests.push(d);
+    files = [];
+    bytes = 0;
+  };
+  try {
+    for await (const msg of client.fetch(
+      metas.map((m) => m.uid).join(','),
+      { uid: true, source: true },
+      { uid: true },
+    )) {
+      const meta = byUid.get(msg.uid);
+      if (!meta || !msg.source) continue;
+      byUid.delete(msg.uid); // a UID the server repeats is written once
+      const final = join(ctx.bagDir, emlPath(task.folder.id, msg.uid));
+      finals.push({ final, meta });
+      files.push({ path: final, bytes: msg.source });
+      bytes += msg.source.length;
+      if (bytes >= WRITER_HANDOFF_BYTES) {
+        handOver();
+        await ctx.writer.room(WRITER_QUEUE_BYTES);
+      }
+    }
+  } finally {
+    // Even when the fetch fails, what was handed over is waited for: no file is left half written.
+    if (files.length > 0) handOver();
+    await Promise.allSettled(digests);
   }
-  if (got.size < metas.length) ctx.onVanished(metas.length - got.size);
-  return written;
+  const written = (await Promise.all(digests)).flat();
+  if (finals.length < metas.length) ctx.onVanished(metas.length - finals.length);
+  return finals.map(({ final, meta }, i) => ({ final, entry: entryFor(meta, written[i] as FileDigest) }));
 }
 
 /** Streams one large message into its file in partial chunks (bounded memory). */
@@ -209,6 +237,7 @@ async function fetchLarge(
       // Short chunk: the end. A server that ignores the partial range sends all at once (longer).
       if (bytes.length !== chunk) break;
     }
+    if (ctx.writer.fsync) await handle.datasync();
   } finally {
     await handle.close();
   }
@@ -218,24 +247,9 @@ async function fetchLarge(
   };
 }
 
-/**
- * Makes a batch durable when asked (fdatasync each file) and appends its journal lines
- * (fdatasync'd): a journal line always follows its complete file.
- */
+/** Appends a batch's journal lines (fdatasync'd): a journal line always follows its complete file. */
 async function commit(written: Written[], ctx: TaskContext): Promise<void> {
   if (written.length === 0) return;
-  if (ctx.fsync !== false) {
-    await Promise.all(
-      written.map(async (w) => {
-        const h = await open(w.final, 'r+');
-        try {
-          await h.datasync();
-        } finally {
-          await h.close();
-        }
-      }),
-    );
-  }
   await ctx.record(
     written.map((w) => w.entry),
     false,

@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../../errors/app-error.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import type { MessageEntry } from './export-state.ts';
 import { checkAbort, fetchTask } from './fetch-messages.ts';
+import { MessageFileWriter } from './message-file-writer.ts';
 import type { FetchWorkerCommand, FetchWorkerInput, FetchWorkerMessage } from './fetch-worker-protocol.ts';
 import type { ExportTask } from './plan.ts';
 
@@ -62,6 +63,7 @@ const doneOf = (job: PoolJob, task: ExportTask) => job.done.get(task.folder.id) 
 
 /** The pool in this thread, on already open connections; `connect` replaces a dropped one. */
 export async function runInThread(clients: ImapFlow[], connect: () => Promise<ImapFlow>, job: PoolJob): Promise<void> {
+  const writer = new MessageFileWriter(job.fsync);
   const lanes = clients.map((initial): Lane => {
     let client = initial;
     let broken = false;
@@ -76,7 +78,7 @@ export async function runInThread(clients: ImapFlow[], connect: () => Promise<Im
           bagDir: job.bagDir,
           done: doneOf(job, task),
           signal: job.signal,
-          fsync: job.fsync,
+          writer,
           adoptFiles: job.adoptFiles,
           record: (entries, adopted) => job.journal(task, entries, adopted),
           onVanished: job.vanished,
@@ -87,7 +89,11 @@ export async function runInThread(clients: ImapFlow[], connect: () => Promise<Im
       }
     };
   });
-  await drain(lanes, job);
+  try {
+    await drain(lanes, job);
+  } finally {
+    await writer.close();
+  }
 }
 
 export interface FetchThreadsOptions {

@@ -1,11 +1,12 @@
-// Worker-thread entry: fetches export tasks on its own IMAP connections, hashing and writing
-// each message file here, so that parsing, hashing and file writes of several connections run
-// beside the main thread (which journals what this thread reports).
+// Worker-thread entry: fetches export tasks on its own IMAP connections, its message files
+// written and hashed by a writer thread of its own, so that the parsing, hashing and file writes
+// of several connections run beside the main thread (which journals what this thread reports).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImapFlow } from 'imapflow';
 import { isAppError, toAppError } from '../../errors/app-error.ts';
 import { connectImap } from '../../imap/imap-connection.ts';
 import { fetchTask } from './fetch-messages.ts';
+import { MessageFileWriter } from './message-file-writer.ts';
 import type { FetchWorkerCommand, FetchWorkerInput, FetchWorkerMessage } from './fetch-worker-protocol.ts';
 
 const input = workerData as FetchWorkerInput;
@@ -14,6 +15,8 @@ const port = parentPort;
 const post = (m: FetchWorkerMessage) => port.postMessage(m);
 const controller = new AbortController();
 const slots: (ImapFlow | null)[] = [];
+// One writer thread for the connections of this thread.
+const writer = new MessageFileWriter(input.fsync);
 
 async function start(): Promise<void> {
   const opened = await Promise.allSettled(Array.from({ length: input.connections }, () => connectImap(input.imap)));
@@ -39,7 +42,7 @@ async function runTask(c: Extract<FetchWorkerCommand, { type: 'task' }>): Promis
       bagDir: input.bagDir,
       done: new Set(c.done),
       signal: controller.signal,
-      fsync: input.fsync,
+      writer,
       adoptFiles: input.adoptFiles,
       ...(input.limits ? { limits: input.limits } : {}),
       record: async (entries, adopted) => post({ type: 'entries', taskId: c.taskId, entries, adopted }),
@@ -59,6 +62,7 @@ async function runTask(c: Extract<FetchWorkerCommand, { type: 'task' }>): Promis
 
 async function close(): Promise<void> {
   await Promise.all(slots.map((c) => c?.logout().catch(() => c.close())));
+  await writer.close();
   port.close();
 }
 
