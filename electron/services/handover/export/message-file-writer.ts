@@ -90,11 +90,13 @@ export class MessageFileWriter {
   constructor(fsync = false) {
     this.fsync = fsync;
     this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // Keeps the process alive only while a batch is being written (see write()).
     this.worker.unref();
     this.worker.on('message', (m: WriterReply) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (!p) return;
+      if (this.pending.size === 0) this.worker.unref();
       this.queued -= p.bytes;
       this.wakeWaiters();
       if (m.error) {
@@ -134,6 +136,7 @@ export class MessageFileWriter {
     return new Promise((resolve, reject) => {
       const transfer = sent.map((f) => f.bytes.buffer as ArrayBuffer);
       this.worker.postMessage({ id, files: sent, fsync: this.fsync }, transfer);
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject, bytes });
       this.queued += bytes;
     });
