@@ -26,6 +26,7 @@ PACKAGES=(
   iproute2        # ss, to inspect listening ports
   poppler-utils   # pdftotext: the handover record's text is checked in tests
   isync           # mbsync: the baseline of the handover export benchmark
+  vmtouch         # the benchmark drops earlier runs' files from the page cache
   tar             # the handover .tar is read back with GNU tar in tests
   coreutils       # sha256sum -c, the stock check of a handover bag
 )

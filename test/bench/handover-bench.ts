@@ -10,7 +10,7 @@
 // and a keychain: npm run bench:handover [-- --messages N] (or
 // BENCH_HANDOVER_MESSAGES=N); writes its section into BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -154,7 +154,34 @@ const stack = await startMailStack({
 });
 const work = tempDir('um-handover-bench-');
 let runNo = 0;
-const nextDir = (what: string) => join(work.dir, `${what}-${++runNo}`);
+/** Output directories of the timed runs so far. */
+const outputs: string[] = [];
+const nextDir = (what: string) => {
+  const dir = join(work.dir, `${what}-${++runNo}`);
+  outputs.push(dir);
+  return dir;
+};
+
+/**
+ * Drops the files written by earlier runs from the page cache (they stay on disk, see below), so
+ * that every timed run, ours or mbsync's, starts with the same free memory. Without it the later
+ * runs met a page cache filled by the earlier ones (about 15 GB by the largest mailbox) and paid
+ * for the reclaim: dev exports of 20,000 messages spent 15–17 s in the kernel that way against
+ * 6–11 s when earlier outputs had been dropped. `keep` (the bag verified at the end) is left warm.
+ */
+const hasVmtouch = (() => {
+  try {
+    execFileSync('vmtouch', ['-h'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return (e as { status?: number }).status !== undefined; // ran (vmtouch -h exits 1), so it exists
+  }
+})();
+if (!hasVmtouch) log('vmtouch not found: earlier outputs stay in the page cache (see scripts/install-test-deps.sh)');
+function dropEarlierOutputs(keep: string): void {
+  const dirs = outputs.filter((d) => d !== keep && existsSync(d));
+  if (hasVmtouch && dirs.length > 0) execFileSync('vmtouch', ['-q', '-e', ...dirs], { stdio: 'ignore' });
+}
 try {
   const target: MbsyncTarget = {
     imapsPort: stack.imapsPort,
@@ -178,6 +205,7 @@ try {
     const step: StepResult = { messages: size, mbsync: [], ours: [], extra: [] };
     const final = s === STEPS.length - 1;
     const runMbsync = async () => {
+      dropEarlierOutputs(keptBag);
       const dir = nextDir('mbsync');
       const r = await mbsyncPull(target, dir);
       if (r.messages !== size) throw new Error(`mbsync pulled ${r.messages} messages, expected ${size}`);
@@ -187,6 +215,7 @@ try {
       step.mbsync.push(r);
     };
     const runOurs = async (into: ExportRun[] = step.ours) => {
+      dropEarlierOutputs(keptBag);
       const bag = nextDir('bag');
       const r = await exportOnce(profile, stack, bag);
       if (r.messages !== size) throw new Error(`export wrote ${r.messages} .eml files, expected ${size}`);
@@ -337,6 +366,7 @@ Notes:
     )
     .join(', ')}.
 - From round to round and from run to run the same export varies mostly in its kernel time: ${last.ours.map((r) => `${r.sysS.toFixed(1)} s`).join(', ')} of sys time in the rounds at ${N.toLocaleString('en')} messages, against ${last.ours.map((r) => `${r.userS.toFixed(1)} s`).join(', ')} of user time (other runs of this machine: 6–17 s of sys for 14–22 s of user). On this VM \`perf record -a\` puts the largest kernel share, in the export as in Dovecot's \`imap-login\` (the TLS proxy both tools go through), in \`pvm_irq_enable\`, the paravirtualized interrupt switch taken at syscalls and context switches: the kernel time follows the host's load more than the work.
+- ${hasVmtouch ? 'Before every timed run the files of the runs before it are dropped from the page cache (`vmtouch -e`; the bag verified at the end stays), so that each run starts with the same free memory: exports of 20,000 messages that met a page cache full of earlier outputs spent 15–17 s in the kernel in dev runs, against 6–11 s after a drop. Runs of this benchmark before 2026-11-29 kept them cached.' : "**vmtouch was not installed: earlier runs' files stayed in the page cache, and later runs paid to reclaim it** (`scripts/install-test-deps.sh` installs it)."}
 - Every run writes into a new directory and all of them are deleted only at the end: deleting tens of thousands of files makes ext4 scan for recently deleted inodes on each file created in the next minutes (measured: 19 % of the export's CPU went to \`recently_deleted\` in \`perf\` when the previous output had just been deleted), a cost that would land on whichever tool ran next.
 - During the transfer this 2-CPU machine has no CPU to spare: \`vmstat 1\` shows 3–5 % idle. \`perf record -a\` over 10 s of a 20,000-message export put 34 % of all samples in Dovecot's \`imap-login\` (TLS proxy: mostly its \`setsockopt\` corks, \`epoll_ctl\` and socket reads and writes), 9 % in \`imap\`, 26 % in the export's main thread (TLS, IMAP parsing, copies), 22 % in its writer thread (page-cache copies 9 %, SHA-512 6 %, SHA-256 3 %) and 4 % in V8's helper threads. mbsync, waiting on an fsync per message over one connection, leaves the CPUs partly idle, so its time moves less with the machine than ours.
 - With fewer than 4 CPUs the export reads every connection in its main thread, and writes and hashes the files in one writer thread (fetch threads gave the same time on this 2-core machine, where Dovecot takes the rest, for 20–30 MB more memory); with 4 or more it reads in fetch threads, each with its own writer.
