@@ -3,13 +3,22 @@ import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FileDigest } from './file-hash.ts';
 
+export interface WriteOptions {
+  /**
+   * fsync the file before it takes its name (default true). False when the caller makes the
+   * whole directory durable afterwards, before it counts the file as written.
+   */
+  sync?: boolean;
+}
+
 /**
  * Writes a file in pieces (bounded memory for indexes of any size) while computing SHA-256 and
- * SHA-512; the file appears under its name only once complete and fsync'd.
+ * SHA-512; the file appears under its name only once complete (and fsync'd, see WriteOptions).
  */
 export class HashingWriter {
   private readonly path: string;
   private readonly tmp: string;
+  private readonly sync: boolean;
   private handle: FileHandle | null = null;
   private readonly sha256: Hash = createHash('sha256');
   private readonly sha512: Hash = createHash('sha512');
@@ -17,13 +26,14 @@ export class HashingWriter {
   private pendingBytes = 0;
   private size = 0;
 
-  private constructor(path: string) {
+  private constructor(path: string, sync: boolean) {
     this.path = path;
     this.tmp = `${path}.part`;
+    this.sync = sync;
   }
 
-  static async create(path: string): Promise<HashingWriter> {
-    const w = new HashingWriter(path);
+  static async create(path: string, options: WriteOptions = {}): Promise<HashingWriter> {
+    const w = new HashingWriter(path, options.sync ?? true);
     await mkdir(dirname(path), { recursive: true });
     w.handle = await open(w.tmp, 'w');
     return w;
@@ -50,7 +60,7 @@ export class HashingWriter {
   async close(): Promise<FileDigest> {
     await this.flush();
     if (this.handle) {
-      await this.handle.sync();
+      if (this.sync) await this.handle.sync();
       await this.handle.close();
       this.handle = null;
     }
@@ -64,9 +74,13 @@ export class HashingWriter {
   }
 }
 
-/** Writes a whole file at once (temp name, fsync, rename) and returns its digests. */
-export async function writeHashed(path: string, data: string | Uint8Array): Promise<FileDigest> {
-  const w = await HashingWriter.create(path);
+/** Writes a whole file at once (temp name, fsync unless told, rename) and returns its digests. */
+export async function writeHashed(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<FileDigest> {
+  const w = await HashingWriter.create(path, options);
   try {
     await w.write(data);
     return await w.close();

@@ -3,7 +3,7 @@
 // and finalize.ts for what is written after the messages.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import type { HandoverProgress } from '../../../../shared/handover.ts';
 import { envelopeFor } from '../../cms/cms.ts';
@@ -220,11 +220,18 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     await state.closeJournals();
     cancelled();
     // From here `done` holds exactly the journaled UIDs of each folder (nothing else adds to it).
-    if (o.fsync !== true) {
-      await flushToDisk(bagDir, async () =>
-        folders.flatMap((f) => [...(done.get(f.id) ?? [])].map((uid) => join(bagDir, emlPath(f.id, uid)))),
-      );
-    }
+    // The payload goes to disk while the indexes and the seal are made: that flush waits on the
+    // disk (about 1.7 s for 2 GB on the bench machine, with both CPUs idle), they on the CPU.
+    // Their files are not fsync'd one by one (the first fsync would wait for all the payload);
+    // a second flush covers them. The bag counts as complete only after both: a crash before
+    // that resumes, re-hashes every journaled file and writes the indexes and the seal again.
+    const deferFlush = o.fsync !== true;
+    const payloadDurable = deferFlush
+      ? flushToDisk(bagDir, async () =>
+          folders.flatMap((f) => [...(done.get(f.id) ?? [])].map((uid) => join(bagDir, emlPath(f.id, uid)))),
+        )
+      : Promise.resolve();
+    payloadDurable.catch(() => undefined); // awaited below; an export failing before that reports its own error
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
     const end = await currentStatus([...clients].find((c) => c.usable) ?? (await connect()));
@@ -256,6 +263,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       openDirectives: o.openDirectives,
       fontsDir: o.fontsDir,
       softwareVersion: o.softwareVersion,
+      syncEachFile: !deferFlush,
       checkpoint: cancelled,
       onSeal: () => meter.setPhase('seal'),
     });
@@ -264,6 +272,10 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     if (o.tar) {
       meter.setPhase('tar');
       tarPath = await writeTar(bagDir);
+    }
+    if (deferFlush) {
+      await payloadDurable;
+      await flushToDisk(bagDir, () => filesOutsidePayload(bagDir));
     }
     // Last: the bag is complete only once its working state is gone.
     await state.remove();
@@ -318,6 +330,15 @@ async function prepareDirectory(bagDir: string, state: ExportState): Promise<boo
   throw new AppError('FILE_ERROR', `${bagDir} is not empty and holds no unfinished export`, {
     messageVi: `Thư mục ${bagDir} đã có dữ liệu (không phải bản xuất dở dang). Hãy chọn một thư mục trống hoặc chưa tồn tại.`,
   });
+}
+
+/** The bag's files other than the messages (indexes, registers, record, seal), for flushToDisk. */
+async function filesOutsidePayload(bagDir: string): Promise<string[]> {
+  const eml = join(bagDir, 'data', 'eml');
+  const entries = await readdir(bagDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !join(e.parentPath, e.name).startsWith(`${eml}${sep}`))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** `<bag>.tar`: uncompressed, one base directory, without the working state; written then renamed. */

@@ -9,7 +9,7 @@ import type { Signer } from '../../identity/signer.ts';
 import { formatBagInfo, payloadOxum, type BagInfo } from '../bag/bag-info.ts';
 import { BAGIT_TXT, BAG_FILES, EML_DIR, REGISTERS_DIR, SAFE_NAME, compareEmlUids, emlPath } from '../bag/bag-layout.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
-import { HashingWriter, writeHashed } from '../bag/hashing-writer.ts';
+import { HashingWriter, writeHashed, type WriteOptions } from '../bag/hashing-writer.ts';
 import { compareBagPaths, formatManifest, manifestLine } from '../bag/manifest.ts';
 import { rfc3339 } from '../bag/time.ts';
 import { verificationGuide } from '../record/record-guide.ts';
@@ -62,6 +62,11 @@ export interface FinalizeInput {
   openDirectives: number | null;
   fontsDir: string;
   softwareVersion?: string | undefined;
+  /**
+   * fsync each file as it is written. False when the exporter makes the whole bag durable
+   * afterwards (one syncfs), before it counts the bag complete.
+   */
+  syncEachFile: boolean;
   /** Called between steps, to honour cancellation. */
   checkpoint: () => void;
   /** Called when the signing starts (for progress). */
@@ -78,11 +83,12 @@ export interface FinalizeResult {
 
 export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   const { bagDir } = i;
+  const write: WriteOptions = { sync: i.syncEachFile };
   await sweepPayload(i);
   i.checkpoint();
 
-  const index = await writeIndexes(bagDir, i.folders, i.state);
-  const folders = await writeFoldersIndex(bagDir, i.folders, index.stats, i.end);
+  const index = await writeIndexes(bagDir, i.folders, i.state, write);
+  const folders = await writeFoldersIndex(bagDir, i.folders, index.stats, i.end, write);
   index.payload.set(BAG_FILES.foldersJson, folders.digest);
   i.checkpoint();
 
@@ -92,7 +98,7 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
     const text = `${[r.header, ...r.lines].join('\n')}\n`;
     index.payload.set(
       `${REGISTERS_DIR}/${r.fileName}`,
-      await writeHashed(join(bagDir, REGISTERS_DIR, r.fileName), text),
+      await writeHashed(join(bagDir, REGISTERS_DIR, r.fileName), text, write),
     );
     const kind = (['delegation', 'ledger', 'audit'] as const).find((k) => r.fileName.startsWith(k));
     if (kind) counts[kind] += r.lines.length;
@@ -100,11 +106,14 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
 
   // The credential is sealed first: the record states the SHA-256 of the sealed file.
   const sealed = await envelopeFor(i.credential, i.recipientCertificate);
-  const credentialDigest = await writeHashed(join(bagDir, BAG_FILES.credential), sealed);
+  const credentialDigest = await writeHashed(join(bagDir, BAG_FILES.credential), sealed, write);
   i.checkpoint();
 
   const record = makeRecord(i, index.stats, counts, credentialDigest.sha256);
-  index.payload.set(BAG_FILES.recordJson, await writeHashed(join(bagDir, BAG_FILES.recordJson), recordJson(record)));
+  index.payload.set(
+    BAG_FILES.recordJson,
+    await writeHashed(join(bagDir, BAG_FILES.recordJson), recordJson(record), write),
+  );
 
   const manifests = await writeManifests(i, index.payload);
   const oxum = payloadOxum(manifests.octets, manifests.files);
@@ -115,21 +124,28 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   tags.set(BAG_FILES.manifestSha256, manifests.sha256);
   tags.set(BAG_FILES.manifestSha512, manifests.sha512);
   tags.set(BAG_FILES.credential, credentialDigest);
-  tags.set(BAG_FILES.bagit, await writeHashed(join(bagDir, BAG_FILES.bagit), BAGIT_TXT));
-  tags.set(BAG_FILES.guide, await writeHashed(join(bagDir, BAG_FILES.guide), verificationGuide(record, { bagName })));
+  tags.set(BAG_FILES.bagit, await writeHashed(join(bagDir, BAG_FILES.bagit), BAGIT_TXT, write));
+  tags.set(
+    BAG_FILES.guide,
+    await writeHashed(join(bagDir, BAG_FILES.guide), verificationGuide(record, { bagName }), write),
+  );
   tags.set(
     BAG_FILES.bagInfo,
-    await writeHashed(join(bagDir, BAG_FILES.bagInfo), formatBagInfo(bagInfo(i, record, oxum))),
+    await writeHashed(join(bagDir, BAG_FILES.bagInfo), formatBagInfo(bagInfo(i, record, oxum)), write),
   );
 
   const tagmanifest = formatManifest([...tags].map(([path, d]) => ({ path, digest: d.sha256 })));
-  const tagmanifestDigest = await writeHashed(join(bagDir, BAG_FILES.tagmanifestSha256), tagmanifest);
+  const tagmanifestDigest = await writeHashed(join(bagDir, BAG_FILES.tagmanifestSha256), tagmanifest, write);
   i.checkpoint();
 
   i.onSeal?.();
   const tagmanifestBytes = Buffer.from(tagmanifest, 'utf8');
   await mkdir(join(bagDir, 'seal'), { recursive: true });
-  await writeHashed(join(bagDir, BAG_FILES.tagmanifestSignature), await signDetached(tagmanifestBytes, i.signer));
+  await writeHashed(
+    join(bagDir, BAG_FILES.tagmanifestSignature),
+    await signDetached(tagmanifestBytes, i.signer),
+    write,
+  );
 
   const signerCert = i.signer.certificateChain[0];
   if (!signerCert) throw new AppError('CERTIFICATE_INVALID', 'the signer has no certificate');
@@ -142,8 +158,8 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   // pdfkit and its font engine are loaded only now, after the transfer.
   const { renderRecordPdf } = await import('../record/record-pdf.ts');
   const pdf = await renderRecordPdf(record, seal, { fontsDir: i.fontsDir });
-  await writeHashed(join(bagDir, BAG_FILES.recordPdf), pdf);
-  await writeHashed(join(bagDir, BAG_FILES.recordPdfSignature), await signDetached(pdf, i.signer));
+  await writeHashed(join(bagDir, BAG_FILES.recordPdf), pdf, write);
+  await writeHashed(join(bagDir, BAG_FILES.recordPdfSignature), await signDetached(pdf, i.signer), write);
 
   return {
     record,
@@ -193,8 +209,8 @@ async function writeManifests(
   i: FinalizeInput,
   other: Map<string, FileDigest>,
 ): Promise<{ sha256: FileDigest; sha512: FileDigest; octets: number; files: number }> {
-  const m256 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha256));
-  const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512));
+  const m256 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha256), { sync: i.syncEachFile });
+  const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512), { sync: i.syncEachFile });
   let octets = 0;
   let files = 0;
   const byId = [...i.folders].sort((a, b) => compareBagPaths(`${a.id}/`, `${b.id}/`));

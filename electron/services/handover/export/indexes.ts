@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { BAG_FILES, MAILBAG_CSV_ROWS_PER_FILE, STATE_DIR, emlPath, mailbagCsvNames } from '../bag/bag-layout.ts';
 import { csvRow } from '../bag/csv.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
-import { HashingWriter, writeHashed } from '../bag/hashing-writer.ts';
+import { HashingWriter, writeHashed, type WriteOptions } from '../bag/hashing-writer.ts';
 import type { ExportState, MessageEntry } from './export-state.ts';
 import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
 
@@ -84,10 +84,11 @@ export async function writeIndexes(
   bagDir: string,
   folders: FolderSnapshot[],
   state: ExportState,
+  write: WriteOptions = {},
 ): Promise<IndexResult> {
   const stats = new Map<string, FolderStats>();
-  const csv = await HashingWriter.create(join(bagDir, BAG_FILES.messagesCsv));
-  const jsonl = await HashingWriter.create(join(bagDir, BAG_FILES.messagesJsonl));
+  const csv = await HashingWriter.create(join(bagDir, BAG_FILES.messagesCsv), write);
+  const jsonl = await HashingWriter.create(join(bagDir, BAG_FILES.messagesJsonl), write);
   // mailbag.csv parts are named once the count is known (mailbag.csv, or mailbag-1.csv…).
   const parts: { tmp: string; digest: FileDigest }[] = [];
   let mailbag: HashingWriter | null = null;
@@ -110,7 +111,7 @@ export async function writeIndexes(
       // Mailbag §5.3.3: a new file every 100,000 rows; only the first has the header.
       if (seq % MAILBAG_CSV_ROWS_PER_FILE === 0) {
         if (mailbag) parts.push({ tmp: mailbagPart(bagDir, parts.length), digest: await mailbag.close() });
-        mailbag = await HashingWriter.create(mailbagPart(bagDir, parts.length));
+        mailbag = await HashingWriter.create(mailbagPart(bagDir, parts.length), write);
         if (parts.length === 0) await mailbag.write(csvRow(MAILBAG_CSV_HEADER));
       }
       seq += 1;
@@ -136,7 +137,7 @@ export async function writeIndexes(
     stats.set(f.id, s);
   }
   if (!mailbag) {
-    mailbag = await HashingWriter.create(mailbagPart(bagDir, 0));
+    mailbag = await HashingWriter.create(mailbagPart(bagDir, 0), write);
     await mailbag.write(csvRow(MAILBAG_CSV_HEADER));
   }
   parts.push({ tmp: mailbagPart(bagDir, parts.length), digest: await mailbag.close() });
@@ -158,6 +159,7 @@ export async function writeFoldersIndex(
   folders: FolderSnapshot[],
   stats: Map<string, FolderStats>,
   end: Map<string, FolderStatus & { selectable: boolean }>,
+  write: WriteOptions = {},
 ): Promise<{ entries: FolderIndexEntry[]; digest: FileDigest }> {
   const entries = folders.map((f): FolderIndexEntry => {
     const s = stats.get(f.id) ?? { messages: 0, bytes: 0, oldest: null, newest: null };
@@ -188,7 +190,7 @@ export async function writeFoldersIndex(
       newest: s.newest,
     };
   });
-  const digest = await writeHashed(join(bagDir, BAG_FILES.foldersJson), `${JSON.stringify(entries, null, 2)}\n`);
+  const digest = await writeHashed(join(bagDir, BAG_FILES.foldersJson), `${JSON.stringify(entries, null, 2)}\n`, write);
   return { entries, digest };
 }
 
