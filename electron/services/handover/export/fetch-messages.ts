@@ -90,7 +90,7 @@ export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskCon
 
   // While one batch is made durable and journaled, the connection already fetches the next.
   let committing: Promise<void> = Promise.resolve();
-  const commitLater = (written: Written[]) => {
+  const commitLater = (written: MessageEntry[]) => {
     const prev = committing;
     committing = prev.then(() => commit(written, ctx));
     committing.catch(() => undefined); // awaited below; this only marks it handled meanwhile
@@ -143,11 +143,6 @@ async function adopt(task: ExportTask, todo: FetchMessageObject[], ctx: TaskCont
   return left;
 }
 
-interface Written {
-  final: string;
-  entry: MessageEntry;
-}
-
 /** Bytes handed to the writer thread at a time while a batch streams in. */
 const WRITER_HANDOFF_BYTES = 1024 * 1024;
 /** Bytes waiting for the writer (all connections) before a connection holds off reading. */
@@ -159,10 +154,10 @@ async function fetchBatch(
   task: ExportTask,
   metas: FetchMessageObject[],
   ctx: TaskContext,
-): Promise<Written[]> {
+): Promise<MessageEntry[]> {
   checkAbort(ctx.signal);
   const byUid = new Map(metas.map((m) => [m.uid, m]));
-  const finals: { final: string; meta: FetchMessageObject }[] = [];
+  const got: FetchMessageObject[] = [];
   const digests: Promise<FileDigest[]>[] = [];
   let files: MessageFile[] = [];
   let bytes = 0;
@@ -182,9 +177,8 @@ async function fetchBatch(
       const meta = byUid.get(msg.uid);
       if (!meta || !msg.source) continue;
       byUid.delete(msg.uid); // a UID the server repeats is written once
-      const final = join(ctx.bagDir, emlPath(task.folder.id, msg.uid));
-      finals.push({ final, meta });
-      files.push({ path: final, bytes: msg.source });
+      got.push(meta);
+      files.push({ path: join(ctx.bagDir, emlPath(task.folder.id, msg.uid)), bytes: msg.source });
       bytes += msg.source.length;
       if (bytes >= WRITER_HANDOFF_BYTES) {
         handOver();
@@ -197,8 +191,8 @@ async function fetchBatch(
     await Promise.allSettled(digests);
   }
   const written = (await Promise.all(digests)).flat();
-  if (finals.length < metas.length) ctx.onVanished(metas.length - finals.length);
-  return finals.map(({ final, meta }, i) => ({ final, entry: entryFor(meta, written[i] as FileDigest) }));
+  if (got.length < metas.length) ctx.onVanished(metas.length - got.length);
+  return got.map((meta, i) => entryFor(meta, written[i] as FileDigest));
 }
 
 /** Streams one large message into its file in partial chunks (bounded memory). */
@@ -208,7 +202,7 @@ async function fetchLarge(
   meta: FetchMessageObject,
   ctx: TaskContext,
   chunk: number,
-): Promise<Written | null> {
+): Promise<MessageEntry | null> {
   const final = join(ctx.bagDir, emlPath(task.folder.id, meta.uid));
   const a = createHash('sha256');
   const b = createHash('sha512');
@@ -241,19 +235,12 @@ async function fetchLarge(
   } finally {
     await handle.close();
   }
-  return {
-    final,
-    entry: entryFor(meta, { size, sha256: a.digest('hex'), sha512: b.digest('hex') }),
-  };
+  return entryFor(meta, { size, sha256: a.digest('hex'), sha512: b.digest('hex') });
 }
 
 /** Appends a batch's journal lines (fdatasync'd): a journal line always follows its complete file. */
-async function commit(written: Written[], ctx: TaskContext): Promise<void> {
-  if (written.length === 0) return;
-  await ctx.record(
-    written.map((w) => w.entry),
-    false,
-  );
+async function commit(written: MessageEntry[], ctx: TaskContext): Promise<void> {
+  if (written.length > 0) await ctx.record(written, false);
 }
 
 function entryFor(meta: FetchMessageObject, digest: { size: number; sha256: string; sha512: string }): MessageEntry {

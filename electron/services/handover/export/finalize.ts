@@ -115,7 +115,7 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
     await writeHashed(join(bagDir, BAG_FILES.recordJson), recordJson(record), write),
   );
 
-  const manifests = await writeManifests(i, index.payload);
+  const manifests = await writeManifests(i, index.payload, write);
   const oxum = payloadOxum(manifests.octets, manifests.files);
   i.checkpoint();
 
@@ -208,9 +208,10 @@ async function sweepPayload(i: FinalizeInput): Promise<void> {
 async function writeManifests(
   i: FinalizeInput,
   other: Map<string, FileDigest>,
+  write: WriteOptions,
 ): Promise<{ sha256: FileDigest; sha512: FileDigest; octets: number; files: number }> {
-  const m256 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha256), { sync: i.syncEachFile });
-  const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512), { sync: i.syncEachFile });
+  const m256 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha256), write);
+  const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512), write);
   let octets = 0;
   let files = 0;
   const byId = [...i.folders].sort((a, b) => compareBagPaths(`${a.id}/`, `${b.id}/`));

@@ -19,10 +19,11 @@ export interface MessageFile {
 // own, and it imports nothing of the app.
 const GC_EVERY_BYTES = 4 * 1024 * 1024;
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { openSync, writeSync, fdatasyncSync, closeSync } = require('node:fs');
-function writeOne(path, bytes, fsync) {
+const { fsync } = workerData;
+function writeOne(path, bytes) {
   const fd = openSync(path, 'w');
   try {
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -42,7 +43,7 @@ require('node:v8').setFlagsFromString('--expose-gc');
 const collect = require('node:vm').runInNewContext('gc');
 const GC_EVERY = ${GC_EVERY_BYTES};
 let sinceGc = 0;
-parentPort.on('message', ({ id, files, fsync }) => {
+parentPort.on('message', ({ id, files }) => {
   for (const f of files) sinceGc += f.bytes.length;
   if (sinceGc >= GC_EVERY) {
     sinceGc = 0;
@@ -51,7 +52,7 @@ parentPort.on('message', ({ id, files, fsync }) => {
   const results = [];
   for (const f of files) {
     try {
-      results.push(writeOne(f.path, f.bytes, fsync));
+      results.push(writeOne(f.path, f.bytes));
     } catch (e) {
       // The files before it are written; the caller fails the batch and the export resumes later.
       parentPort.postMessage({ id, results, error: { path: f.path, code: e && e.code, message: String(e && e.message) } });
@@ -89,7 +90,11 @@ export class MessageFileWriter {
 
   constructor(fsync = false) {
     this.fsync = fsync;
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { fsync },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     // Keeps the process alive only while a batch is being written (see write()).
     this.worker.unref();
     this.worker.on('message', (m: WriterReply) => {
@@ -135,7 +140,7 @@ export class MessageFileWriter {
     const bytes = sent.reduce((n, f) => n + f.bytes.byteLength, 0);
     return new Promise((resolve, reject) => {
       const transfer = sent.map((f) => f.bytes.buffer as ArrayBuffer);
-      this.worker.postMessage({ id, files: sent, fsync: this.fsync }, transfer);
+      this.worker.postMessage({ id, files: sent }, transfer);
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject, bytes });
       this.queued += bytes;
