@@ -29,6 +29,8 @@ PACKAGES=(
   vmtouch         # the benchmark drops earlier runs' files from the page cache
   tar             # the handover .tar is read back with GNU tar in tests
   coreutils       # sha256sum -c, the stock check of a handover bag
+  faketime        # CI runs the date-sensitive suites again a year ahead (libfaketime)
+  stress-ng       # the loaded-machine check of .ci/run (scripts/ci-under-load.sh)
 )
 
 if [[ $EUID -ne 0 ]]; then

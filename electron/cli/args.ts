@@ -2,12 +2,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AppServices } from '../services/app-services.ts';
 import { UsageError } from './usage.ts';
+import type { Clock } from '../services/clock/clock.ts';
 
 export interface CliIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  /** The CLI's "now"; the entry point leaves it out and gets the system clock. */
+  clock?: Clock;
 }
 
 const OPTIONS = {

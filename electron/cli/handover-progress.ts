@@ -29,7 +29,7 @@ export function handoverProgressBar(stderr: NodeJS.WriteStream, verb = 'messages
   let lastLine = 0;
   let lastPhase: HandoverProgress['phase'] | null = null;
   return (p) => {
-    const now = Date.now();
+    const now = performance.now();
     const phaseChanged = p.phase !== lastPhase;
     lastPhase = p.phase;
     if (p.phase === 'done') {

@@ -26,6 +26,7 @@ import {
   type Output,
   type Values,
 } from './args.ts';
+import { systemClock } from '../services/clock/clock.ts';
 
 export type { CliIo } from './args.ts';
 
@@ -40,6 +41,7 @@ const COMMAND_GROUPS: Record<'identity' | 'handover' | 'delegate' | 'shared', ()
 
 /** Runs one command; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const clock = io.clock ?? systemClock;
   let services: AppServices | undefined;
   let json = false;
   try {
@@ -53,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (positionals.length !== 3)
         throw new UsageError('handover verify takes exactly one PATH (bag directory or .tar)');
       const { verifyCommand } = await import('./commands/handover-verify.ts');
-      const result = await verifyCommand(positionals[2] as string, values, io);
+      const result = await verifyCommand(positionals[2] as string, values, io, clock);
       io.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
       return result.exitCode ?? 0;
     }
@@ -66,7 +68,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     services = createAppServices({
       profileDir,
       secrets: new OsKeychain(),
-      logger: new FileLogger(profileDir, 'cli'),
+      clock,
+      logger: new FileLogger(profileDir, clock, 'cli'),
       dialogs: { pickCaFile: async () => null },
       openExternal: async () => {
         throw new AppError('VALIDATION', 'the CLI does not open links');

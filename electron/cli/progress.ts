@@ -5,7 +5,7 @@ export function progressBar(stderr: NodeJS.WriteStream): (p: SyncProgressEvent) 
   const tty = stderr.isTTY === true;
   let lastLine = 0;
   return (p) => {
-    const now = Date.now();
+    const now = performance.now();
     if (p.phase === 'headers' || p.phase === 'bodies') {
       if (!tty && now - lastLine < 1000 && p.done !== p.total) return;
       lastLine = now;

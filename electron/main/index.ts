@@ -11,6 +11,7 @@ import { defaultProfileDir } from '../services/profile/profile-dir.ts';
 import { APP_ORIGIN, APP_SCHEME, serveRenderer } from './app-protocol.ts';
 import { emit, registerIpcHandlers } from './ipc.ts';
 import { electronDialogs, electronSettingsStore, openExternal } from './platform.ts';
+import { systemClock } from '../services/clock/clock.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
@@ -70,6 +71,7 @@ app.whenReady().then(() => {
   services = createAppServices({
     profileDir,
     secrets: new OsKeychain(),
+    clock: systemClock,
     store: electronSettingsStore(profileDir),
     dialogs: electronDialogs(() => mainWindow),
     openExternal,

@@ -3,6 +3,7 @@ import { AccountService } from './accounts/account-service.ts';
 import { discoverSettings, tcpPortProbe, type FetchLike } from './accounts/autoconfig.ts';
 import { EventBus } from './api/event-bus.ts';
 import { CacheRegistry } from './cache/cache-registry.ts';
+import type { Clock } from './clock/clock.ts';
 import { DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from './directives/directive-rules.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import { FileLogger, type Logger } from './logging/logger.ts';
@@ -34,6 +35,8 @@ export interface Dialogs {
 export interface PlatformCapabilities {
   profileDir: string;
   secrets: SecretStore;
+  /** The time every service compares with: `systemClock` in the app and the CLI, a set clock in tests. */
+  clock: Clock;
   dialogs: Dialogs;
   openExternal(url: string): Promise<void>;
   appVersion: string;
@@ -82,10 +85,11 @@ export interface AppServices {
 }
 
 export function createAppServices(caps: PlatformCapabilities): AppServices {
-  const logger = caps.logger ?? new FileLogger(caps.profileDir);
+  const { clock } = caps;
+  const logger = caps.logger ?? new FileLogger(caps.profileDir, clock);
   const events = new EventBus();
   const settings = new SettingsRepository(caps.store ?? createConfStore(caps.profileDir));
-  const accounts = new AccountService({ settings, secrets: caps.secrets, logger });
+  const accounts = new AccountService({ settings, secrets: caps.secrets, logger, clock });
   const directiveRules = (): DirectiveRules => {
     const prefs = settings.preferences();
     return {
@@ -95,24 +99,26 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
   };
   const caches = new CacheRegistry(caps.profileDir, directiveRules);
   const mail = new MailService(accounts, caches);
-  const actions = new MailActions({ pool: mail.pool, caches, events });
+  const actions = new MailActions({ pool: mail.pool, caches, events, clock });
   const sync = new SyncService({
     accounts,
     caches,
     events,
     logger,
+    clock,
     bodyDays: () => settings.preferences().offlineBodyDays,
     rules: directiveRules,
     workerUrl: caps.syncWorkerUrl,
   });
   const watcher = new MailWatcher({ accounts, sync, logger });
-  const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets });
-  const delegation = new DelegationService({ accounts, identity, settings, logger });
+  const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets, clock });
+  const delegation = new DelegationService({ accounts, identity, settings, logger, clock });
   const handover = new HandoverService({
     accounts,
     identity,
     caches,
     logger,
+    clock,
     registers: async (accountId) => [await delegation.exportRegister(accountId)],
     activeDelegates: async (accountId) =>
       (await delegation.overview(accountId)).grants.filter((g) => g.status === 'active').map((g) => g.delegate),

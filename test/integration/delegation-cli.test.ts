@@ -14,6 +14,7 @@ import { startMailStack, type MailStack, type StackUser } from '../stack/mail-st
 import { connectOther, directive } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { CLI_BUILT, accountAddArgs, runCli } from '../support/cli-runner.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // End to end: the built CLI (`npm run build` first) against the real stack and keychain.
 // Addresses of their own, so keychain entries never collide with test files running alongside.
@@ -56,7 +57,9 @@ beforeAll(async () => {
 afterAll(async () => {
   const keychain = new OsKeychain();
   if (headProfile)
-    await new IdentityService({ profileDir: headProfile.dir, secrets: keychain }).remove().catch(() => undefined);
+    await new IdentityService({ profileDir: headProfile.dir, secrets: keychain, clock: systemClock })
+      .remove()
+      .catch(() => undefined);
   for (const u of [UNIT, DELEGATE]) await keychain.delete(secretKeys.accountPassword(u.email)).catch(() => false);
   await stack?.stop();
   headProfile?.cleanup();

@@ -8,6 +8,7 @@ import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { DELEGATE, rawCommand, sharedPath, startSides, stopSides, type Side } from '../support/delegation-sides.ts';
 import { UNIT_EMAIL, UNIT_FOLDERS, connectOther, directive, passwordOf } from '../support/fixtures.ts';
 import { countInTree } from '../support/profile-scan.ts';
+import { offsetClock } from '../../electron/services/clock/clock.ts';
 
 // Delegation against the real Dovecot (ACL + shared namespace + INDEXPVT) and the real keychain.
 let stack: MailStack;
@@ -213,37 +214,27 @@ describe('delegation through IMAP ACL (real Dovecot)', () => {
     }
   });
 
-  it('revoke: the delegate’s next command fails; time from revoke to refusal is measured', async () => {
+  // How long revoke → refusal takes is a benchmark figure (it had a 1 s bound here); what is checked
+  // is the order: once revoke() has resolved, the delegate's very next command is refused.
+  it('revoke: the delegate’s next command fails as soon as revoke() resolves', async () => {
     const [stillThere] = (await delegate.services.mail.messages(delegate.accountId, INBOX, 10)).map((m) => m.uid);
-    // An independent session of the delegate keeps asking for INBOX while the head revokes.
+    // Independent sessions of the delegate, logged in before the revoke: one asks for INBOX's status,
+    // one has INBOX selected.
     const probe = await connectOther(stack, DELEGATE);
     const open = await connectOther(stack, DELEGATE);
     await open.mailboxOpen(INBOX);
-    let refusedAt = null as number | null;
-    let polling = true;
-    const started = performance.now();
-    const poller = (async () => {
-      while (polling && refusedAt === null) {
-        const ok = await probe.status(INBOX, { messages: true }).then(
-          (s) => s !== false,
-          () => false,
-        );
-        if (!ok) refusedAt = performance.now() - started;
-        else await new Promise((r) => setTimeout(r, 10));
-      }
-    })();
+    const statusOk = () =>
+      probe.status(INBOX, { messages: true }).then(
+        (s) => s !== false,
+        () => false,
+      );
+    expect(await statusOk()).toBe(true);
     const result = await head.delegation().revoke(head.accountId, DELEGATE);
-    const revokedAt = performance.now() - started;
-    const deadline = Date.now() + 10_000;
-    while (refusedAt === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    polling = false;
-    await poller;
+    expect(await statusOk()).toBe(false);
     console.log(
-      `[delegation] revoke → refusal: ${refusedAt?.toFixed(0)} ms after the revoke started ` +
-        `(revoke call ${revokedAt.toFixed(0)} ms; DELETEACL+GETACL on ${result.folders.length} folders ${result.elapsedMs} ms)`,
+      `[delegation] revoke: DELETEACL+GETACL on ${result.folders.length} folders ${result.elapsedMs} ms; ` +
+        'the next STATUS was refused',
     );
-    expect(refusedAt).not.toBeNull();
-    expect(refusedAt!).toBeLessThanOrEqual(revokedAt + 1000);
     expect(result).toMatchObject({
       delegate: DELEGATE,
       confirmedEmpty: true,
@@ -279,7 +270,7 @@ describe('delegation through IMAP ACL (real Dovecot)', () => {
     });
     expect(grant.folders).toEqual(['INBOX']);
     // Two days later, a new instance (the app restarted): first "expired, revoking", then revoked and recorded.
-    const later = head.delegation(() => new Date(Date.now() + 2 * day));
+    const later = head.delegation(offsetClock(2 * day));
     const before = await later.overview(head.accountId);
     expect(before.grants.find((g) => g.delegate === DELEGATE)?.status).toBe('expired-revoking');
     expect(await later.expireDue(head.accountId)).toEqual({ expired: [DELEGATE], activated: [] });
@@ -302,7 +293,7 @@ describe('delegation through IMAP ACL (real Dovecot)', () => {
     const today = await head.delegation().overview(head.accountId);
     expect(today.grants.find((g) => g.delegate === DELEGATE)?.status).toBe('scheduled');
     expect(today.folders.find((f) => f.path === 'Chỉ đạo')?.entries.map((e) => e.identifier)).toEqual([UNIT_EMAIL]);
-    const later = head.delegation(() => new Date(Date.now() + 2 * day));
+    const later = head.delegation(offsetClock(2 * day));
     expect(await later.expireDue(head.accountId)).toEqual({ expired: [], activated: [DELEGATE] });
     expect(await later.expireDue(head.accountId)).toEqual({ expired: [], activated: [] });
     const own = await connectOther(stack, UNIT_EMAIL);

@@ -21,6 +21,7 @@ import { bash, filesUnder, guideCommands } from '../support/bag-tools.ts';
 import { UNIT_EMAIL, connectOther, directive, passwordOf, withAttachment } from '../support/fixtures.ts';
 import { makeIdentity, type TestIdentity } from '../support/handover-identities.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // Round trip on the real Dovecot: what the server holds is what the bag holds, byte for byte,
 // and the bag passes the stock tools the guide tells people to use.
@@ -62,6 +63,7 @@ const creds = () => ({
 
 function options(outDir: string, extra: Partial<ExportOptions> = {}): ExportOptions {
   return {
+    clock: systemClock,
     connect: () => connectImap(creds()),
     mailbox: UNIT_EMAIL,
     outDir,
@@ -297,7 +299,7 @@ describe('handover export round trip', () => {
 
   it('verifies as valid, from the directory and from the .tar', async () => {
     for (const path of [bag, `${bag}.tar`]) {
-      const report = await verifyBag(path);
+      const report = await verifyBag(path, { clock: systemClock });
       expect(report.problems).toEqual([]);
       expect(report).toMatchObject({
         valid: true,
@@ -338,7 +340,7 @@ describe('handover export round trip', () => {
     expect(r.record.snapshot).toMatchObject({ consistent: false });
     // The snapshot is what it was at the start: the new message is not in the bag.
     expect(r.messages).toBe(appended.length);
-    expect((await verifyBag(out)).valid).toBe(true);
+    expect((await verifyBag(out, { clock: systemClock })).valid).toBe(true);
   });
 
   it('exports a mailbox without a single message into a valid bag', async () => {
@@ -352,7 +354,7 @@ describe('handover export round trip', () => {
     );
     expect(r).toMatchObject({ messages: 0, bytes: 0, consistent: true });
     expect(r.record.folders.map((f) => f.name)).toEqual(expect.arrayContaining(['INBOX', 'Sent', 'Trash']));
-    const report = await verifyBag(out);
+    const report = await verifyBag(out, { clock: systemClock });
     expect(report.problems).toEqual([]);
     expect(report.counts.messages).toBe(0);
   });
@@ -401,7 +403,7 @@ describe('handover export round trip', () => {
     expect(readFileSync(join(out, 'data/index/messages.csv'))).toEqual(
       readFileSync(join(here, 'data/index/messages.csv')),
     );
-    expect((await verifyBag(out)).valid).toBe(true);
+    expect((await verifyBag(out, { clock: systemClock })).valid).toBe(true);
   });
 
   it('refuses a directory that holds something else', async () => {

@@ -11,6 +11,7 @@ import { UNIT_EMAIL, directive, withAttachment } from '../support/fixtures.ts';
 import { CLI_BUILT, prepareExportProfile, runCli, spawnCli } from '../support/handover-cli.ts';
 import { makeIdentity } from '../support/handover-identities.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // An export interrupted twice (Ctrl-C, then kill -9) and run again finishes without fetching
 // the finished messages again, and its payload is byte-identical to an uninterrupted export.
@@ -94,7 +95,7 @@ describe('handover export resume', () => {
     expect(first.result.stderr).toContain('Chạy lại đúng lệnh này để tiếp tục');
     expect(existsSync(join(bag, '.export-state'))).toBe(true);
     // An unfinished bag is never mistaken for a valid one.
-    const partial = await verifyBag(bag);
+    const partial = await verifyBag(bag, { clock: systemClock });
     expect(partial.valid).toBe(false);
     expect(partial.problems).toContainEqual(expect.objectContaining({ file: '.export-state/', kind: 'incomplete' }));
     const cliPartial = await runCli(profile, ['handover', 'verify', bag, '--json']);
@@ -123,7 +124,7 @@ describe('handover export resume', () => {
     expect(summary.resumed).toBe(complete);
     expect(complete).toBeGreaterThanOrEqual(second.files - 4);
     expect(existsSync(join(bag, '.export-state'))).toBe(false);
-    const report = await verifyBag(bag);
+    const report = await verifyBag(bag, { clock: systemClock });
     expect(report.problems).toEqual([]);
     expect(report.counts.messages).toBe(total);
     expect((await runCli(profile, ['handover', 'verify', bag])).code).toBe(0);

@@ -14,6 +14,7 @@ import { UNIT_EMAIL, directive, withAttachment } from '../support/fixtures.ts';
 import { CLI_BUILT, prepareExportProfile, runCli } from '../support/handover-cli.ts';
 import { makeIdentity, type TestIdentity } from '../support/handover-identities.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // Each way of tampering with a finished bag is caught by verifyBag and by the CLI (exit 1),
 // and the problem names the file that was touched.
@@ -43,7 +44,7 @@ function tampered(edit: (bag: string) => void | Promise<void>): Promise<string> 
 }
 
 async function expectDetected(bag: string, file: string, kind?: string): Promise<void> {
-  const report = await verifyBag(bag);
+  const report = await verifyBag(bag, { clock: systemClock });
   expect(report.valid).toBe(false);
   expect(report.problems, JSON.stringify(report.problems)).toContainEqual(
     expect.objectContaining({ file, ...(kind ? { kind } : {}) }),
@@ -189,7 +190,7 @@ describe('handover verify', () => {
   it("detects the signature replaced by another identity's valid signature over the same file", async () => {
     const bag = await tampered(async (b) => {
       const tagmanifest = readFileSync(join(b, 'tagmanifest-sha256.txt'));
-      writeFileSync(join(b, P7S), await signDetached(tagmanifest, intruder.signer));
+      writeFileSync(join(b, P7S), await signDetached(tagmanifest, intruder.signer, { signingTime: new Date() }));
     });
     await expectDetected(bag, P7S, 'signature');
   });
@@ -226,11 +227,11 @@ describe('handover verify', () => {
         `${sha(readFileSync(join(b, 'bagit.txt')), 'sha512')}  bagit.txt\n`,
       ),
     );
-    expect((await verifyBag(good)).problems).toEqual([]);
+    expect((await verifyBag(good, { clock: systemClock })).problems).toEqual([]);
     const bad = await tampered((b) =>
       writeFileSync(join(b, 'tagmanifest-sha512.txt'), `${sha('x', 'sha512')}  bagit.txt\n`),
     );
-    expect((await verifyBag(bad)).problems).toContainEqual(
+    expect((await verifyBag(bad, { clock: systemClock })).problems).toContainEqual(
       expect.objectContaining({ file: 'bagit.txt', kind: 'tagmanifest' }),
     );
   });
@@ -255,7 +256,7 @@ describe('handover verify', () => {
         text = text.replace(new RegExp(`^[0-9a-f]{64}  ${name}$`, 'm'), `${sha(readFileSync(join(b, name)))}  ${name}`);
       writeFileSync(tm, text);
     });
-    const report = await verifyBag(bag);
+    const report = await verifyBag(bag, { clock: systemClock });
     expect(report.problems).toContainEqual(
       expect.objectContaining({ file: 'tagmanifest-sha256.txt', kind: 'signature' }),
     );

@@ -10,6 +10,7 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // Real parts only: the OS keychain (gnome-keyring via with-keyring.sh), OpenSSL as the
 // independent verifier, and the built CLI (`npm run build` first).
@@ -72,7 +73,7 @@ describe('identity created by the app, key in the real keychain', () => {
 
   beforeAll(async () => {
     profileDir = profile();
-    service = new IdentityService({ profileDir, secrets: keychain });
+    service = new IdentityService({ profileDir, secrets: keychain, clock: systemClock });
     const summary = await service.create(PERSON);
     fingerprint = summary.info.sha256Fingerprint;
     fingerprints.add(fingerprint);
@@ -97,7 +98,10 @@ describe('identity created by the app, key in the real keychain', () => {
 
   it('openssl cms -verify accepts the detached signature, and rejects it after tampering', async () => {
     writeFileSync(join(work, 'content.txt'), content);
-    writeFileSync(join(work, 'content.p7s'), await signDetached(content, await service.signer()));
+    writeFileSync(
+      join(work, 'content.p7s'),
+      await signDetached(content, await service.signer(), { signingTime: new Date() }),
+    );
     const verify = (file: string) =>
       openssl([
         'cms',
@@ -127,15 +131,15 @@ describe('identity created by the app, key in the real keychain', () => {
 
     // Our own verifier agrees on both.
     const sig = readFileSync(join(work, 'content.p7s'));
-    expect((await verifyDetached(sig, content)).valid).toBe(true);
-    expect((await verifyDetached(sig, tampered)).valid).toBe(false);
+    expect((await verifyDetached(sig, content, { now: new Date() })).valid).toBe(true);
+    expect((await verifyDetached(sig, tampered, { now: new Date() })).valid).toBe(false);
   });
 
   it('openssl cms -decrypt opens envelopeFor output with the key taken from the keychain', async () => {
     const secret = 'Mật khẩu hộp thư: Vp@2026-bàn-giao';
     writeFileSync(
       join(work, 'credential.p7m'),
-      await envelopeFor(new TextEncoder().encode(secret), readFileSync(join(work, 'created.pem'))),
+      await envelopeFor(new TextEncoder().encode(secret), readFileSync(join(work, 'created.pem')), { now: new Date() }),
     );
     writeFileSync(join(work, 'created.key'), (await keychain.get(secretKeys.identityKey(fingerprint))) as string, {
       mode: 0o600,
@@ -310,7 +314,7 @@ function makeCaAndP12(): void {
 describe('identity imported from a CA-issued PKCS#12', () => {
   it('imports with its chain; openssl and verifyDetached trust the signature through the CA', async () => {
     const profileDir = profile();
-    const service = new IdentityService({ profileDir, secrets: keychain });
+    const service = new IdentityService({ profileDir, secrets: keychain, clock: systemClock });
     const summary = await service.importP12(readFileSync(join(work, 'id.p12')), P12_PASSWORD);
     fingerprints.add(summary.info.sha256Fingerprint);
     const leafDer = parseCertificates(readFileSync(join(work, 'leaf.pem')))[0] as Uint8Array;
@@ -331,7 +335,7 @@ describe('identity imported from a CA-issued PKCS#12', () => {
 
     const content = new TextEncoder().encode('tagmanifest of a bag\n');
     writeFileSync(join(work, 'ca-content.txt'), content);
-    const signature = await signDetached(content, await service.signer());
+    const signature = await signDetached(content, await service.signer(), { signingTime: new Date() });
     writeFileSync(join(work, 'ca-content.p7s'), signature);
     const verify = openssl([
       'cms',
@@ -352,22 +356,23 @@ describe('identity imported from a CA-issued PKCS#12', () => {
     expect(verify.code).toBe(0);
 
     const trusted = await verifyDetached(signature, content, {
+      now: new Date(),
       trustedCertificates: [readFileSync(join(work, 'ca.pem'))],
     });
     expect(trusted).toMatchObject({ valid: true, signatureValid: true, chain: 'trusted', problems: [] });
     expect(trusted.signer?.sha256Fingerprint).toBe(summary.info.sha256Fingerprint);
-    const untrusted = await verifyDetached(signature, content);
+    const untrusted = await verifyDetached(signature, content, { now: new Date() });
     expect(untrusted).toMatchObject({ valid: false, signatureValid: true, chain: 'untrusted' });
     expect(untrusted.problems.join('\n')).toContain('certificate not issued by a trusted CA');
 
     // The sealed credential can be addressed to a CA-issued certificate as well.
-    const envelope = await envelopeFor(new TextEncoder().encode('bí mật'), leafDer);
+    const envelope = await envelopeFor(new TextEncoder().encode('bí mật'), leafDer, { now: new Date() });
     expect(new TextDecoder().decode(await openEnvelope(envelope, await service.decryptor()))).toBe('bí mật');
   });
 
   it('a wrong password is IDENTITY_INVALID and the password is echoed nowhere', async () => {
     const profileDir = profile();
-    const service = new IdentityService({ profileDir, secrets: keychain });
+    const service = new IdentityService({ profileDir, secrets: keychain, clock: systemClock });
     const wrong = 'sai-mật-khẩu-123';
     const error = await service.importP12(readFileSync(join(work, 'id.p12')), wrong).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'IDENTITY_INVALID' });
@@ -376,15 +381,18 @@ describe('identity imported from a CA-issued PKCS#12', () => {
   });
 
   it("imports Windows' TripleDES-SHA1 export with its chain; refuses RC2 with a clear message", async () => {
-    const service = new IdentityService({ profileDir: profile(), secrets: keychain });
+    const service = new IdentityService({ profileDir: profile(), secrets: keychain, clock: systemClock });
     const summary = await service.importP12(readFileSync(join(work, 'tripledes.p12')), P12_PASSWORD);
     fingerprints.add(summary.info.sha256Fingerprint);
     expect(summary.info.commonName).toBe('Trần Thị Bình');
     expect(summary.chain.map((c) => c.commonName)).toEqual(['CA Thử nghiệm']);
-    const signature = await signDetached(new TextEncoder().encode('x'), await service.signer());
+    const signature = await signDetached(new TextEncoder().encode('x'), await service.signer(), {
+      signingTime: new Date(),
+    });
     expect(
       (
         await verifyDetached(signature, new TextEncoder().encode('x'), {
+          now: new Date(),
           trustedCertificates: [readFileSync(join(work, 'ca.pem'))],
         })
       ).valid,

@@ -13,6 +13,7 @@ import { nullLogger } from '../../electron/services/logging/logger.ts';
 import type { MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, draftFor, passwordOf } from './fixtures.ts';
 import { tempDir } from './temp-dir.ts';
+import { systemClock, type Clock } from '../../electron/services/clock/clock.ts';
 
 export const DELEGATE = 'canbo1@binhphuoc.gov.vn';
 export const SHARED_ROOT = `shared/${UNIT_EMAIL}/`;
@@ -25,7 +26,8 @@ export interface Side {
   accountId: string;
   keychain: OsKeychain;
   identity: IdentityService;
-  delegation: (now?: () => Date) => DelegationService;
+  /** A delegation service on this side's account, on `clock` (the system clock by default). */
+  delegation: (clock?: Clock) => DelegationService;
 }
 
 async function side(
@@ -37,6 +39,7 @@ async function side(
   const { dir, cleanup } = tempDir(kind === 'unit' ? 'um-head-' : 'um-delegate-');
   const keychain = new OsKeychain(keychainService);
   const services = createAppServices({
+    clock: systemClock,
     profileDir: dir,
     secrets: keychain,
     logger: nullLogger,
@@ -51,7 +54,7 @@ async function side(
     draftFor(stack, email, kind === 'personal' ? { kind, displayName: 'Cán bộ 1' } : {}),
     passwordOf(stack, email),
   );
-  const identity = new IdentityService({ profileDir: dir, secrets: keychain });
+  const identity = new IdentityService({ profileDir: dir, secrets: keychain, clock: systemClock });
   return {
     profileDir: dir,
     cleanup,
@@ -59,13 +62,13 @@ async function side(
     accountId: account.id,
     keychain,
     identity,
-    delegation: (now) =>
+    delegation: (clock = systemClock) =>
       new DelegationService({
         accounts: services.accounts,
         identity,
         settings: services.settings,
         logger: nullLogger,
-        ...(now ? { now } : {}),
+        clock,
       }),
   };
 }

@@ -16,9 +16,15 @@ export interface TestIdentity {
   writePem(dir: string, base: string, withKey?: boolean): { cert: string; key: string | null };
 }
 
-export async function makeIdentity(name: string, email: string, title = 'Chánh Văn phòng'): Promise<TestIdentity> {
+/** `at` is the certificate's issue time (valid from a little before it, for five years). */
+export async function makeIdentity(
+  name: string,
+  email: string,
+  title = 'Chánh Văn phòng',
+  at: Date = new Date(),
+): Promise<TestIdentity> {
   const unit = 'Văn phòng UBND tỉnh Bình Phước';
-  const { certificate, privateKey } = await createSelfSigned({ name, title, unit, email });
+  const { certificate, privateKey } = await createSelfSigned({ name, title, unit, email }, at);
   return {
     certificate,
     privateKey,

@@ -13,9 +13,28 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Playwright's launch() gives every browser a fresh temporary profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * Playwright's launch() gives every browser a fresh temporary profile.
+ *
+ * When the tests run with a shifted wall clock (scripts/test-shifted.sh: libfaketime in LD_PRELOAD),
+ * Chromium itself cannot run under libfaketime (its zygote fails), so it is started on the real
+ * clock and every context it opens gets Playwright's clock set to this process's (shifted) now:
+ * the renderer and the services then agree on the date, as they do in the app.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const shifted = process.env.LD_PRELOAD?.includes('faketime') === true;
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) delete env[key];
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env });
+  if (shifted) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: Date.now() });
+      return context;
+    };
+  }
+  return browser;
 }
 
 /** What a Vietnamese unit's desktop looks like: 1280×800, vi-VN, Indochina time. */

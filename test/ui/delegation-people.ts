@@ -15,6 +15,7 @@ import { tempDir } from '../support/temp-dir.ts';
 import { installBridge } from './bridge.ts';
 import { CONTEXT_OPTIONS } from './browser.ts';
 import { repoRoot } from './renderer-build.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 export const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
@@ -40,6 +41,7 @@ export async function person(
   const { dir, cleanup } = tempDir(kind === 'unit' ? 'um-ui-head-' : 'um-ui-delegate-');
   const keychain = new OsKeychain(`unit-mailbox-ui-${email.split('@')[0]}-${process.pid}`);
   const services = createAppServices({
+    clock: systemClock,
     profileDir: dir,
     secrets: keychain,
     logger: nullLogger,

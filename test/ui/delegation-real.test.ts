@@ -356,7 +356,8 @@ describe('delegation in the UI against the real server', () => {
       validUntil: until,
     });
     expect(await rightsOn('INBOX', PROCESSOR)).toBe('lrs');
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(until) - Date.now()) + 500));
+    // Until its end has passed on the clock the head's services read (the system clock here).
+    await expect.poll(() => Date.now() > Date.parse(until), { timeout: 30_000 }).toBe(true);
     const { page } = head;
     await page.getByTestId('btn-delegation').click();
     const panel = page.getByTestId('delegation-panel');

@@ -29,6 +29,7 @@ import {
   plainDirective,
 } from './seed-messages.ts';
 import { startCountingServer, startStaticServer, type StaticServer } from './static-server.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const EMAIL = 'vanphong@binhphuoc.gov.vn';
 const PASSWORD = 'ChiDao#2026!';
@@ -60,6 +61,7 @@ async function openApp(): Promise<AppUnderTest> {
   const profile = tempDir('um-ui-profile-');
   const opened: string[] = [];
   const services = createAppServices({
+    clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
     // The "user" picks the stack's CA file in the native dialog.
@@ -251,19 +253,22 @@ describe('first run, reading and safe HTML mail', () => {
     expect(srcdoc).toContain(`data-href="${LINK_URL.replace(/&/g, '&amp;')}"`);
     expect(srcdoc).not.toMatch(/<a\s(?:[^>]*\s)?href=/);
 
-    // Give any script/handler/tracker every chance to fire, then look for traces.
-    await page.waitForTimeout(1500);
+    // Read the frame's DOM from the test side (DevTools can, page scripts can't).
+    const content = await (await frame.elementHandle())?.contentFrame();
+    if (!content) throw new Error('mail frame has no content frame');
+    // Instead of a fixed wait: the frame's load event. Every script and error handler its document
+    // could run, and every resource it could request (the tracker's included), has run or been
+    // requested before it. Then look for traces: nothing marked pwned.
+    await content.waitForLoadState('load');
     expect(await page.title()).not.toBe(PWNED_TITLE);
     expect(
       await page.evaluate(() => (globalThis as unknown as { localStorage: Storage }).localStorage.getItem('pwned')),
     ).toBeNull();
-    // Read the frame's DOM from the test side (DevTools can, page scripts can't):
-    // the cid: image decoded, the tracker image is an empty placeholder, nothing marked pwned.
-    const content = await (await frame.elementHandle())?.contentFrame();
-    if (!content) throw new Error('mail frame has no content frame');
     expect(await content.locator('html').getAttribute('data-pwned')).toBeNull();
+    // The cid: image decoded (the frame's images went through the same pipeline as the tracker's
+    // would have), the tracker image an empty placeholder.
     const naturalWidth = (img: unknown) => (img as { naturalWidth: number }).naturalWidth;
-    expect(await content.locator('img[alt="Logo Sở TT&TT"]').evaluate(naturalWidth)).toBe(96);
+    await expect.poll(() => content.locator('img[alt="Logo Sở TT&TT"]').evaluate(naturalWidth)).toBe(96);
     expect(await content.locator('img[data-blocked="remote"]').count()).toBe(1);
     expect(tracker.hits).toEqual([]);
     expect(web.requests.slice(requestsBefore)).toEqual([]);

@@ -14,6 +14,7 @@ import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
   profile = tempDir('um-ui-identity-');
   [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
   services = createAppServices({
+    clock: systemClock,
     profileDir: profile.dir,
     secrets,
     dialogs: { pickCaFile: async () => null, pickFile: async () => picks.shift() ?? null },

@@ -24,6 +24,7 @@ import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const UNIT_PASSWORD = 'ChiDao#2026!';
 /** A second unit mailbox, big enough (4,000 × 24 KB) that Hủy lands in the middle of its export. */
@@ -88,6 +89,7 @@ async function openSide(prefix: string): Promise<Side> {
   const profile = tempDir(prefix);
   const queue: DialogQueue = { file: [], dir: [], save: [] };
   const services = createAppServices({
+    clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
     dialogs: fakeDialogs(queue),
@@ -456,7 +458,7 @@ describe('handover screens against the real services', () => {
     unitBag = bagIn(parent);
     expect(await byTestId(side, 'export-done-bag').textContent()).toBe(unitBag);
     expect(existsSync(`${unitBag}.tar`)).toBe(true);
-    const report = await verifyBag(unitBag);
+    const report = await verifyBag(unitBag, { clock: systemClock });
     expect(report.problems).toEqual([]);
     expect(report.valid).toBe(true);
     expect(report.counts.messages).toBe(4);
@@ -514,7 +516,7 @@ describe('handover screens against the real services', () => {
     );
     expect(resumed).toBeGreaterThan(0);
     expect(resumed).toBeLessThanOrEqual(partial);
-    const report = await verifyBag(bag);
+    const report = await verifyBag(bag, { clock: systemClock });
     expect(report.problems).toEqual([]);
     expect(report.counts.messages).toBe(BIG_COUNT);
   });

@@ -58,9 +58,22 @@ export async function fling(page: Page, rows: number, rowHeight: number): Promis
       requestAnimationFrame(step);
     });
     const elapsed = performance.now() - t0;
-    // Let the pages where the fling stopped arrive.
-    await new Promise((r) => setTimeout(r, 400));
-    await new Promise((r) => requestAnimationFrame(() => r()));
+    // Wait for the pages where the fling stopped: until every row in view is a loaded one
+    // (checked once a frame; the row count keeps being recorded meanwhile).
+    await new Promise((resolve) => {
+      const settled = () => {
+        const from = Math.floor(list.scrollTop / rowHeight);
+        const to = Math.floor((list.scrollTop + list.clientHeight - 1) / rowHeight);
+        let loaded = true;
+        for (let i = from; i <= to && loaded; i++) {
+          const row = list.querySelector('[data-testid="message-row"][data-index="' + i + '"]');
+          loaded = row === null ? i >= Number(list.dataset.total) : row.dataset.loaded === 'true';
+        }
+        if (loaded) resolve();
+        else requestAnimationFrame(settled);
+      };
+      requestAnimationFrame(settled);
+    });
     observer?.disconnect();
     mutations.disconnect();
     const sorted = [...deltas].sort((a, b) => a - b);

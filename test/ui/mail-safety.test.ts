@@ -198,11 +198,19 @@ describe('main screen details', () => {
     expect(await container.locator('button').count()).toBe(0);
     expect(await page.locator('[data-path="Hồ sơ/2026"]').getAttribute('aria-level')).toBe('2');
     const before = bridge.calls.length;
+    const listed = () =>
+      bridge.calls
+        .slice(before)
+        .filter((c) => c.channel === 'cache.list' || c.channel === 'mail.messages')
+        .map((c) => (c.payload as { folder?: string }).folder);
     await container.click({ force: true }); // Playwright itself refuses: aria-disabled; a user may still click
-    await page.waitForTimeout(200);
-    expect(
-      bridge.calls.slice(before).filter((c) => c.channel === 'cache.list' || c.channel === 'mail.messages'),
-    ).toEqual([]);
+    // Positive control: a click on a selectable folder goes through the same handlers and lists it.
+    // Calls arrive in order, so had the \Noselect click listed anything, it would come first.
+    await page.locator('[data-testid="folder-item"][data-path="Hồ sơ/2026"] button').click();
+    await expect.poll(() => listed().length).toBeGreaterThan(0);
+    expect(new Set(listed())).toEqual(new Set(['Hồ sơ/2026']));
+    await page.locator('[data-testid="folder-item"][data-path="INBOX"] button').click();
+    await expect.poll(() => byTestId('list-title').textContent()).toBe('Hộp thư đến');
     expect(await page.locator('[data-path="INBOX"] [data-testid="folder-unseen"]').textContent()).toBe('2');
   });
 
@@ -276,10 +284,15 @@ describe('sanitizer against hostile HTML', () => {
       'http://example.org/a',
     ]);
 
-    await page.waitForTimeout(1000);
     const content = await (await frame.elementHandle())?.contentFrame();
     if (!content) throw new Error('mail frame has no content frame');
+    // Instead of a fixed wait: the frame's load event, before which every handler its document could
+    // run and every resource it could request (the tracker's included) has run or been requested;
+    // the legitimate data: image, loaded, went through the same pipeline as the tracker's would have.
+    await content.waitForLoadState('load');
     expect(await content.locator('html').getAttribute('data-pwned')).toBeNull();
+    const naturalWidth = (img: unknown) => (img as { naturalWidth: number }).naturalWidth;
+    await expect.poll(() => content.locator('img[alt="pixel hợp lệ"]').evaluate(naturalWidth)).toBe(1);
     expect(tracker.hits).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '11-hostile-html.png') });
   });

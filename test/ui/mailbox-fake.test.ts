@@ -75,8 +75,8 @@ let bridge: Bridge;
 let web: StaticServer;
 let fake: FakeMailbox;
 const pageErrors: string[] = [];
-/** Milliseconds the fake server takes to answer mail.setFlags (0: at once). */
-let setFlagsDelay = 0;
+/** While set, the fake server holds its answers to mail.setFlags until it resolves. */
+let setFlagsHeld: Promise<void> | null = null;
 let setFlagsWaiting = 0;
 
 const byTestId = (id: string) => page.getByTestId(id);
@@ -96,6 +96,21 @@ interface PageGlobals {
 }
 const isFocused = (el: unknown) => el === (globalThis as unknown as PageGlobals).document.activeElement;
 const subjects = async () => byTestId('message-list').getByTestId('message-subject').allTextContents();
+/**
+ * Lets the page render a frame and run what was queued, then makes one bridge call from it and waits
+ * for the answer: page-to-bridge calls arrive in order, so every call the page made before is in
+ * bridge.calls by then.
+ */
+async function channelCheck(): Promise<void> {
+  const since = bridge.calls.length;
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { unitMailbox: { accounts: { list(i: object): Promise<unknown> } } }
+    ).unitMailbox.accounts.list({}),
+  );
+  expect(callsOf('accounts.list', since).length).toBeGreaterThan(0);
+}
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -113,9 +128,9 @@ beforeAll(async () => {
     ],
     messages: MESSAGES.map((m) => ({ ...m })),
     override: async (channel) => {
-      if (channel !== 'mail.setFlags' || setFlagsDelay === 0) return undefined;
+      if (channel !== 'mail.setFlags' || setFlagsHeld === null) return undefined;
       setFlagsWaiting += 1;
-      await new Promise((r) => setTimeout(r, setFlagsDelay));
+      await setFlagsHeld;
       setFlagsWaiting -= 1;
       return undefined;
     },
@@ -154,12 +169,15 @@ describe('the message list', () => {
     const before = bridge.calls.length;
     await row(10).click();
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe(message(10)?.subject);
-    await page.waitForTimeout(300);
+    // Nothing set \Seen: a bridge call made once the page has rendered since (channelCheck) arrives
+    // after any mail.setFlags the opening set off, and there is none before it.
+    await channelCheck();
     expect(callsOf('mail.setFlags', before)).toEqual([]);
     expect(await row(10).getAttribute('data-unread')).toBe('true');
     // The explicit way, in the reader.
     await byTestId('reader-mark-read').click();
     await expect.poll(() => row(10).getAttribute('data-unread')).toBe('false');
+    await expect.poll(() => callsOf('mail.setFlags', before).length).toBeGreaterThan(0);
     expect(callsOf('mail.setFlags', before).map((c) => c.payload)).toEqual([
       { accountId: account.id, folder: 'INBOX', uids: [10], add: ['\\Seen'], remove: [] },
     ]);
@@ -238,13 +256,20 @@ describe('the message list', () => {
     ]);
     // Ctrl+Z at once after S, before the (slow) server has answered, undoes that S, not the action before it.
     since = bridge.calls.length;
-    setFlagsDelay = 400;
-    await page.keyboard.press('s');
-    await expect.poll(() => row(10).getAttribute('data-flagged')).toBe('true');
-    await page.keyboard.press('Control+z');
+    let answer = () => {};
+    setFlagsHeld = new Promise<void>((resolve) => (answer = resolve));
+    try {
+      await page.keyboard.press('s');
+      await expect.poll(() => row(10).getAttribute('data-flagged')).toBe('true');
+      await expect.poll(() => setFlagsWaiting).toBe(1);
+      // Ctrl+Z while the server still holds its answer to the S.
+      await page.keyboard.press('Control+z');
+    } finally {
+      setFlagsHeld = null;
+      answer();
+    }
     await expect.poll(() => callsOf('mail.setFlags', since).length).toBe(2);
     await expect.poll(() => setFlagsWaiting).toBe(0);
-    setFlagsDelay = 0;
     expect(callsOf('mail.setFlags', since).map((c) => [c.payload.add, c.payload.remove])).toEqual([
       [['\\Flagged'], []],
       [[], ['\\Flagged']],
@@ -394,9 +419,10 @@ describe('the message list', () => {
   });
 
   it('marks read after N seconds only when that preference is on', async () => {
+    const seconds = 1;
     expect(await byTestId('pref-auto-read').isChecked()).toBe(false);
     await byTestId('pref-auto-read').check();
-    await byTestId('pref-auto-read-seconds').fill('1');
+    await byTestId('pref-auto-read-seconds').fill(String(seconds));
     const since = bridge.calls.length;
     await row(6).click();
     await expect.poll(() => message(6)?.flags.includes('\\Seen'), { timeout: 5_000 }).toBe(true);
@@ -406,10 +432,18 @@ describe('the message list', () => {
     const prefs = await page.evaluate(() =>
       (globalThis as unknown as { localStorage: Storage }).localStorage.getItem('um.prefs'),
     );
-    expect(JSON.parse(prefs ?? '{}')).toMatchObject({ autoMarkRead: true, autoMarkReadSeconds: 1 });
+    expect(JSON.parse(prefs ?? '{}')).toMatchObject({ autoMarkRead: true, autoMarkReadSeconds: seconds });
     await byTestId('pref-auto-read').uncheck();
+    const afterOff = bridge.calls.length;
     await row(10).click();
-    await page.waitForTimeout(1500);
+    await expect.poll(() => byTestId('reader-subject').textContent()).toBe(message(10)?.subject);
+    // Positive control for the off case: a page timer of twice the auto-read delay, set once the
+    // message is shown. Timers fire in deadline order, so by the time it has fired, an auto-read timer
+    // armed by the opening would have fired too; the bridge call after it (channelCheck) travels the
+    // same ordered channel as that timer's mail.setFlags would have, and arrives after it.
+    await page.evaluate((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)), 2 * seconds * 1000);
+    await channelCheck();
+    expect(callsOf('mail.setFlags', afterOff)).toEqual([]);
     expect(message(10)?.flags.includes('\\Seen')).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const EMAIL = 'vanphong@binhphuoc.gov.vn';
 const PASSWORD = 'ChiDao#2026!';
@@ -73,6 +74,21 @@ async function saveOutcome(): Promise<string | null> {
 const flagsOf = async (folder: string, subject: string) =>
   (await onServer(folder)).find((m) => m.subject === subject)?.flags ?? null;
 const subjectsIn = async (folder: string) => (await onServer(folder)).map((m) => m.subject);
+/**
+ * Lets the page render a frame and run what was queued, then makes one bridge call from it and waits
+ * for the answer: page-to-bridge calls arrive in order, so every call the page made before is in
+ * bridge.calls by then.
+ */
+async function channelCheck(): Promise<void> {
+  const since = bridge.calls.length;
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { unitMailbox: { accounts: { list(i: object): Promise<unknown> } } }
+    ).unitMailbox.accounts.list({}),
+  );
+  expect(bridge.calls.slice(since).some((c) => c.channel === 'accounts.list')).toBe(true);
+}
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -127,6 +143,7 @@ beforeAll(async () => {
   const profile = tempDir('um-ui-mailbox-');
   cleanupProfile = profile.cleanup;
   services = createAppServices({
+    clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
     dialogs: { pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) },
@@ -194,9 +211,13 @@ describe('mailbox against the real server', () => {
   });
 
   it('22 opens without marking read; "Đánh dấu đã đọc" and "Gắn cờ" change the flags on the server', async () => {
+    const before = bridge.calls.length;
     await rowWith(HOA_TOC).click();
     await expect.poll(() => byTestId('reader-subject').textContent(), { timeout: 30_000 }).toBe(HOA_TOC);
-    await page.waitForTimeout(500);
+    // The body was fetched (mail.message answered): a FETCH without PEEK would have set \Seen by now.
+    // A mark-read by the page would be a mail.setFlags call, which arrives before channelCheck's call.
+    await channelCheck();
+    expect(bridge.calls.slice(before).filter((c) => c.channel === 'mail.setFlags')).toEqual([]);
     expect(await flagsOf('INBOX', HOA_TOC)).not.toContain('\\Seen');
     expect(await rowWith(HOA_TOC).getAttribute('data-unread')).toBe('true');
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { discoverSettings, parseAutoconfigXml, type FetchLike } from '../../electron/services/accounts/autoconfig.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';
 
@@ -51,21 +51,59 @@ describe('autoconfig', () => {
   });
 
   it('bounds each attempt in time and falls back to guesses', async () => {
-    const hanging: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));
-    const open = new Set(['mail.binhphuoc.gov.vn:993', 'mail.binhphuoc.gov.vn:587']);
-    const started = Date.now();
-    const result = await discoverSettings('vanphong@binhphuoc.gov.vn', {
-      fetch: hanging,
-      probePort: async (host, port) => open.has(`${host}:${port}`),
-      timeoutMs: 100,
-    });
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(result).toEqual({
-      source: 'guess',
-      imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
-      smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
-    });
+    // Fake timers: the bound is checked on the clock the code reads, not on how fast this machine is.
+    vi.useFakeTimers();
+    try {
+      const TIMEOUT = 4000;
+      const asked: Array<{ url: string; at: number; abortedAt: number | null }> = [];
+      const hanging: FetchLike = (url, init) =>
+        new Promise((_resolve, reject) => {
+          const attempt = { url, at: Date.now(), abortedAt: null as number | null };
+          asked.push(attempt);
+          init.signal.addEventListener('abort', () => {
+            attempt.abortedAt = Date.now();
+            reject(new Error('aborted'));
+          });
+        });
+      const probed: Array<{ target: string; timeoutMs: number }> = [];
+      const open = new Set(['mail.binhphuoc.gov.vn:993', 'mail.binhphuoc.gov.vn:587']);
+      const pending = discoverSettings('vanphong@binhphuoc.gov.vn', {
+        fetch: hanging,
+        probePort: async (host, port, timeoutMs) => {
+          probed.push({ target: `${host}:${port}`, timeoutMs });
+          return open.has(`${host}:${port}`);
+        },
+        timeoutMs: TIMEOUT,
+      });
+      let settled = false;
+      void pending.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+
+      // Just before the bound, the first attempt is still waiting and nothing else has started.
+      await vi.advanceTimersByTimeAsync(TIMEOUT - 1);
+      expect(asked.map((a) => a.abortedAt)).toEqual([null]);
+      expect(settled).toBe(false);
+      // At the bound it is aborted and the .well-known attempt starts, bounded the same way.
+      await vi.advanceTimersByTimeAsync(1);
+      expect(asked).toHaveLength(2);
+      expect(asked[0]!.abortedAt! - asked[0]!.at).toBe(TIMEOUT);
+      await vi.advanceTimersByTimeAsync(TIMEOUT);
+      expect(asked[1]!.abortedAt! - asked[1]!.at).toBe(TIMEOUT);
+
+      // Then the port probes, each given the same bound, answer the guess.
+      expect(await pending).toEqual({
+        source: 'guess',
+        imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
+        smtp: { host: 'mail.binhphuoc.gov.vn', port: 587, security: 'starttls' },
+      });
+      expect(probed.length).toBeGreaterThan(0);
+      expect(probed.every((p) => p.timeoutMs === TIMEOUT)).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports AUTOCONFIG_NOT_FOUND when nothing answers', async () => {

@@ -15,6 +15,7 @@ import { IdentityService } from '../../electron/services/identity/identity-servi
 import type { Signer } from '../../electron/services/identity/signer.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // Two app-made identities (RSA-3072, self-signed), each in its own profile with an in-memory keychain.
 const cleanups: Array<() => void> = [];
@@ -24,7 +25,7 @@ let bob: { service: IdentityService; signer: Signer; cert: Uint8Array };
 async function makeIdentity(name: string, email: string) {
   const { dir, cleanup } = tempDir('um-cms-');
   cleanups.push(cleanup);
-  const service = new IdentityService({ profileDir: dir, secrets: new MemorySecretStore() });
+  const service = new IdentityService({ profileDir: dir, secrets: new MemorySecretStore(), clock: systemClock });
   await service.create({ name, title: 'Chánh Văn phòng', unit: 'Văn phòng UBND tỉnh Bình Phước', email });
   const signer = await service.signer();
   return { service, signer, cert: signer.certificateChain[0] as Uint8Array };
@@ -53,7 +54,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   it('round-trips: a signature over the content verifies, self-signed, with the signing time', async () => {
     const when = new Date(Math.floor(Date.now() / 1000) * 1000 + 60_000);
     const signature = await signDetached(content, alice.signer, { signingTime: when });
-    const result = await verifyDetached(signature, content);
+    const result = await verifyDetached(signature, content, { now: new Date() });
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ valid: true, signatureValid: true, chain: 'self-signed' });
     expect(result.signingTime).toBe(when.toISOString());
@@ -62,11 +63,11 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   });
 
   it('one flipped byte of content makes it invalid with a clear problem', async () => {
-    const signature = await signDetached(content, alice.signer);
+    const signature = await signDetached(content, alice.signer, { signingTime: new Date() });
     for (const index of [0, content.length >> 1, content.length - 1]) {
       const tampered = content.slice();
       tampered[index] = (tampered[index] as number) ^ 0x01;
-      const result = await verifyDetached(signature, tampered);
+      const result = await verifyDetached(signature, tampered, { now: new Date() });
       expect(result.valid).toBe(false);
       expect(result.signatureValid).toBe(false);
       expect(result.problems).toContain('signature does not match the content (message digest differs)');
@@ -74,20 +75,20 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   });
 
   it('a flipped byte in the signature value is reported as a signature that does not verify', async () => {
-    const signature = await signDetached(content, alice.signer);
+    const signature = await signDetached(content, alice.signer, { signingTime: new Date() });
     const tampered = rewriteSignedData(signature, (sd) => {
       const info = sd.signerInfos[0] as pkijs.SignerInfo;
       const bytes = new Uint8Array(info.signature.valueBlock.valueHexView);
       bytes[10] = (bytes[10] as number) ^ 0xff;
       info.signature = new asn1js.OctetString({ valueHex: toArrayBuffer(bytes) });
     });
-    const result = await verifyDetached(tampered, content);
+    const result = await verifyDetached(tampered, content, { now: new Date() });
     expect(result.valid).toBe(false);
     expect(result.problems).toContain("the signature does not verify with the signer's certificate");
   });
 
   it("another signer's certificate swapped into the SignedData makes it invalid", async () => {
-    const signature = await signDetached(content, alice.signer);
+    const signature = await signDetached(content, alice.signer, { signingTime: new Date() });
     const bobCert = pkijs.Certificate.fromBER(toArrayBuffer(bob.cert));
     // The rewriting itself keeps a valid signature valid, so what follows measures the swap alone.
     expect(
@@ -95,6 +96,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
         await verifyDetached(
           rewriteSignedData(signature, () => undefined),
           content,
+          { now: new Date() },
         )
       ).valid,
     ).toBe(true);
@@ -103,7 +105,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
     const certOnly = rewriteSignedData(signature, (sd) => {
       sd.certificates = [bobCert];
     });
-    const r1 = await verifyDetached(certOnly, content);
+    const r1 = await verifyDetached(certOnly, content, { now: new Date() });
     expect(r1.valid).toBe(false);
     expect(r1.problems).toContain("the signer's certificate is not included in the signature");
 
@@ -116,7 +118,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
         serialNumber: bobCert.serialNumber,
       });
     });
-    const r2 = await verifyDetached(both, content);
+    const r2 = await verifyDetached(both, content, { now: new Date() });
     expect(r2.valid).toBe(false);
     expect(r2.signatureValid).toBe(false);
     expect(r2.signer?.sha256Fingerprint).toBe(sha256Fingerprint(bob.cert));
@@ -125,10 +127,16 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   });
 
   it('with trusted certificates, a self-signed signer must be one of them', async () => {
-    const signature = await signDetached(content, alice.signer);
-    const trustedAlice = await verifyDetached(signature, content, { trustedCertificates: [alice.cert] });
+    const signature = await signDetached(content, alice.signer, { signingTime: new Date() });
+    const trustedAlice = await verifyDetached(signature, content, {
+      now: new Date(),
+      trustedCertificates: [alice.cert],
+    });
     expect(trustedAlice).toMatchObject({ valid: true, chain: 'trusted' });
-    const trustedBobOnly = await verifyDetached(signature, content, { trustedCertificates: [bob.cert] });
+    const trustedBobOnly = await verifyDetached(signature, content, {
+      now: new Date(),
+      trustedCertificates: [bob.cert],
+    });
     expect(trustedBobOnly).toMatchObject({ valid: false, signatureValid: true, chain: 'untrusted' });
     expect(trustedBobOnly.problems).toContain(
       'the self-signed signer certificate is not one of the trusted certificates',
@@ -138,7 +146,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   it('a signing time outside the certificate validity is reported as expired', async () => {
     const later = new Date(Date.now() + 6 * 365 * 24 * 3600 * 1000);
     const signature = await signDetached(content, alice.signer, { signingTime: later });
-    const result = await verifyDetached(signature, content);
+    const result = await verifyDetached(signature, content, { now: new Date() });
     expect(result.valid).toBe(false);
     expect(result.signatureValid).toBe(true);
     expect(result.problems.some((p) => p.includes('expired'))).toBe(true);
@@ -146,7 +154,7 @@ describe('detached CMS signatures', { timeout: 60_000 }, () => {
   });
 
   it('bytes that are not a SignedData give a problem, not an exception', async () => {
-    const result = await verifyDetached(new TextEncoder().encode('not a signature'), content);
+    const result = await verifyDetached(new TextEncoder().encode('not a signature'), content, { now: new Date() });
     expect(result.valid).toBe(false);
     expect(result.problems[0]).toMatch(/not a CMS SignedData/);
   });
@@ -156,19 +164,19 @@ describe('CMS enveloped data', { timeout: 60_000 }, () => {
   const secret = new TextEncoder().encode('{"password":"Mật-khẩu-bí-mật-2026","imap":"mail.binhphuoc.gov.vn"}');
 
   it('round-trips: an envelope for Bob opens with Bob’s key and does not contain the plaintext', async () => {
-    const envelope = await envelopeFor(secret, bob.cert);
+    const envelope = await envelopeFor(secret, bob.cert, { now: new Date() });
     expect(Buffer.from(envelope).includes(Buffer.from('Mật-khẩu'))).toBe(false);
     const opened = await openEnvelope(envelope, await bob.service.decryptor());
     expect(new TextDecoder().decode(opened)).toBe(new TextDecoder().decode(secret));
   });
 
   it('accepts the recipient certificate as PEM too', async () => {
-    const envelope = await envelopeFor(secret, new TextEncoder().encode(toPem(bob.cert)));
+    const envelope = await envelopeFor(secret, new TextEncoder().encode(toPem(bob.cert)), { now: new Date() });
     expect(await openEnvelope(envelope, await bob.service.decryptor())).toEqual(secret);
   });
 
   it('opening with the wrong identity fails with DECRYPT_FAILED', async () => {
-    const envelope = await envelopeFor(secret, bob.cert);
+    const envelope = await envelopeFor(secret, bob.cert, { now: new Date() });
     await expect(openEnvelope(envelope, await alice.service.decryptor())).rejects.toMatchObject({
       code: 'DECRYPT_FAILED',
     });
@@ -183,16 +191,18 @@ describe('CMS enveloped data', { timeout: 60_000 }, () => {
     await expect(openEnvelope(new Uint8Array([1, 2, 3]), decryptor)).rejects.toMatchObject({
       code: 'PACKAGE_INVALID',
     });
-    const signature = await signDetached(content, bob.signer);
+    const signature = await signDetached(content, bob.signer, { signingTime: new Date() });
     await expect(openEnvelope(signature, decryptor)).rejects.toMatchObject({ code: 'PACKAGE_INVALID' });
   });
 
   it('refuses a recipient certificate that is not RSA or is signature-only (CERTIFICATE_INVALID)', async () => {
     const ec = opensslSelfSigned(['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], []);
-    await expect(envelopeFor(secret, ec)).rejects.toMatchObject({ code: 'CERTIFICATE_INVALID' });
+    await expect(envelopeFor(secret, ec, { now: new Date() })).rejects.toMatchObject({ code: 'CERTIFICATE_INVALID' });
     const signOnly = opensslSelfSigned(['-newkey', 'rsa:2048'], ['-addext', 'keyUsage=critical,digitalSignature']);
     expect(certificateInfo(parseCertificates(signOnly)[0] as Uint8Array).canEncrypt).toBe(false);
-    await expect(envelopeFor(secret, signOnly)).rejects.toMatchObject({ code: 'CERTIFICATE_INVALID' });
+    await expect(envelopeFor(secret, signOnly, { now: new Date() })).rejects.toMatchObject({
+      code: 'CERTIFICATE_INVALID',
+    });
   });
 });
 

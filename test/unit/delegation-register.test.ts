@@ -17,6 +17,7 @@ import type { StoredRecord } from '../../electron/services/records/record-folder
 import { parseRecordMessage } from '../../electron/services/records/record-message.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // The register's verification without a server: records are built exactly as
 // they are appended, then read back from their RFC 5322 bytes.
@@ -29,7 +30,7 @@ let other: Signer;
 async function signerFor(name: string, email: string): Promise<Signer> {
   const { dir, cleanup } = tempDir('um-reg-');
   cleanups.push(cleanup);
-  const identity = new IdentityService({ profileDir: dir, secrets: new MemorySecretStore() });
+  const identity = new IdentityService({ profileDir: dir, secrets: new MemorySecretStore(), clock: systemClock });
   await identity.create({ name, title: 'Chánh Văn phòng', unit: 'Văn phòng UBND tỉnh', email });
   return identity.signer();
 }
@@ -83,7 +84,7 @@ describe('the signed register', () => {
     // The signed bytes are the record's RFC 8785 form, and openssl-style detached CMS verifies them.
     const first = read.records[0]!;
     expect(new TextDecoder().decode(first.json)).toBe(canonicalJson(first.record));
-    expect((await verifyDetached(first.signature!, first.json)).signatureValid).toBe(true);
+    expect((await verifyDetached(first.signature!, first.json, { now: new Date() })).signatureValid).toBe(true);
   });
 
   it('names an edited record (bad signature) and the record after it (broken chain)', async () => {
@@ -122,7 +123,10 @@ describe('the signed register', () => {
       ['duplicate-seq', 2, 99],
     ]);
     const json = stored[0]!.record!.json;
-    const foreign = { ...stored[0]!, record: { ...stored[0]!.record!, signature: await signDetached(json, other) } };
+    const foreign = {
+      ...stored[0]!,
+      record: { ...stored[0]!.record!, signature: await signDetached(json, other, { signingTime: new Date() }) },
+    };
     expect(kinds(await verifyRegister(FOLDER, [foreign], null))).toEqual([['signer-mismatch', 1, 10]]);
   });
 
@@ -133,7 +137,11 @@ describe('the signed register', () => {
     );
     const resigned = {
       ...stored[0]!,
-      record: { ...stored[0]!.record!, json: pretty, signature: await signDetached(pretty, head) },
+      record: {
+        ...stored[0]!.record!,
+        json: pretty,
+        signature: await signDetached(pretty, head, { signingTime: new Date() }),
+      },
     };
     expect(kinds(await verifyRegister(FOLDER, [resigned], null))).toEqual([['not-canonical', 1, 10]]);
     const junk: StoredRecord = { uid: 7, record: null, error: 'record message has no record.json part' };
@@ -155,6 +163,9 @@ describe('the signed register', () => {
     expect(line.record.seq).toBe(2);
     expect(line.sha256).toBe(sha256Hex(new TextEncoder().encode(canonicalJson(line.record))));
     const sig = new Uint8Array(Buffer.from(line.signature, 'base64'));
-    expect((await verifyDetached(sig, new TextEncoder().encode(canonicalJson(line.record)))).signatureValid).toBe(true);
+    expect(
+      (await verifyDetached(sig, new TextEncoder().encode(canonicalJson(line.record)), { now: new Date() }))
+        .signatureValid,
+    ).toBe(true);
   });
 });

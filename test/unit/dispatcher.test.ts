@@ -5,6 +5,7 @@ import { createAppServices } from '../../electron/services/app-services.ts';
 import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -14,6 +15,7 @@ function setup() {
   cleanups.push(cleanup);
   const opened: string[] = [];
   const services = createAppServices({
+    clock: systemClock,
     profileDir: dir,
     secrets: new MemorySecretStore(),
     logger: nullLogger,

@@ -7,6 +7,7 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { systemClock } from '../../electron/services/clock/clock.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -22,7 +23,7 @@ function setup() {
   const { dir, cleanup } = tempDir('um-identity-');
   cleanups.push(cleanup);
   const secrets = new MemorySecretStore();
-  return { dir, secrets, service: new IdentityService({ profileDir: dir, secrets }) };
+  return { dir, secrets, service: new IdentityService({ profileDir: dir, secrets, clock: systemClock }) };
 }
 
 /** A run of base64 from the middle of the PEM body: distinctive, and never a line break. */

@@ -162,11 +162,10 @@ describe('malformed-mail corpus', () => {
     }
   });
 
-  it.each(files)('%s: parses without throwing, quickly, into something sensible', async (file) => {
+  // How long each file takes is measured by `npm run bench`, not asserted here.
+  it.each(files)('%s: parses without throwing into something sensible', async (file) => {
     const source = readFileSync(new URL(file, DIR));
-    const started = performance.now();
     const m = await parseMessage(source, ctx);
-    expect(performance.now() - started).toBeLessThan(2000);
 
     // Invariants for every message.
     expect(m.uid).toBe(1);

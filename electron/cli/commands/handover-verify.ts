@@ -7,10 +7,12 @@ import { verifyBag } from '../../services/handover/verify/verify-bag.ts';
 import type { CliIo, Output, Values } from '../args.ts';
 import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
+import type { Clock } from '../../services/clock/clock.ts';
 
-export async function verifyCommand(path: string, v: Values, io: CliIo): Promise<Output> {
+export async function verifyCommand(path: string, v: Values, io: CliIo, clock: Clock): Promise<Output> {
   const trusted = v.ca ? [await readInput(v.ca, '--ca')] : [];
   const report = await verifyBag(path, {
+    clock,
     trustedCertificates: trusted,
     onProgress: handoverProgressBar(io.stderr, 'hashing'),
   });

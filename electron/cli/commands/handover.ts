@@ -18,7 +18,7 @@ export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
       return exportCommand(v, s, io);
     case 'verify':
       if (args.length !== 1) throw new UsageError('handover verify takes exactly one PATH (bag directory or .tar)');
-      return verifyCommand(args[0] as string, v, io);
+      return verifyCommand(args[0] as string, v, io, s.caps.clock);
     case 'accept':
       if (args.length !== 1) throw new UsageError('handover accept takes exactly one PATH (bag directory or .tar)');
       return acceptCommand(args[0] as string, v, s, io);

@@ -1,14 +1,13 @@
 // `unit-mailbox identity …`: create, import, show and export the signing identity.
 import { readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../../services/errors/app-error.ts';
-import { IdentityService, type IdentitySummary } from '../../services/identity/identity-service.ts';
+import type { IdentitySummary } from '../../services/identity/identity-service.ts';
 import { promptPassword, readPasswordFromStdin } from '../password-input.ts';
 import { UsageError } from '../usage.ts';
 import { required, type CommandGroup, type Output } from '../args.ts';
 
 export const identityCommands: CommandGroup = async (sub, args, v, s, io) => {
-  // Until app-services owns one, the identity service is built here over the same profile and keychain.
-  const identity = new IdentityService({ profileDir: s.caps.profileDir, secrets: s.caps.secrets });
+  const identity = s.identity;
   const maxArgs = sub === 'import-p12' ? 1 : 0;
   if (args.length > maxArgs) throw new UsageError(`unexpected argument: ${args[maxArgs]}`);
   switch (sub) {

@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger.ts';
 import { assertAllowedAddress } from '../policy/domain-policy.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
 import { verifySmtp } from '../smtp/smtp-transport.ts';
+import type { Clock } from '../clock/clock.ts';
 
 /** IMAP capabilities without which the app cannot work correctly. */
 export const REQUIRED_IMAP_CAPABILITIES = ['IMAP4rev1'];
@@ -22,6 +23,7 @@ export interface AccountServiceDeps {
   settings: SettingsRepository;
   secrets: SecretStore;
   logger: Logger;
+  clock: Clock;
 }
 
 /** Account lifecycle. Passwords go to the keychain and nowhere else. */
@@ -57,7 +59,7 @@ export class AccountService {
   async test(draftInput: AccountDraft, password: string): Promise<ConnectionTestResult> {
     const draft = this.validate(draftInput);
     this.deps.logger.redact(password);
-    const creds = credentialsFor(draftToSettings(draft, 'test'), password);
+    const creds = credentialsFor(draftToSettings(draft, 'test', this.deps.clock), password);
     const client = await connectImap(creds.imap);
     let capabilities: string[];
     try {
@@ -84,7 +86,7 @@ export class AccountService {
       throw new AppError('ACCOUNT_EXISTS', `${draft.email} already configured`);
     }
     await this.test(draft, password);
-    const account = draftToSettings(draft, randomUUID());
+    const account = draftToSettings(draft, randomUUID(), this.deps.clock);
     // Keychain first: if it is unavailable nothing is saved, and nothing in clear.
     await this.deps.secrets.set(secretKeys.accountPassword(account.email), password);
     try {
@@ -117,7 +119,10 @@ export class AccountService {
     const password = newPassword ?? (await this.deps.secrets.get(key));
     if (password === null) throw new AppError('SECRET_MISSING', `no keychain entry for ${existing.email}`);
     await this.test(draft, password);
-    const updated: AccountSettings = { ...draftToSettings(draft, existing.id), createdAt: existing.createdAt };
+    const updated: AccountSettings = {
+      ...draftToSettings(draft, existing.id, this.deps.clock),
+      createdAt: existing.createdAt,
+    };
     if (newPassword !== undefined) await this.deps.secrets.set(key, newPassword);
     this.deps.settings.saveAccounts(this.deps.settings.accounts().map((a) => (a.id === existing.id ? updated : a)));
     this.deps.logger.log('info', 'account updated', { email: existing.email });
@@ -145,7 +150,7 @@ export class AccountService {
   }
 }
 
-function draftToSettings(draft: AccountDraftParsed, id: string): AccountSettings {
+function draftToSettings(draft: AccountDraftParsed, id: string, clock: Clock): AccountSettings {
   return {
     id,
     kind: draft.kind,
@@ -156,7 +161,7 @@ function draftToSettings(draft: AccountDraftParsed, id: string): AccountSettings
     smtp: draft.smtp,
     ...(draft.caPem ? { caPem: draft.caPem } : {}),
     allowInsecure: draft.allowInsecure,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.now().toISOString(),
   };
 }
 

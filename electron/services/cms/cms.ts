@@ -47,12 +47,12 @@ const MAX_CHAIN = 10;
 export async function signDetached(
   content: Uint8Array,
   signer: Signer,
-  opts?: { signingTime?: Date },
+  opts: { signingTime: Date },
 ): Promise<Uint8Array> {
   const leafDer = signer.certificateChain[0];
   if (!leafDer) throw new AppError('CERTIFICATE_INVALID', 'the signer has no certificate');
   const leaf = decodeCertificate(leafDer);
-  const signingTime = new Date(Math.floor((opts?.signingTime ?? new Date()).getTime() / 1000) * 1000);
+  const signingTime = new Date(Math.floor(opts.signingTime.getTime() / 1000) * 1000);
 
   const attributes = sortSetOf([
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
@@ -97,7 +97,11 @@ export async function signDetached(
 export async function verifyDetached(
   signature: Uint8Array,
   content: Uint8Array,
-  opts?: { trustedCertificates?: Uint8Array[] },
+  opts: {
+    /** The verifier's now: the signing time may not lie beyond it, and without one validity is checked at it. */
+    now: Date;
+    trustedCertificates?: Uint8Array[];
+  },
 ): Promise<SignatureVerification> {
   const problems: string[] = [];
   const result = (partial: Partial<SignatureVerification>): SignatureVerification => {
@@ -132,7 +136,7 @@ export async function verifyDetached(
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) return result({});
 
-  const trusted = (opts?.trustedCertificates ?? []).flatMap((t) => parseCertificates(t));
+  const trusted = (opts.trustedCertificates ?? []).flatMap((t) => parseCertificates(t));
   const signerDer = findSignerCertificate(signerInfo, [...included, ...trusted]);
   if (!signerDer) {
     problems.push("the signer's certificate is not included in the signature");
@@ -180,8 +184,8 @@ export async function verifyDetached(
   }
 
   // What the certificate may do, and when.
-  const at = signingTime ?? new Date();
-  if (signingTime && signingTime.getTime() > Date.now() + FUTURE_SKEW_MS)
+  const at = signingTime ?? opts.now;
+  if (signingTime && signingTime.getTime() > opts.now.getTime() + FUTURE_SKEW_MS)
     problems.push(`the signing time ${signingTime.toISOString()} is in the future`);
   const validity = validityProblem(signerCert, at, "the signer's certificate");
   if (validity) problems.push(validity);
@@ -203,7 +207,11 @@ export async function verifyDetached(
  * with RSA-OAEP (SHA-256). AES-CBC rather than GCM because Windows'
  * Unprotect-CmsMessage opens it.
  */
-export async function envelopeFor(content: Uint8Array, recipientCertificate: Uint8Array): Promise<Uint8Array> {
+export async function envelopeFor(
+  content: Uint8Array,
+  recipientCertificate: Uint8Array,
+  opts: { now: Date },
+): Promise<Uint8Array> {
   ensurePkijsEngine();
   const der = parseCertificates(recipientCertificate)[0] as Uint8Array;
   const cert = decodeCertificate(der);
@@ -219,7 +227,7 @@ export async function envelopeFor(content: Uint8Array, recipientCertificate: Uin
       messageVi:
         'Chứng thư số của người nhận chỉ dùng để ký, không dùng để mã hóa. Người nhận cần tạo danh tính có khả năng mã hóa.',
     });
-  const expired = validityProblem(cert, new Date(), who);
+  const expired = validityProblem(cert, opts.now, who);
   if (expired) throw new AppError('CERTIFICATE_INVALID', expired);
 
   const enveloped = new pkijs.EnvelopedData();

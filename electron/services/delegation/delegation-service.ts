@@ -46,6 +46,7 @@ import {
   type RecordDraft,
   type RegisterRead,
 } from './register.ts';
+import type { Clock } from '../clock/clock.ts';
 
 /** The part of IdentityService the register needs: the head's signing key. */
 export interface RegisterIdentity {
@@ -57,7 +58,8 @@ export interface DelegationServiceDeps {
   identity: RegisterIdentity;
   settings: SettingsRepository;
   logger: Logger;
-  now?: () => Date;
+  /** What "now" is for validity, record dates and signing times. */
+  clock: Clock;
   /** Opens an IMAP session (tests may count or wrap them); defaults to connectImap. */
   connect?: (creds: ImapCredentials) => Promise<ImapFlow>;
 }
@@ -78,7 +80,7 @@ export class DelegationService {
   }
 
   private now(): Date {
-    return this.deps.now?.() ?? new Date();
+    return this.deps.clock.now();
   }
 
   // ---- head's side ---------------------------------------------------------
@@ -454,6 +456,7 @@ export class DelegationService {
       const envelope = await envelopeFor(
         encodeCredential(account, imap.password, { purpose: 'delegation', sealedTo: sha256Fingerprint(der), at: now }),
         der,
+        { now },
       );
       const read = await this.readRegister(s);
       await this.append(

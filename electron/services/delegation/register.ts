@@ -107,7 +107,9 @@ export async function verifyRegister(
       ok = false;
       problem('bad-signature', record.seq, item.uid, `record #${record.seq} (UID ${item.uid}) has no signature`);
     } else {
-      const v = await verifyDetached(signature, json);
+      // Whether the record was signed by the key it names: judged as of the record's own time, so
+      // reading the register gives the same answer on every day (grant validity is checked apart).
+      const v = await verifyDetached(signature, json, { now: new Date(record.at) });
       read.signer = v.signer?.sha256Fingerprint ?? null;
       if (!v.signatureValid) {
         ok = false;

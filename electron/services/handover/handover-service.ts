@@ -32,6 +32,7 @@ import { emptyRegisters } from './export/registers.ts';
 import type { RecordParty } from './record/record-types.ts';
 import { openBag, type OpenedBag } from './verify/open-bag.ts';
 import { verifyBag, verifyOpenedBag, type VerifyOptions } from './verify/verify-bag.ts';
+import type { Clock } from '../clock/clock.ts';
 
 export interface HandoverServiceDeps {
   accounts: AccountService;
@@ -48,7 +49,8 @@ export interface HandoverServiceDeps {
   exportWorkerUrl?: URL | undefined;
   /** Logical CPUs (default os.availableParallelism()): fetch threads are used from 4 on. */
   cpus?: number;
-  now?: () => Date;
+  /** What "now" is for validity, record dates and signing times. */
+  clock: Clock;
 }
 
 export interface ExportRequest {
@@ -77,7 +79,7 @@ export class HandoverService {
   }
 
   private now(): Date {
-    return this.deps.now?.() ?? new Date();
+    return this.deps.clock.now();
   }
 
   /**
@@ -132,6 +134,7 @@ export class HandoverService {
         return null;
       })) ?? emptyRegisters();
     return exportHandover({
+      clock: this.deps.clock,
       connect: () => connectImap(imap),
       ...this.fetchThreads(imap),
       mailbox: account.email,
@@ -161,7 +164,7 @@ export class HandoverService {
   }
 
   async verify(path: string, opts: JobOptions & { caPem?: string | Uint8Array } = {}): Promise<VerifyReport> {
-    return verifyBag(path, verifyOptions(opts));
+    return verifyBag(path, verifyOptions(opts, this.deps.clock));
   }
 
   /** Compares the package with the live mailbox of an account already in this app. */
@@ -196,7 +199,7 @@ export class HandoverService {
     // One opening for verification and acceptance: a .tar is extracted once.
     return this.withBag(path, async (bag) => {
       const { dir } = bag;
-      const verification = await verifyOpenedBag(bag, path, verifyOptions(opts));
+      const verification = await verifyOpenedBag(bag, path, verifyOptions(opts, this.deps.clock));
       if (!verification.valid) {
         const first = verification.problems[0];
         throw new AppError(
@@ -333,11 +336,12 @@ export class HandoverService {
   }
 }
 
-function verifyOptions(opts: JobOptions & { caPem?: string | Uint8Array }): VerifyOptions {
+function verifyOptions(opts: JobOptions & { caPem?: string | Uint8Array }, clock: Clock): VerifyOptions {
   const trusted = opts.caPem
     ? parseCertificates(typeof opts.caPem === 'string' ? new TextEncoder().encode(opts.caPem) : opts.caPem)
     : [];
   return {
+    clock,
     trustedCertificates: trusted,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -349,14 +353,14 @@ function restoreProgress(opts: JobOptions): {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 } {
-  const started = Date.now();
+  const started = performance.now();
   const onProgress = opts.onProgress;
   return {
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(onProgress
       ? {
           onProgress: (done: number, total: number) => {
-            const rate = done / Math.max(1, Date.now() - started);
+            const rate = done / Math.max(1, performance.now() - started);
             onProgress({
               phase: done >= total ? 'done' : 'messages',
               messagesDone: done,

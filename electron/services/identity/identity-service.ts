@@ -5,6 +5,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import type { IdentityCreateInput, IdentitySource, IdentitySummaryDto } from '../../../shared/identity.ts';
+import type { Clock } from '../clock/clock.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import { secretKeys, type SecretStore } from '../keychain/secret-store.ts';
 import { certificateInfo, parseCertificates, sha256Fingerprint, toPem } from './certificates.ts';
@@ -42,8 +43,10 @@ export class IdentityService {
   private readonly dir: string;
   private readonly file: string;
   private readonly secrets: SecretStore;
+  private readonly clock: Clock;
 
-  constructor(deps: { profileDir: string; secrets: SecretStore }) {
+  constructor(deps: { profileDir: string; secrets: SecretStore; clock: Clock }) {
+    this.clock = deps.clock;
     this.dir = join(deps.profileDir, 'identity');
     this.file = join(this.dir, 'identity.json');
     this.secrets = deps.secrets;
@@ -56,7 +59,7 @@ export class IdentityService {
 
   /** A new RSA-3072 key and a self-signed certificate naming the person; replaces any existing identity. */
   async create(input: IdentityCreateInput): Promise<IdentitySummary> {
-    const { certificate, privateKey } = await createSelfSigned(input);
+    const { certificate, privateKey } = await createSelfSigned(input, this.clock.now());
     return this.store('created', [certificate], privateKey);
   }
 
@@ -64,7 +67,7 @@ export class IdentityService {
   async importP12(bytes: Uint8Array, password: string): Promise<IdentitySummary> {
     const { chain, privateKey } = await readPkcs12(bytes, password);
     const own = certificateInfo(chain[0] as Uint8Array);
-    if (Date.parse(own.notAfter) < Date.now())
+    if (Date.parse(own.notAfter) < this.clock.now().getTime())
       throw new AppError('CERTIFICATE_INVALID', `the certificate expired on ${own.notAfter}`, {
         messageVi: `Chứng thư số đã hết hạn từ ${own.notAfter.slice(0, 10)}.`,
       });
@@ -111,7 +114,7 @@ export class IdentityService {
     const record: IdentityRecord = {
       version: 1,
       source,
-      createdAt: new Date().toISOString(),
+      createdAt: this.clock.now().toISOString(),
       fingerprint,
       certificates: chain.map((der) => toPem(der)),
     };

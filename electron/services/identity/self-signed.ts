@@ -25,7 +25,7 @@ const MAX_NAME = 64;
 
 export async function createSelfSigned(
   person: PersonName,
-  now = new Date(),
+  now: Date,
 ): Promise<{ certificate: Uint8Array; privateKey: KeyObject }> {
   const input = normalise(person);
   const { publicKey, privateKey } = await promisify(generateKeyPair)('rsa', {

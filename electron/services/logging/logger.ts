@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Clock } from '../clock/clock.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -17,8 +18,10 @@ export interface Logger {
 export class FileLogger implements Logger {
   private readonly file: string;
   private readonly secrets = new Set<string>();
+  private readonly clock: Clock;
 
-  constructor(profileDir: string, name = 'app') {
+  constructor(profileDir: string, clock: Clock, name = 'app') {
+    this.clock = clock;
     const dir = join(profileDir, 'logs');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = join(dir, `${name}.log`);
@@ -29,7 +32,7 @@ export class FileLogger implements Logger {
   }
 
   log(level: LogLevel, message: string, fields?: Record<string, string | number | boolean | null>): void {
-    let line = JSON.stringify({ t: new Date().toISOString(), level, message, ...fields });
+    let line = JSON.stringify({ t: this.clock.now().toISOString(), level, message, ...fields });
     for (const secret of this.secrets) line = line.split(secret).join('[redacted]');
     appendFileSync(this.file, `${line}\n`, { mode: 0o600 });
   }

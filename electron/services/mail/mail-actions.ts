@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
 import type { EventBus } from '../api/event-bus.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
+import type { Clock } from '../clock/clock.ts';
 import type { CachedHeader } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
 import {
@@ -32,7 +33,7 @@ const UNDO_TTL_MS = 10 * 60_000;
  */
 export class MailActions {
   private readonly undo = new Map<string, UndoEntry>();
-  private readonly deps: { pool: ImapSessionPool; caches: CacheRegistry; events: EventBus };
+  private readonly deps: { pool: ImapSessionPool; caches: CacheRegistry; events: EventBus; clock: Clock };
 
   constructor(deps: MailActions['deps']) {
     this.deps = deps;
@@ -97,7 +98,7 @@ export class MailActions {
       folder: target,
       uids: newUids,
       target: folder,
-      expires: Date.now() + UNDO_TTL_MS,
+      expires: this.deps.clock.now().getTime() + UNDO_TTL_MS,
     });
     return { undoToken, moved: uids.length };
   }
@@ -113,7 +114,7 @@ export class MailActions {
 
   async undoMove(accountId: string, token: string): Promise<number> {
     const entry = this.undo.get(token);
-    if (!entry || entry.accountId !== accountId || entry.expires < Date.now()) {
+    if (!entry || entry.accountId !== accountId || entry.expires < this.deps.clock.now().getTime()) {
       throw new AppError('VALIDATION', 'nothing to undo (expired or unknown token)', {
         messageVi: 'Không còn thao tác để hoàn tác.',
       });
@@ -185,7 +186,7 @@ export class MailActions {
   }
 
   private prune(): void {
-    const now = Date.now();
+    const now = this.deps.clock.now().getTime();
     for (const [token, entry] of this.undo) if (entry.expires < now) this.undo.delete(token);
   }
 }

@@ -76,13 +76,13 @@ export class MailService {
     if (q.text.length === 0) return local;
     const seen = new Set(local.map((h) => `${h.folder}\u0000${h.uid}`));
     const server: SearchHit[] = [];
-    const deadline = Date.now() + SERVER_SEARCH_BUDGET_MS;
+    const deadline = performance.now() + SERVER_SEARCH_BUDGET_MS;
     let folders = cache.foldersWithUncachedBodies();
     if (q.folder !== null) folders = folders.filter((f) => f === q.folder || f.startsWith(`${q.folder}/`));
     try {
       const client = await this.pool.client(accountId);
       for (const folder of folders) {
-        if (Date.now() > deadline || local.length + server.length >= limit) break;
+        if (performance.now() > deadline || local.length + server.length >= limit) break;
         const lock = await openReadOnly(client, folder);
         let uids: number[] = [];
         try {

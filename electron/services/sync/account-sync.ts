@@ -12,8 +12,8 @@ export interface AccountSyncOptions {
   onProgress?: ((p: SyncProgress) => void) | undefined;
   /** Only these folders (default: every selectable folder). */
   folders?: string[] | undefined;
-  /** Offline policy: cache the bodies of messages newer than this many days (0 = none). */
-  bodyDays?: number;
+  /** Offline policy: cache the bodies of messages dated from this instant on (epoch ms; null or absent = none). */
+  bodiesSince?: number | null;
   onFolderDone?: ((result: FolderSyncResult) => void) | undefined;
   /** Where initial-sync header batches are committed (see cache-writer.ts). */
   sink?: HeaderSink | undefined;
@@ -29,7 +29,7 @@ export async function syncAccount(
   cache: MailCache,
   opts: AccountSyncOptions = {},
 ): Promise<SyncSummary> {
-  const started = Date.now();
+  const started = performance.now();
   const entries = await client.list({
     statusQuery: { messages: true, unseen: true, uidNext: true, uidValidity: true, highestModseq: true },
   });
@@ -75,14 +75,14 @@ export async function syncAccount(
     opts.onFolderDone?.(result);
   }
 
-  if ((opts.bodyDays ?? 0) > 0)
+  if (opts.bodiesSince != null)
     await cacheRecentBodies(
       client,
       cache,
       folders.filter((f) => f.selectable).map((f) => f.path),
-      opts,
+      { ...opts, bodiesSince: opts.bodiesSince },
     );
-  summary.durationMs = Date.now() - started;
+  summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }
 
@@ -90,9 +90,9 @@ async function cacheRecentBodies(
   client: ImapFlow,
   cache: MailCache,
   paths: string[],
-  opts: AccountSyncOptions,
+  opts: AccountSyncOptions & { bodiesSince: number },
 ): Promise<void> {
-  const since = Date.now() - (opts.bodyDays ?? 0) * 86_400_000;
+  const since = opts.bodiesSince;
   for (const path of paths) {
     const uids = cache.uidsMissingBodies(path, since);
     if (uids.length === 0) continue;

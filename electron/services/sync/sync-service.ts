@@ -11,12 +11,16 @@ import type { Logger } from '../logging/logger.ts';
 import { syncAccount } from './account-sync.ts';
 import type { FolderSyncResult, SyncProgress } from './folder-sync.ts';
 import type { SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
+import { daysAgo, type Clock } from '../clock/clock.ts';
 
 export interface SyncServiceDeps {
   accounts: AccountService;
   caches: CacheRegistry;
   events: EventBus;
   logger: Logger;
+  /** "Now" for the offline-body window. */
+  clock: Clock;
+  /** Offline policy: bodies of the last this many days are cached (0 = none). */
   bodyDays: () => number;
   rules: () => DirectiveRules;
   /** Worker-thread entry (sync-worker.ts, or its built .js); without it syncs run in this thread. */
@@ -83,7 +87,7 @@ export class SyncService {
         imap,
         rules: this.deps.rules(),
         folders,
-        bodyDays: this.deps.bodyDays(),
+        bodiesSince: bodiesSince(this.deps.clock, this.deps.bodyDays()),
         signal,
         cache,
         onProgress: (p: SyncProgress) => {
@@ -135,7 +139,7 @@ export class SyncService {
         return await syncAccount(client, cache, {
           signal,
           folders: input.folders,
-          bodyDays: input.bodyDays,
+          bodiesSince: input.bodiesSince,
           onProgress,
           onFolderDone,
         });
@@ -173,11 +177,16 @@ function etaTracker(): (p: SyncProgress) => number | null {
     const k = `${p.folder}\u0000${p.phase}`;
     if (k !== key) {
       key = k;
-      startedAt = Date.now();
+      startedAt = performance.now();
       startDone = p.done;
       return null;
     }
-    const rate = (p.done - startDone) / Math.max(1, Date.now() - startedAt);
+    const rate = (p.done - startDone) / Math.max(1, performance.now() - startedAt);
     return rate > 0 ? Math.round((p.total - p.done) / rate) : null;
   };
+}
+
+/** The start of the offline-body window: `days` days before the clock's now, or null for none. */
+export function bodiesSince(clock: Clock, days: number): number | null {
+  return days > 0 ? daysAgo(clock, days).getTime() : null;
 }

@@ -9,7 +9,8 @@ export interface SyncWorkerInput {
   imap: ImapCredentials;
   rules: DirectiveRules;
   folders?: string[] | undefined;
-  bodyDays: number;
+  /** Offline policy: cache the bodies of messages dated from this instant on (epoch ms; null = none). */
+  bodiesSince: number | null;
 }
 
 export type SyncWorkerMessage =

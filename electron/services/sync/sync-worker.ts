@@ -27,7 +27,7 @@ try {
     sink,
     signal: controller.signal,
     folders: input.folders,
-    bodyDays: input.bodyDays,
+    bodiesSince: input.bodiesSince,
     onProgress: (progress) => post({ type: 'progress', progress }),
     onFolderDone: (result) => post({ type: 'folder', result }),
   });

@@ -1,6 +1,6 @@
 // A CLI profile ready to export: the outgoing head's signing identity, the unit
-// account (IMAPS with the stack's CA, password into the keychain through
-// stdin) and the incoming head's certificate made with openssl (RSA-3072,
+// account (STARTTLS or IMAPS with the stack's CA, password into the keychain
+// through stdin) and the incoming head's certificate made with openssl (RSA-3072,
 // keyEncipherment), exactly as a user would prepare them.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
@@ -42,7 +42,12 @@ export interface ExportProfile {
   recipientCert: string;
 }
 
-export async function prepareProfile(stack: MailStack, dir: string, bin: string): Promise<ExportProfile> {
+export async function prepareProfile(
+  stack: MailStack,
+  dir: string,
+  bin: string,
+  security: 'tls' | 'starttls' = 'starttls',
+): Promise<ExportProfile> {
   const profileDir = join(dir, 'profile');
   await must(bin, profileDir, [
     'identity',
@@ -59,7 +64,7 @@ export async function prepareProfile(stack: MailStack, dir: string, bin: string)
   await must(
     bin,
     profileDir,
-    accountAddArgs(stack, UNIT_EMAIL, { security: 'tls', name: 'Văn phòng UBND tỉnh' }),
+    accountAddArgs(stack, UNIT_EMAIL, { security, name: 'Văn phòng UBND tỉnh' }),
     `${passwordOf(stack, UNIT_EMAIL)}\n`,
   );
   const recipientCert = join(dir, 'incoming-head.pem');

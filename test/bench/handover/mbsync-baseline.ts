@@ -1,5 +1,6 @@
 // The baseline: isync's mbsync pulling the whole mailbox into a fresh Maildir
-// over the same IMAPS port with the stack's CA, with its stock settings (it
+// over the same port and TLS mode as the export (STARTTLS by default, or
+// IMAPS) with the stack's CA, with its stock settings (it
 // fsyncs each message, as ours should be compared against a tool that is safe
 // after a crash). The password reaches mbsync through PassCmd from the
 // environment, so it is never written to the config file. It connects to
@@ -13,10 +14,15 @@ export const MBSYNC = '/usr/bin/mbsync';
 
 export interface MbsyncTarget {
   imapsPort: number;
+  /** When set: connect to this plain IMAP port and upgrade with STARTTLS instead of using implicit TLS. */
+  starttlsPort?: number;
   user: string;
   password: string;
   caFile: string;
 }
+
+/** The port mbsync connects to (and whose connections are counted). */
+export const mbsyncPort = (t: MbsyncTarget) => t.starttlsPort ?? t.imapsPort;
 
 export interface MbsyncResult extends RunStats {
   messages: number;
@@ -27,10 +33,10 @@ export function mbsyncConfig(t: MbsyncTarget, maildir: string): string {
   return `# written by test/bench/handover/mbsync-baseline.ts
 IMAPAccount src
 Host localhost
-Port ${t.imapsPort}
+Port ${mbsyncPort(t)}
 User ${t.user}
 PassCmd "printenv UM_BENCH_IMAP_PASSWORD"
-SSLType IMAPS
+SSLType ${t.starttlsPort === undefined ? 'IMAPS' : 'STARTTLS'}
 CertificateFile ${t.caFile}
 
 IMAPStore far
@@ -82,7 +88,7 @@ export async function mbsyncPull(t: MbsyncTarget, workDir: string): Promise<Mbsy
   writeFileSync(cfg, mbsyncConfig(t, maildir), { mode: 0o600 });
   const r = await measuredRun(MBSYNC, ['-q', '-c', cfg, '-a'], {
     env: { ...process.env, UM_BENCH_IMAP_PASSWORD: t.password },
-    watchPorts: [t.imapsPort],
+    watchPorts: [mbsyncPort(t)],
   });
   if (r.exitCode !== 0) throw new Error(`mbsync exited ${r.exitCode}: ${r.stderr.slice(-2000)}`);
   return { ...r, ...countMaildir(maildir) };

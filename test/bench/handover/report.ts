@@ -1,21 +1,24 @@
-// Writes the handover section into BENCHMARKS.md, replacing an earlier one and
-// keeping everything else (test/bench/run.ts rewrites the rest of the file).
+// Writes one benchmark's section into BENCHMARKS.md (or --out), replacing an
+// earlier one and keeping everything else: the hand-written method section and
+// the other benchmark's section (test/bench/run.ts writes the reading section,
+// test/bench/handover-bench.ts the handover one).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const SECTION_TITLE = '## Bàn giao / Handover export';
 
-export function replaceSection(markdown: string, section: string): string {
+/** Replaces the `## title` section (up to the next `## `) with `section`, or appends it. */
+export function replaceSection(markdown: string, section: string, title = SECTION_TITLE): string {
   const body = section.trimEnd();
-  const start = markdown.indexOf(`\n${SECTION_TITLE}\n`);
+  const start = markdown.indexOf(`\n${title}\n`);
   if (start < 0) return `${markdown.trimEnd()}\n\n${body}\n`;
-  const next = markdown.indexOf('\n## ', start + SECTION_TITLE.length + 1);
+  const next = markdown.indexOf('\n## ', start + title.length + 1);
   const rest = next < 0 ? '' : `\n${markdown.slice(next + 1)}`;
   return `${markdown.slice(0, start).trimEnd()}\n\n${body}\n${rest}`;
 }
 
-export function writeSection(file: string, section: string): void {
+export function writeSection(file: string, section: string, title = SECTION_TITLE): void {
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  writeFileSync(file, replaceSection(before, section));
+  writeFileSync(file, replaceSection(before, section, title));
 }
 
 export interface Row {

@@ -96,8 +96,10 @@ export async function signReceipt(
 ): Promise<ReceiptFiles> {
   const stamp = statement.acceptedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const statementBytes = new TextEncoder().encode(`${JSON.stringify(statement, null, 2)}\n`);
-  const statementSignature = await signDetached(statementBytes, signer);
-  const counterSignature = await signDetached(tagmanifest, signer);
+  // The signing time is the acceptance time the statement states (taken from the service's clock).
+  const signingTime = new Date(statement.acceptedAt);
+  const statementSignature = await signDetached(statementBytes, signer, { signingTime });
+  const counterSignature = await signDetached(tagmanifest, signer, { signingTime });
   const base = `seal/acceptance-${stamp}`;
   return {
     files: [

@@ -21,8 +21,11 @@ import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import { flushToDisk } from './flush.ts';
 import { ProgressMeter } from './progress.ts';
 import { currentStatus, snapshotChanges, takeSnapshot, type FolderSnapshot } from './snapshot.ts';
+import type { Clock } from '../../clock/clock.ts';
 
 export interface ExportOptions {
+  /** The export's "now": snapshot times, the record's date, signing times, certificate validity. */
+  clock: Clock;
   /** Opens a new authenticated client (called once per connection, and again to replace a dropped one). */
   connect: () => Promise<ImapFlow>;
   /** The unit mailbox address. */
@@ -91,14 +94,14 @@ const MAX_CONNECTIONS = 8;
 export const DEFAULT_FETCH_THREADS = 2;
 
 export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
-  const started = Date.now();
+  const started = performance.now();
   const bagDir = resolve(o.outDir);
   const connections = o.connections ?? DEFAULT_CONNECTIONS;
   if (!Number.isInteger(connections) || connections < 1 || connections > MAX_CONNECTIONS)
     throw new AppError('VALIDATION', `connections must be 1..${MAX_CONNECTIONS}`);
   if (!o.signer.certificateChain[0]) throw new AppError('IDENTITY_MISSING', 'the signer has no certificate');
   // Fail before hours of download if the recipient's certificate cannot receive the credential.
-  await envelopeFor(new Uint8Array(0), o.recipientCertificate);
+  await envelopeFor(new Uint8Array(0), o.recipientCertificate, { now: o.clock.now() });
 
   const state = new ExportState(bagDir);
   const resuming = await prepareDirectory(bagDir, state);
@@ -131,7 +134,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
         format: 'unit-mailbox-export-state/1',
         exportId: randomUUID(),
         mailbox: o.mailbox,
-        startedAt: rfc3339(new Date()),
+        startedAt: rfc3339(o.clock.now()),
         folders: await takeSnapshot(first),
       };
       await state.begin(snap);
@@ -235,7 +238,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
     const end = await currentStatus([...clients].find((c) => c.usable) ?? (await connect()));
-    const finishedAt = rfc3339(new Date());
+    const finishedAt = rfc3339(o.clock.now());
     const exported = new Map<string, number>();
     for (const f of folders) exported.set(f.id, done.get(f.id)?.size ?? 0);
     const changes = snapshotChanges(folders, end, exported);
@@ -255,6 +258,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       startedAt: snap.startedAt,
       finishedAt,
       changes,
+      clock: o.clock,
       signer: o.signer,
       recipientCertificate: o.recipientCertificate,
       credential: o.credential,
@@ -290,7 +294,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       changes,
       record: fin.record,
       resumed,
-      durationMs: Date.now() - started,
+      durationMs: Math.round(performance.now() - started),
     };
     if (tarPath) result.tarPath = tarPath;
     return result;

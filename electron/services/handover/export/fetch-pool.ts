@@ -163,13 +163,10 @@ class FetchThread {
   private readonly exited: Promise<void>;
   private nextId = 0;
   private dead: Error | null = null;
+  private readonly job: PoolJob;
 
-  constructor(
-    url: URL,
-    input: FetchWorkerInput,
-    youngGenerationMb: number,
-    private readonly job: PoolJob,
-  ) {
+  constructor(url: URL, input: FetchWorkerInput, youngGenerationMb: number, job: PoolJob) {
+    this.job = job;
     this.worker = new Worker(url, {
       workerData: input,
       resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },

@@ -24,6 +24,7 @@ import {
 import type { ExportState } from './export-state.ts';
 import { writeFoldersIndex, writeIndexes, type FolderStats } from './indexes.ts';
 import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
+import type { Clock } from '../../clock/clock.ts';
 
 export interface RegisterFile {
   /** File name in data/registers/ (ASCII, e.g. `delegation.jsonl`, `ledger.csv`, `audit.csv`). */
@@ -54,6 +55,8 @@ export interface FinalizeInput {
   startedAt: string;
   finishedAt: string;
   changes: string[];
+  /** The record's date, the bag's Bagging-Date, signing times and the recipient certificate's validity. */
+  clock: Clock;
   signer: Signer;
   recipientCertificate: Uint8Array;
   credential: Uint8Array;
@@ -105,7 +108,7 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   }
 
   // The credential is sealed first: the record states the SHA-256 of the sealed file.
-  const sealed = await envelopeFor(i.credential, i.recipientCertificate);
+  const sealed = await envelopeFor(i.credential, i.recipientCertificate, { now: i.clock.now() });
   const credentialDigest = await writeHashed(join(bagDir, BAG_FILES.credential), sealed, write);
   i.checkpoint();
 
@@ -143,7 +146,7 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   await mkdir(join(bagDir, 'seal'), { recursive: true });
   await writeHashed(
     join(bagDir, BAG_FILES.tagmanifestSignature),
-    await signDetached(tagmanifestBytes, i.signer),
+    await signDetached(tagmanifestBytes, i.signer, { signingTime: i.clock.now() }),
     write,
   );
 
@@ -159,7 +162,11 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   const { renderRecordPdf } = await import('../record/record-pdf.ts');
   const pdf = await renderRecordPdf(record, seal, { fontsDir: i.fontsDir });
   await writeHashed(join(bagDir, BAG_FILES.recordPdf), pdf, write);
-  await writeHashed(join(bagDir, BAG_FILES.recordPdfSignature), await signDetached(pdf, i.signer), write);
+  await writeHashed(
+    join(bagDir, BAG_FILES.recordPdfSignature),
+    await signDetached(pdf, i.signer, { signingTime: i.clock.now() }),
+    write,
+  );
 
   return {
     record,
@@ -264,7 +271,7 @@ function makeRecord(
     title: RECORD_TITLE,
     unit: i.parties.unit,
     place: i.parties.place,
-    createdAt: rfc3339(new Date()),
+    createdAt: rfc3339(i.clock.now()),
     mailbox: i.mailbox,
     outgoing: i.parties.outgoing,
     incoming: i.parties.incoming,
@@ -300,7 +307,7 @@ function makeRecord(
 }
 
 function bagInfo(i: FinalizeInput, record: HandoverRecord, oxum: string): BagInfo {
-  const now = new Date();
+  const now = i.clock.now();
   const stamp = rfc3339(now);
   const agent = `unit-mailbox${i.softwareVersion ? ` ${i.softwareVersion}` : ''}`;
   const { outgoing, incoming } = i.parties;

@@ -14,6 +14,7 @@ export interface SignatureCheckInput {
   dir: string;
   files: Map<string, FoundFile>;
   record: HandoverRecord | null;
+  now: Date;
   trustedCertificates?: Uint8Array[] | undefined;
   problems: Problems;
 }
@@ -64,7 +65,10 @@ async function verifyFile(
   const content = await read(i, contentPath, kind);
   const signature = await read(i, signaturePath, kind);
   if (!content || !signature) return null;
-  const v = await verifyDetached(signature, content, { trustedCertificates: i.trustedCertificates ?? [] });
+  const v = await verifyDetached(signature, content, {
+    now: i.now,
+    trustedCertificates: i.trustedCertificates ?? [],
+  });
   for (const p of v.problems) {
     i.problems.add(/message digest/i.test(p) ? contentPath : signaturePath, kind, p);
   }

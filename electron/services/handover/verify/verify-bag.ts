@@ -14,15 +14,18 @@ import { checkPayload } from './payload-check.ts';
 import { Problems } from './problems.ts';
 import { checkSignatures } from './signature-check.ts';
 import { checkAllowedFiles, checkBagInfo, checkBagit, checkTagmanifest, readManifest } from './structure-check.ts';
+import type { Clock } from '../../clock/clock.ts';
 
 export interface VerifyOptions {
+  /** The verifier's now: a signing time beyond it is refused, and validity is judged at the signing time. */
+  clock: Clock;
   /** DER or PEM certificates of the CAs to trust; with them the signer's chain must lead to one. */
   trustedCertificates?: Uint8Array[];
   signal?: AbortSignal;
   onProgress?: (p: HandoverProgress) => void;
 }
 
-export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyBag(path: string, opts: VerifyOptions): Promise<VerifyReport> {
   const opened = await openBag(path);
   try {
     return await verifyOpenedBag(opened, path, opts);
@@ -32,12 +35,8 @@ export async function verifyBag(path: string, opts: VerifyOptions = {}): Promise
 }
 
 /** Verifies a bag already opened (a .tar already extracted); the caller owns `opened`. */
-export async function verifyOpenedBag(
-  opened: OpenedBag,
-  path: string,
-  opts: VerifyOptions = {},
-): Promise<VerifyReport> {
-  const started = Date.now();
+export async function verifyOpenedBag(opened: OpenedBag, path: string, opts: VerifyOptions): Promise<VerifyReport> {
+  const started = performance.now();
   const pool = new HashPool();
   try {
     const problems = new Problems();
@@ -81,6 +80,7 @@ export async function verifyOpenedBag(
       dir,
       files,
       record,
+      now: opts.clock.now(),
       trustedCertificates: opts.trustedCertificates,
       problems: sealProblems,
     });
@@ -96,7 +96,7 @@ export async function verifyOpenedBag(
       onFile: (bytes) => {
         progress.done += 1;
         progress.bytes += bytes;
-        const now = Date.now();
+        const now = performance.now();
         if (now - progress.last >= 100) {
           progress.last = now;
           emit('messages');
@@ -133,7 +133,7 @@ export async function verifyOpenedBag(
       signature,
       payloadOxum: { declared: declaredOxum, actual: actualOxum },
       counts: { files: count, messages: index.messages, folders: index.folders },
-      durationMs: Date.now() - started,
+      durationMs: Math.round(performance.now() - started),
     };
   } finally {
     await pool.close();

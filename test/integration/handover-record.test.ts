@@ -1,3 +1,6 @@
+// The handover record (biên bản) and its verification guide: renders real PDFs and checks them with
+// poppler (pdftotext, pdffonts, pdfinfo…), then runs the guide's bash and openssl commands on a real
+// bag. It needs those tools and takes minutes, so it runs in the integration project.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
