@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CachedSummary } from '../../shared/mail.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { channelCheck } from './channel-check.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
@@ -82,7 +84,11 @@ let setFlagsWaiting = 0;
 const byTestId = (id: string) => page.getByTestId(id);
 const row = (uid: number, folder = 'INBOX') =>
   page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="${folder}"]`);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
+const shot = async (name: string) => {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await expectAccessible(page, name);
+};
 const callsOf = (channel: string, since = 0) =>
   bridge.calls.slice(since).filter((c) => c.channel === channel) as Array<{
     channel: string;
@@ -96,22 +102,6 @@ interface PageGlobals {
 }
 const isFocused = (el: unknown) => el === (globalThis as unknown as PageGlobals).document.activeElement;
 const subjects = async () => byTestId('message-list').getByTestId('message-subject').allTextContents();
-/**
- * Lets the page render a frame and run what was queued, then makes one bridge call from it and waits
- * for the answer: page-to-bridge calls arrive in order, so every call the page made before is in
- * bridge.calls by then.
- */
-async function channelCheck(): Promise<void> {
-  const since = bridge.calls.length;
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { unitMailbox: { accounts: { list(i: object): Promise<unknown> } } }
-    ).unitMailbox.accounts.list({}),
-  );
-  expect(callsOf('accounts.list', since).length).toBeGreaterThan(0);
-}
-
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await ensureRendererBuilt();
@@ -127,12 +117,15 @@ beforeAll(async () => {
       folderInfo('Hồ sơ & Lưu trữ'),
     ],
     messages: MESSAGES.map((m) => ({ ...m })),
-    override: async (channel) => {
-      if (channel !== 'mail.setFlags' || setFlagsHeld === null) return undefined;
-      setFlagsWaiting += 1;
-      await setFlagsHeld;
-      setFlagsWaiting -= 1;
-      return undefined;
+    overrides: {
+      'mail.setFlags': async (_input, fake) => {
+        if (setFlagsHeld !== null) {
+          setFlagsWaiting += 1;
+          await setFlagsHeld;
+          setFlagsWaiting -= 1;
+        }
+        return fake();
+      },
     },
   });
   [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
@@ -171,7 +164,7 @@ describe('the message list', () => {
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe(message(10)?.subject);
     // Nothing set \Seen: a bridge call made once the page has rendered since (channelCheck) arrives
     // after any mail.setFlags the opening set off, and there is none before it.
-    await channelCheck();
+    await channelCheck(page, bridge);
     expect(callsOf('mail.setFlags', before)).toEqual([]);
     expect(await row(10).getAttribute('data-unread')).toBe('true');
     // The explicit way, in the reader.
@@ -442,7 +435,7 @@ describe('the message list', () => {
     // armed by the opening would have fired too; the bridge call after it (channelCheck) travels the
     // same ordered channel as that timer's mail.setFlags would have, and arrives after it.
     await page.evaluate((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)), 2 * seconds * 1000);
-    await channelCheck();
+    await channelCheck(page, bridge);
     expect(callsOf('mail.setFlags', afterOff)).toEqual([]);
     expect(message(10)?.flags.includes('\\Seen')).toBe(false);
   });
@@ -562,5 +555,11 @@ describe('sync status', () => {
     expect(await byTestId('filter-attachments').textContent()).toBe('With attachments');
     await byTestId('lang-switch').selectOption('vi');
     await expect.poll(() => byTestId('action-mark-read').textContent()).toContain('Đánh dấu đã đọc');
+  });
+});
+
+describe('the contract', () => {
+  it('the page made no call the contract refuses (the fake validates with the real schemas)', () => {
+    expect(fake.refused).toEqual([]);
   });
 });

@@ -15,11 +15,14 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { directive, draftFor, withAttachment } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { channelCheck } from './channel-check.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const EMAIL = 'vanphong@binhphuoc.gov.vn';
 const PASSWORD = 'ChiDao#2026!';
@@ -48,7 +51,11 @@ const keychain = new OsKeychain();
 const pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
+const shot = async (name: string) => {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await expectAccessible(page, name);
+};
 const rowWith = (subject: string) => byTestId('message-row').filter({ hasText: subject });
 
 /** What the server holds in a folder, read with our own IMAP connection (never the app's). */
@@ -74,22 +81,6 @@ async function saveOutcome(): Promise<string | null> {
 const flagsOf = async (folder: string, subject: string) =>
   (await onServer(folder)).find((m) => m.subject === subject)?.flags ?? null;
 const subjectsIn = async (folder: string) => (await onServer(folder)).map((m) => m.subject);
-/**
- * Lets the page render a frame and run what was queued, then makes one bridge call from it and waits
- * for the answer: page-to-bridge calls arrive in order, so every call the page made before is in
- * bridge.calls by then.
- */
-async function channelCheck(): Promise<void> {
-  const since = bridge.calls.length;
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { unitMailbox: { accounts: { list(i: object): Promise<unknown> } } }
-    ).unitMailbox.accounts.list({}),
-  );
-  expect(bridge.calls.slice(since).some((c) => c.channel === 'accounts.list')).toBe(true);
-}
-
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await ensureRendererBuilt();
@@ -146,7 +137,7 @@ beforeAll(async () => {
     clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
-    dialogs: { pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) },
+    dialogs: fakeDialogs({ pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) }),
     openExternal: async () => undefined,
     appVersion: 'ui-test',
     platform: process.platform,
@@ -216,7 +207,7 @@ describe('mailbox against the real server', () => {
     await expect.poll(() => byTestId('reader-subject').textContent(), { timeout: 30_000 }).toBe(HOA_TOC);
     // The body was fetched (mail.message answered): a FETCH without PEEK would have set \Seen by now.
     // A mark-read by the page would be a mail.setFlags call, which arrives before channelCheck's call.
-    await channelCheck();
+    await channelCheck(page, bridge);
     expect(bridge.calls.slice(before).filter((c) => c.channel === 'mail.setFlags')).toEqual([]);
     expect(await flagsOf('INBOX', HOA_TOC)).not.toContain('\\Seen');
     expect(await rowWith(HOA_TOC).getAttribute('data-unread')).toBe('true');
