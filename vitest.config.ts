@@ -12,7 +12,14 @@ export default defineConfig({
       {
         extends: true,
         // test/renderer: the renderer's own logic (no DOM needed), type-checked with the web project.
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/renderer/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+          environment: 'node',
+          // A bound for a hung test, not a speed check: on a loaded CI machine the first ESLint or
+          // openssl run of a file can take well over vitest's default 5 s.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,
