@@ -13,6 +13,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } fr
 import { appendFile, chmod, chown, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { join } from 'node:path';
+import { realClockEnv } from '../support/real-clock-env.ts';
 
 export interface StackUser {
   email: string;
@@ -663,21 +664,16 @@ interface Daemon {
  * moves the test processes' wall clock with libfaketime): Dovecot's master clears the environment
  * of the processes it starts, so only some of them would inherit the shift, and the master then
  * sees time jump back by the shift and stops launching services for minutes. A mail server whose
- * clock differs from its clients' is an ordinary situation the app has to live with anyway.
+ * clock differs from its clients' is an ordinary situation the app has to live with anyway. So daemons
+ * get realClockEnv().
  */
-function daemonEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) delete env[key];
-  return env;
-}
-
 function spawnDaemon(name: string, cmd: string, args: string[], logFile: string): Daemon {
   // Never inherit the runner's stdio: a daemon holding vitest's stdout/stderr
   // pipes keeps the runner from ever finishing.
   const fd = openSync(logFile, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], env: daemonEnv() });
+    child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], env: realClockEnv() });
   } finally {
     closeSync(fd);
   }

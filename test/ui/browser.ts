@@ -1,5 +1,6 @@
 // Headless Debian Chromium for the UI tests (no Playwright browser download).
 import { chromium, type Browser } from 'playwright-core';
+import { clockShifted, realClockEnv } from '../support/real-clock-env.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -22,11 +23,8 @@ export const CHROMIUM_ARGS = [
  * the renderer and the services then agree on the date, as they do in the app.
  */
 export async function launchChromium(): Promise<Browser> {
-  const shifted = process.env.LD_PRELOAD?.includes('faketime') === true;
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) delete env[key];
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env });
-  if (shifted) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: realClockEnv() });
+  if (clockShifted()) {
     const newContext = browser.newContext.bind(browser);
     browser.newContext = async (options) => {
       const context = await newContext(options);

@@ -14,11 +14,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that a test sets and moves; it never moves by itself. */
 export class ManualClock implements Clock {
-  private ms: number;
+  private ms = 0;
 
   constructor(start: Date | string | number) {
-    this.ms = new Date(start).getTime();
-    if (Number.isNaN(this.ms)) throw new RangeError(`ManualClock: not a date: ${String(start)}`);
+    this.set(start);
   }
 
   now(): Date {
