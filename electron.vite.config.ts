@@ -11,10 +11,16 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/main.ts'),
+          // Worker threads, each an entry of its own (see services/workers/worker-entry.ts).
           'sync-worker': resolve('electron/services/sync/sync-worker.ts'),
           'cache-writer-worker': resolve('electron/services/sync/cache-writer-worker.ts'),
           'fetch-worker': resolve('electron/services/handover/export/fetch-worker.ts'),
+          'hash-worker': resolve('electron/services/handover/bag/hash-worker.ts'),
+          'message-file-writer-worker': resolve('electron/services/handover/export/message-file-writer-worker.ts'),
         },
+        // Shared chunks sit beside the entries (not in chunks/): a module finds a worker entry at
+        // ./<name>.js from its own import.meta.url, whichever chunk it was bundled into.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

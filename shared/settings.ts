@@ -16,4 +16,18 @@ export const preferencesSchema = z.object({
   directiveSubjectPatterns: z.array(z.string().trim().min(2)).default([]),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
-export const preferencesPatchSchema = preferencesSchema.partial();
+/**
+ * A change to some preferences: each field checked as above, none defaulted. (zod 4 applies a
+ * default inside .partial(), so `preferencesSchema.partial()` would turn `{ language: 'en' }` into
+ * a full set of defaults and reset every preference the patch did not name.)
+ */
+const { shape } = preferencesSchema;
+export const preferencesPatchSchema = z
+  .object({
+    language: shape.language.unwrap(),
+    officialDomains: shape.officialDomains.unwrap(),
+    offlineBodyDays: shape.offlineBodyDays.unwrap(),
+    directiveLeadership: shape.directiveLeadership.unwrap(),
+    directiveSubjectPatterns: shape.directiveSubjectPatterns.unwrap(),
+  })
+  .partial();

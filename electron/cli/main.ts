@@ -60,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return result.exitCode ?? 0;
     }
     const profileDir = values.profile ?? io.env.UNIT_MAILBOX_PROFILE ?? defaultProfileDir();
-    const [{ createAppServices }, { OsKeychain }, { FileLogger }] = await Promise.all([
+    const [{ createAppServices, headlessDialogs }, { OsKeychain }, { FileLogger }] = await Promise.all([
       import('../services/app-services.ts'),
       import('../services/keychain/os-keychain.ts'),
       import('../services/logging/logger.ts'),
@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       secrets: new OsKeychain(),
       clock,
       logger: new FileLogger(profileDir, clock, 'cli'),
-      dialogs: { pickCaFile: async () => null },
+      dialogs: headlessDialogs,
       openExternal: async () => {
         throw new AppError('VALIDATION', 'the CLI does not open links');
       },

@@ -12,6 +12,7 @@ import { APP_ORIGIN, APP_SCHEME, serveRenderer } from './app-protocol.ts';
 import { emit, registerIpcHandlers } from './ipc.ts';
 import { electronDialogs, electronSettingsStore, openExternal } from './platform.ts';
 import { systemClock } from '../services/clock/clock.ts';
+import { toDisposable } from '../services/lifecycle/disposable.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
@@ -86,13 +87,16 @@ app.whenReady().then(() => {
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();
   registerIpcHandlers(ipcMain, createDispatcher(services));
+  // Main's listeners belong to the services: disposing them on quit removes them too.
+  const { events, lifetime } = services;
   for (const event of EVENTS) {
-    services.events.on(event, (payload) => {
+    const forward = events.on(event, (payload) => {
       for (const win of BrowserWindow.getAllWindows()) emit(win.webContents, event, payload);
     });
+    lifetime.add(toDisposable(forward));
   }
   // One desktop notification per new directive (Art. 10: directives must be acted on).
-  services.events.on('directives.new', ({ messages }) => {
+  const notify = events.on('directives.new', ({ messages }) => {
     if (!Notification.isSupported()) return;
     for (const m of messages.slice(0, 5)) {
       const urgency = ['', 'Khẩn', 'Thượng khẩn', 'Hỏa tốc'][m.urgency] ?? '';
@@ -103,6 +107,7 @@ app.whenReady().then(() => {
       }).show();
     }
   });
+  lifetime.add(toDisposable(notify));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

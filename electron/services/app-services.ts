@@ -17,19 +17,30 @@ import { MailWatcher } from './sync/mail-watcher.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { HandoverService } from './handover/handover-service.ts';
 import { DelegationService } from './delegation/delegation-service.ts';
+import { delegationUpkeepRound } from './delegation/delegation-upkeep.ts';
 import { IdentityService } from './identity/identity-service.ts';
 import { defaultResourcesDir } from './profile/resources-dir.ts';
+import { DisposableStore, toDisposable } from './lifecycle/disposable.ts';
+import { startRepeating, type RepeatingTask } from './lifecycle/repeating-task.ts';
 
-/** Native dialogs, provided by Electron in the app and by a fake in tests. */
+/** Native dialogs, provided by Electron in the app and by a fake in tests. Each resolves to null when cancelled. */
 export interface Dialogs {
   pickCaFile(): Promise<{ path: string; pem: string } | null>;
-  /** Asks where to save a file; resolves to the chosen path or null when cancelled. */
-  saveFile?(suggestedName: string, title?: string): Promise<string | null>;
+  /** Asks where to save a file; resolves to the chosen path. */
+  saveFile(suggestedName: string, title?: string): Promise<string | null>;
   /** Open dialog for one file of the handover: a certificate, a PKCS#12 or a bag (.tar). */
-  pickFile?(purpose: 'certificate' | 'p12' | 'bag', title: string): Promise<string | null>;
+  pickFile(purpose: 'certificate' | 'p12' | 'bag', title: string): Promise<string | null>;
   /** Open dialog for a folder (where to write a bag, or a bag to check). */
-  pickDirectory?(title: string): Promise<string | null>;
+  pickDirectory(title: string): Promise<string | null>;
 }
+
+/** For hosts without a screen (the CLI): no dialog can be shown, so nothing is ever chosen. */
+export const headlessDialogs: Dialogs = {
+  pickCaFile: async () => null,
+  saveFile: async () => null,
+  pickFile: async () => null,
+  pickDirectory: async () => null,
+};
 
 /** Everything platform-specific, injected so services stay plain Node. */
 export interface PlatformCapabilities {
@@ -73,19 +84,27 @@ export interface AppServices {
   delegation: DelegationService;
   /**
    * Revokes grants whose validity ended (at once when running, at the next start otherwise) and
-   * applies whole-mailbox grants to folders created since, for every unit account, now and
-   * then every `intervalMs`. Returns a stop function; dispose() stops it too.
+   * applies whole-mailbox grants to folders created since, for every unit account, now and then
+   * `intervalMs` after each round ends (rounds never overlap). Started once: a second call returns
+   * the running task. Disposing the task stops it; dispose() of the services does too.
    */
-  startDelegationUpkeep(intervalMs?: number): () => void;
+  startDelegationUpkeep(intervalMs?: number): RepeatingTask;
+  /**
+   * Owns what is started on these services and must stop with them: the upkeep, the watcher,
+   * syncs, connections, and the host's event listeners (add them here). dispose() disposes it.
+   */
+  lifetime: DisposableStore;
   directiveRules(): DirectiveRules;
   autoconfig(email: string): ReturnType<typeof discoverSettings>;
   /** Removes an account with everything local to it: keychain entry, connection, cache. */
   removeAccount(accountId: string): Promise<void>;
+  /** Stops everything in `lifetime`, newest first; later calls return the same promise. */
   dispose(): Promise<void>;
 }
 
 export function createAppServices(caps: PlatformCapabilities): AppServices {
   const { clock } = caps;
+  const lifetime = new DisposableStore();
   const logger = caps.logger ?? new FileLogger(caps.profileDir, clock);
   const events = new EventBus();
   const settings = new SettingsRepository(caps.store ?? createConfStore(caps.profileDir));
@@ -97,8 +116,11 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       subjectPatterns: [...DEFAULT_DIRECTIVE_RULES.subjectPatterns, ...prefs.directiveSubjectPatterns],
     };
   };
+  // Disposed in reverse: the watcher stops before syncs are cancelled, before connections and caches close.
   const caches = new CacheRegistry(caps.profileDir, directiveRules);
+  lifetime.add(toDisposable(() => caches.closeAll()));
   const mail = new MailService(accounts, caches);
+  lifetime.add(toDisposable(() => mail.close()));
   const actions = new MailActions({ pool: mail.pool, caches, events, clock });
   const sync = new SyncService({
     accounts,
@@ -110,7 +132,9 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     rules: directiveRules,
     workerUrl: caps.syncWorkerUrl,
   });
+  lifetime.add(toDisposable(() => sync.cancelAll()));
   const watcher = new MailWatcher({ accounts, sync, logger });
+  lifetime.add(toDisposable(() => watcher.stopAll()));
   const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets, clock });
   const delegation = new DelegationService({ accounts, identity, settings, logger, clock });
   const handover = new HandoverService({
@@ -126,7 +150,20 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     appVersion: caps.appVersion,
     exportWorkerUrl: caps.exportWorkerUrl,
   });
-  let stopUpkeep = (): void => undefined;
+  let upkeep: RepeatingTask | null = null;
+  const startDelegationUpkeep = (intervalMs = 60_000): RepeatingTask => {
+    if (upkeep && !upkeep.isDisposed) return upkeep;
+    if (lifetime.isDisposed) throw new Error('startDelegationUpkeep() after dispose()');
+    if (upkeep) lifetime.delete(upkeep);
+    const deps = { accounts, schedule: delegation, events, logger };
+    upkeep = lifetime.add(
+      startRepeating((signal) => delegationUpkeepRound(deps, signal), {
+        intervalMs,
+        onError: (e) => logger.log('warn', 'delegation upkeep failed', { detail: (e as Error).message }),
+      }),
+    );
+    return upkeep;
+  };
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
@@ -142,27 +179,8 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     identity,
     handover,
     delegation,
-    startDelegationUpkeep: (intervalMs = 60_000) => {
-      const upkeep = async () => {
-        for (const account of accounts.list().filter((a) => a.kind === 'unit')) {
-          try {
-            const { expired } = await delegation.expireDue(account.id);
-            if (expired.length) logger.log('info', 'delegation: expired grants revoked', { count: expired.length });
-            const applied = await delegation.applyToNewFolders(account.id);
-            // An open Ủy quyền panel shows the new state without a reload.
-            if (expired.length || applied.length) events.emit('delegation.changed', { accountId: account.id });
-          } catch (e) {
-            // No identity yet, no ACL, offline: nothing to keep up; retried on the next round.
-            logger.log('debug', 'delegation upkeep skipped', { detail: (e as Error).message });
-          }
-        }
-      };
-      void upkeep();
-      const timer = setInterval(() => void upkeep(), intervalMs);
-      timer.unref?.();
-      stopUpkeep = () => clearInterval(timer);
-      return stopUpkeep;
-    },
+    startDelegationUpkeep,
+    lifetime,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),
     removeAccount: async (accountId) => {
@@ -174,12 +192,6 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       caches.remove(id);
       events.emit('accounts.changed', { accounts: accounts.list() });
     },
-    dispose: async () => {
-      stopUpkeep();
-      await watcher.stopAll();
-      await sync.cancelAll();
-      await mail.close();
-      caches.closeAll();
-    },
+    dispose: () => lifetime.dispose(),
   };
 }

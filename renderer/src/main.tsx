@@ -1,5 +1,6 @@
 // Renderer entry: read preferences (language, official domain), start i18n,
 // then render. Runs under APP_CSP: no inline script, no remote anything.
+import './forms/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Preferences } from '../../shared/settings.ts';
@@ -7,6 +8,7 @@ import { invoke } from './api.ts';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles/mailbox.css';
+import './styles/a11y.css';
 
 const FALLBACK: Pick<Preferences, 'language' | 'officialDomains'> = {
   language: 'vi',

@@ -13,6 +13,7 @@ import { describeFling, fling, openTimed } from '../ui/list-metrics.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from '../ui/renderer-build.ts';
 import { startStaticServer } from '../ui/static-server.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 export interface RendererBench {
   /** Per round: click on the folder → its first rows painted. */
@@ -49,7 +50,7 @@ export async function benchRenderer(
     profileDir: profile.dir,
     secrets,
     logger: nullLogger,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => {},
     appVersion: 'bench',
     platform: process.platform,

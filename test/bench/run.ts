@@ -52,6 +52,7 @@ import {
   type Round,
 } from './rounds.ts';
 import { syntheticMessage } from './synthetic-mail.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const READING_TITLE = '## Đọc thư và đồng bộ / Reading, sync, delegation, renderer';
 
@@ -370,7 +371,7 @@ try {
     profileDir: profile.dir,
     secrets: new MemorySecretStore(),
     logger: nullLogger,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => {},
     appVersion: 'bench',
     platform: process.platform,

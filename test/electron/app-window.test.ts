@@ -96,6 +96,7 @@ vi.mock('../../electron/services/app-services.ts', () => ({
   createAppServices: () => ({
     startDelegationUpkeep: () => undefined,
     events: { on: () => () => undefined },
+    lifetime: { add: <T>(d: T) => d },
     dispose: async () => undefined,
   }),
 }));

@@ -23,6 +23,7 @@ import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { countInTree } from '../support/profile-scan.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 let stack: MailStack;
 let profile: { dir: string; cleanup: () => void };
@@ -52,7 +53,7 @@ beforeAll(async () => {
     clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => {},
     appVersion: 'test',
     platform: process.platform,
@@ -147,7 +148,7 @@ describe('connection test against real Dovecot and Postfix', () => {
         clock: systemClock,
         profileDir: dir,
         secrets: noKeychain,
-        dialogs: { pickCaFile: async () => null },
+        dialogs: fakeDialogs(),
         openExternal: async () => {},
         appVersion: 't',
         platform: 'linux',

@@ -19,6 +19,7 @@ import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { CLI_BUILT, runCli } from '../support/cli-runner.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const FOLDER = 'Chỉ đạo';
 const NESTED = 'Chỉ đạo/Đã xử lý';
@@ -38,7 +39,7 @@ const services = (profileDir: string, secrets: AppServices['caps']['secrets']) =
     clock: systemClock,
     profileDir,
     secrets,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => undefined,
     appVersion: 'test',
     platform: process.platform,

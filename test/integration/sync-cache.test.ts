@@ -12,6 +12,7 @@ import { UNIT_EMAIL, connectOther, directive, draftFor, passwordOf } from '../su
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { DAY_MS, ManualClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 let stack: MailStack;
 let profile: { dir: string; cleanup: () => void };
@@ -67,7 +68,7 @@ beforeAll(async () => {
     clock,
     profileDir: profile.dir,
     secrets: new MemorySecretStore(),
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => {},
     appVersion: 'test',
     platform: process.platform,
@@ -123,7 +124,7 @@ describe('initial sync into the local cache', () => {
       clock: new ManualClock(FIRST_DATE + 60 * 3_600_000 + 30 * DAY_MS),
       profileDir: later.dir,
       secrets: new MemorySecretStore(),
-      dialogs: { pickCaFile: async () => null },
+      dialogs: fakeDialogs(),
       openExternal: async () => {},
       appVersion: 'test',
       platform: process.platform,

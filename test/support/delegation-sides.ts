@@ -14,6 +14,7 @@ import type { MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, draftFor, passwordOf } from './fixtures.ts';
 import { tempDir } from './temp-dir.ts';
 import { systemClock, type Clock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from './fake-dialogs.ts';
 
 export const DELEGATE = 'canbo1@binhphuoc.gov.vn';
 export const SHARED_ROOT = `shared/${UNIT_EMAIL}/`;
@@ -43,7 +44,7 @@ async function side(
     profileDir: dir,
     secrets: keychain,
     logger: nullLogger,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async () => {
       throw new AppError('VALIDATION', 'no links in tests');
     },

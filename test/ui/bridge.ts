@@ -1,11 +1,13 @@
 // Stands in for the preload in Chromium UI tests: the page gets the same
 // window.unitMailbox the preload exposes, built by the same buildVerbs from
 // the same CHANNELS list, and every call is forwarded to a dispatcher in the
-// test process (normally createDispatcher over the real services).
+// test process: createDispatcher over the real services, or the same machinery
+// (dispatcherFor) over a FakeMailbox's typed handlers.
 import type { Page } from 'playwright-core';
-import { CHANNELS, EVENTS, buildVerbs, type Envelope, type EventMap, type EventName } from '../../shared/contract.ts';
+import type { Dispatcher } from '../../electron/services/api/dispatcher.ts';
+import { CHANNELS, EVENTS, buildVerbs, type EventMap, type EventName } from '../../shared/contract.ts';
 
-export type Dispatcher = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+export type { Dispatcher } from '../../electron/services/api/dispatcher.ts';
 
 /** Where events come from in the test process: the real services' EventBus (services.events). */
 export interface EventSource {

@@ -12,10 +12,12 @@ import { nullLogger } from '../../electron/services/logging/logger.ts';
 import type { MailStack } from '../stack/mail-stack.ts';
 import { draftFor, passwordOf } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge } from './bridge.ts';
 import { CONTEXT_OPTIONS } from './browser.ts';
 import { repoRoot } from './renderer-build.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 export const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
@@ -45,7 +47,7 @@ export async function person(
     profileDir: dir,
     secrets: keychain,
     logger: nullLogger,
-    dialogs: { pickCaFile: async () => null, ...dialogs },
+    dialogs: fakeDialogs(dialogs),
     openExternal: async () => undefined,
     appVersion: 'ui-test',
     platform: process.platform,
@@ -65,7 +67,11 @@ export async function openApp(p: Person, url: string): Promise<void> {
   await p.page.getByTestId('main-screen').waitFor({ timeout: 30_000 });
 }
 
-export const shot = (p: Person, name: string) => p.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
+export const shot = async (p: Person, name: string) => {
+  await p.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await expectAccessible(p.page, name);
+};
 
 /** Closes the page, removes the identity, every keychain entry and the profile. */
 export async function leave(p: Person | undefined): Promise<void> {

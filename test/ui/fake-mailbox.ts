@@ -1,23 +1,32 @@
 // A scripted stand-in for the services behind the contract, for renderer tests
 // that need situations a real server makes hard to stage (100,000 messages,
-// an offline sync, a directive arriving now). It keeps messages in memory,
-// answers cache.* / mail.* / sync.* like the real handlers do (same shapes,
-// typed errors as data) and pushes cache.changed / sync.progress events to
-// the page through the bridge. Folders can also be synthetic: rows computed
-// from their index, so a 100k folder costs nothing to hold.
+// an offline sync, a directive arriving now). It keeps messages in memory and
+// pushes cache.changed / sync.progress events to the page through the bridge.
+// Folders can also be synthetic: rows computed from their index, so a 100k
+// folder costs nothing to hold.
+//
+// It is held to the real contract: its handlers are typed `HandlersFor` the
+// channels it serves (a result that drifts from shared/contract.ts is a type
+// error), and every call goes through the real dispatcher machinery
+// (`dispatcherFor`), so payloads are validated by the same zod schemas and
+// errors travel as the same typed envelopes. A call the contract refuses is
+// recorded in `refused`, which the suites check is empty.
 import type { AccountSummary } from '../../shared/account.ts';
-import type { Envelope, EventMap, EventName } from '../../shared/contract.ts';
-import { ERROR_MESSAGES_VI, type ErrorCode } from '../../shared/errors.ts';
-import type { CachedSummary, FolderInfo, MessageDetail, SearchHit, SyncSummary } from '../../shared/mail.ts';
+import type { CallResult, Channel, EventMap, EventName, ParsedInput } from '../../shared/contract.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import type {
+  CachedSummary,
+  FolderInfo,
+  MessageDetail,
+  MessagePage,
+  SearchHit,
+  SyncSummary,
+} from '../../shared/mail.ts';
 import type { Preferences } from '../../shared/settings.ts';
 import { foldText } from '../../shared/text-fold.ts';
-import type { Dispatcher } from './bridge.ts';
-
-export const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-export const fail = (code: ErrorCode, detail: string, messageVi = ERROR_MESSAGES_VI[code]): Envelope<unknown> => ({
-  ok: false,
-  error: { code, messageVi, detail },
-});
+import { dispatcherFor, type Dispatcher } from '../../electron/services/api/dispatcher.ts';
+import type { Handlers, HandlersFor } from '../../electron/services/api/handler-types.ts';
+import { AppError } from '../../electron/services/errors/app-error.ts';
 
 /** The unit mailbox most fake-backed tests use; `extra` overrides any field. */
 export function fakeAccount(extra: Partial<AccountSummary> = {}): AccountSummary {
@@ -57,18 +66,47 @@ export interface SyntheticFolder {
   row(index: number): CachedSummary;
 }
 
+/** The channels the fake answers itself. */
+export type FakeChannel =
+  | 'preferences.get'
+  | 'preferences.update'
+  | 'accounts.list'
+  | 'mail.folders'
+  | 'cache.folders'
+  | 'sync.watch'
+  | 'sync.start'
+  | 'sync.cancel'
+  | 'cache.list'
+  | 'cache.thread'
+  | 'cache.directives'
+  | 'cache.search'
+  | 'mail.message'
+  | 'mail.setFlags'
+  | 'mail.move'
+  | 'mail.trash'
+  | 'mail.undo'
+  | 'senders.allowRemote';
+
+/**
+ * A test's own answer to a call, typed by the contract: replaces the fake's handler or serves a
+ * channel the fake does not. `fake()` runs the fake's handler with the same input (INTERNAL for a
+ * channel it does not serve). A failure is thrown as an AppError, as a real handler's is.
+ */
+export type FakeOverrides = {
+  [C in Channel]?: (
+    input: ParsedInput<C>,
+    fake: () => Promise<CallResult<C>>,
+  ) => Promise<CallResult<C>> | CallResult<C>;
+};
+
 export interface FakeMailboxOptions {
   account: AccountSummary;
   folders: FolderInfo[];
   messages?: CachedSummary[];
   synthetic?: Record<string, SyntheticFolder>;
   preferences?: Partial<Preferences>;
-  /** Answers a call before the fake does (return undefined to let it answer, possibly after a wait). */
-  override?(
-    channel: string,
-    input: Record<string, unknown>,
-  ): Envelope<unknown> | Promise<Envelope<unknown> | undefined> | undefined;
-  /** 'instant': sync.start answers at once; 'manual': the test settles it (syncControl). */
+  overrides?: FakeOverrides;
+  /** 'instant': sync.start answers at once; 'manual': the test settles it (settleSync). */
   sync?: 'instant' | 'manual';
   /** Delay added to every cache.list answer (ms), to look like a slower main process. */
   listDelayMs?: number;
@@ -85,13 +123,84 @@ export class FakeMailbox {
   messages: CachedSummary[];
   readonly synthetic: Record<string, SyntheticFolder>;
   preferences: Preferences;
+  /** Calls the contract refused (unknown channel, or a payload its schema rejects): the page drifted. */
+  readonly refused: Array<{ channel: string; detail: string }> = [];
+  /** Every sync.start the page made. */
+  syncStarts = 0;
   private emitter: Emit | null = null;
   private readonly opts: FakeMailboxOptions;
   private readonly undo = new Map<string, Array<{ from: string; to: string; uid: number }>>();
   private nextToken = 1;
-  private pendingSync: Array<{ resolve(v: Envelope<unknown>): void }> = [];
-  /** Every sync.start the page made. */
-  syncStarts = 0;
+  private pendingSync: Array<{ resolve(v: SyncSummary): void; reject(e: AppError): void }> = [];
+
+  /** The fake's implementation of its part of the contract. */
+  readonly handlers: HandlersFor<FakeChannel> = {
+    'preferences.get': async () => this.preferences,
+    'preferences.update': async (patch) => {
+      this.preferences = { ...this.preferences, ...patch };
+      return this.preferences;
+    },
+    'accounts.list': async () => [this.account],
+    'mail.folders': async () => this.folderList(),
+    'cache.folders': async () => this.folderList(),
+    'sync.watch': async () => ({ watching: ['INBOX'] }),
+    'sync.start': async () => {
+      this.syncStarts += 1;
+      if (this.opts.sync === 'manual')
+        return new Promise((resolve, reject) => this.pendingSync.push({ resolve, reject }));
+      return SUMMARY;
+    },
+    'sync.cancel': async () => {
+      const had = this.pendingSync.length > 0;
+      this.settleSync({ ok: false, code: 'INTERNAL', messageVi: 'Đã hủy đồng bộ.' });
+      return { cancelled: had };
+    },
+    'cache.list': async (q) => {
+      if (this.opts.listDelayMs) await new Promise((r) => setTimeout(r, this.opts.listDelayMs));
+      return this.list(q);
+    },
+    'cache.thread': async ({ threadId }) =>
+      this.messages.filter((m) => m.threadId === threadId).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
+    'cache.directives': async ({ limit }) =>
+      this.messages
+        .filter((m) => m.isDirective)
+        .sort((a, b) => b.urgency - a.urgency || (b.date ?? '').localeCompare(a.date ?? ''))
+        .slice(0, limit),
+    'cache.search': async ({ query, limit }) => this.search(query).slice(0, limit),
+    'mail.message': async ({ folder, uid }) => this.detail(folder, uid),
+    'mail.setFlags': async ({ folder, uids, add, remove }) => {
+      const selected = new Set(uids);
+      let updated = 0;
+      this.messages = this.messages.map((m) => {
+        if (m.folder !== folder || !selected.has(m.uid)) return m;
+        updated += 1;
+        const flags = m.flags.filter((f) => !remove.includes(f));
+        for (const f of add) if (!flags.includes(f)) flags.push(f);
+        return { ...m, flags };
+      });
+      this.changed([folder]);
+      return { updated };
+    },
+    'mail.move': async ({ folder, uids, target }) => this.move(folder, uids, target),
+    'mail.trash': async ({ folder, uids }) =>
+      this.move(folder, uids, this.folders.find((f) => f.specialUse === '\\Trash')?.path ?? 'Trash'),
+    'mail.undo': async ({ undoToken }) => {
+      const moves = this.undo.get(undoToken);
+      if (!moves) throw new AppError('VALIDATION', 'nothing to undo (expired or unknown token)');
+      this.undo.delete(undoToken);
+      const back = new Map(moves.map((m) => [`${m.to}\n${m.uid}`, m.from]));
+      this.messages = this.messages.map((m) => {
+        const from = back.get(key(m));
+        return from === undefined ? m : { ...m, folder: from };
+      });
+      this.changed([...new Set(moves.flatMap((m) => [m.from, m.to]))]);
+      return { restored: moves.length };
+    },
+    'senders.allowRemote': async () => ({ allowed: [] }),
+  };
+
+  /** What the bridge calls: the real dispatcher machinery over the fake's handlers and the test's overrides. */
+  readonly dispatch: Dispatcher;
 
   constructor(opts: FakeMailboxOptions) {
     this.opts = opts;
@@ -107,6 +216,12 @@ export class FakeMailbox {
       directiveSubjectPatterns: [],
       ...opts.preferences,
     };
+    this.dispatch = dispatcherFor(withOverrides(this.handlers, opts.overrides ?? {}), {
+      log: (_level, message, fields) => {
+        if (message === 'call refused')
+          this.refused.push({ channel: String(fields?.channel), detail: String(fields?.detail) });
+      },
+    });
   }
 
   /** Connects the fake to the page (the bridge's emit). */
@@ -120,20 +235,20 @@ export class FakeMailbox {
 
   /** Ends the pending sync.start calls ('manual' mode) with a summary or a typed error. */
   settleSync(outcome: { ok: true } | { ok: false; code: ErrorCode; messageVi?: string }): void {
-    const answer = outcome.ok ? ok(SUMMARY) : fail(outcome.code, `sync failed: ${outcome.code}`, outcome.messageVi);
-    for (const p of this.pendingSync.splice(0)) p.resolve(answer);
+    for (const p of this.pendingSync.splice(0)) {
+      if (outcome.ok) p.resolve(SUMMARY);
+      else
+        p.reject(
+          new AppError(outcome.code, `sync failed: ${outcome.code}`, {
+            ...(outcome.messageVi ? { messageVi: outcome.messageVi } : {}),
+          }),
+        );
+    }
   }
 
   get syncPending(): number {
     return this.pendingSync.length;
   }
-
-  readonly dispatch: Dispatcher = async (channel, payload) => {
-    const input = (payload ?? {}) as Record<string, unknown>;
-    const early = await this.opts.override?.(channel, input);
-    if (early) return early;
-    return this.answer(channel, input);
-  };
 
   private inFolder(folder: string): CachedSummary[] {
     return this.messages.filter((m) => m.folder === folder);
@@ -152,105 +267,22 @@ export class FakeMailbox {
     void this.emit('cache.changed', { accountId: this.account.id, folders });
   }
 
-  private async answer(channel: string, input: Record<string, unknown>): Promise<Envelope<unknown>> {
-    const folder = String(input.folder ?? '');
-    switch (channel) {
-      case 'preferences.get':
-        return ok(this.preferences);
-      case 'preferences.update':
-        this.preferences = { ...this.preferences, ...input };
-        return ok(this.preferences);
-      case 'accounts.list':
-        return ok([this.account]);
-      case 'mail.folders':
-      case 'cache.folders':
-        return ok(this.folderList());
-      case 'sync.watch':
-        return ok({ watching: ['INBOX'] });
-      case 'sync.start':
-        this.syncStarts += 1;
-        if (this.opts.sync === 'manual') return new Promise((resolve) => this.pendingSync.push({ resolve }));
-        return ok(SUMMARY);
-      case 'sync.cancel': {
-        const had = this.pendingSync.length > 0;
-        this.settleSync({ ok: false, code: 'INTERNAL', messageVi: 'Đã hủy đồng bộ.' });
-        return ok({ cancelled: had });
-      }
-      case 'cache.list':
-        if (this.opts.listDelayMs) await new Promise((r) => setTimeout(r, this.opts.listDelayMs));
-        return ok(this.list(folder, input));
-      case 'cache.thread':
-        return ok(
-          this.messages
-            .filter((m) => m.threadId === input.threadId)
-            .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
-        );
-      case 'cache.directives':
-        return ok(
-          this.messages
-            .filter((m) => m.isDirective)
-            .sort((a, b) => b.urgency - a.urgency || (b.date ?? '').localeCompare(a.date ?? ''))
-            .slice(0, Number(input.limit ?? 500)),
-        );
-      case 'cache.search':
-        return ok(this.search(String(input.query ?? '')).slice(0, Number(input.limit ?? 200)));
-      case 'mail.message':
-        return this.detail(folder, Number(input.uid));
-      case 'mail.setFlags': {
-        const uids = new Set(input.uids as number[]);
-        const add = (input.add as string[] | undefined) ?? [];
-        const remove = (input.remove as string[] | undefined) ?? [];
-        let updated = 0;
-        this.messages = this.messages.map((m) => {
-          if (m.folder !== folder || !uids.has(m.uid)) return m;
-          updated += 1;
-          const flags = m.flags.filter((f) => !remove.includes(f));
-          for (const f of add) if (!flags.includes(f)) flags.push(f);
-          return { ...m, flags };
-        });
-        this.changed([folder]);
-        return ok({ updated });
-      }
-      case 'mail.move':
-      case 'mail.trash': {
-        const target =
-          channel === 'mail.trash'
-            ? (this.folders.find((f) => f.specialUse === '\\Trash')?.path ?? 'Trash')
-            : String(input.target);
-        const uids = new Set(input.uids as number[]);
-        const moves: Array<{ from: string; to: string; uid: number }> = [];
-        this.messages = this.messages.map((m) => {
-          if (m.folder !== folder || !uids.has(m.uid)) return m;
-          moves.push({ from: folder, to: target, uid: m.uid });
-          return { ...m, folder: target };
-        });
-        const undoToken = `undo-${this.nextToken++}`;
-        this.undo.set(undoToken, moves);
-        this.changed([folder, target]);
-        return ok({ undoToken, moved: moves.length });
-      }
-      case 'mail.undo': {
-        const moves = this.undo.get(String(input.undoToken));
-        if (!moves) return fail('VALIDATION', 'unknown undo token');
-        this.undo.delete(String(input.undoToken));
-        const back = new Map(moves.map((m) => [`${m.to}\n${m.uid}`, m.from]));
-        this.messages = this.messages.map((m) => {
-          const from = back.get(key(m));
-          return from === undefined ? m : { ...m, folder: from };
-        });
-        this.changed([...new Set(moves.flatMap((m) => [m.from, m.to]))]);
-        return ok({ restored: moves.length });
-      }
-      case 'senders.allowRemote':
-        return ok({ allowed: [] });
-      default:
-        return fail('INTERNAL', `fake mailbox has no ${channel}`);
-    }
+  private move(folder: string, uids: number[], target: string): CallResult<'mail.move'> {
+    const selected = new Set(uids);
+    const moves: Array<{ from: string; to: string; uid: number }> = [];
+    this.messages = this.messages.map((m) => {
+      if (m.folder !== folder || !selected.has(m.uid)) return m;
+      moves.push({ from: folder, to: target, uid: m.uid });
+      return { ...m, folder: target };
+    });
+    const undoToken = `undo-${this.nextToken++}`;
+    this.undo.set(undoToken, moves);
+    this.changed([folder, target]);
+    return { undoToken, moved: moves.length };
   }
 
-  private list(folder: string, q: Record<string, unknown>) {
-    const offset = Number(q.offset ?? 0);
-    const limit = Number(q.limit ?? 200);
+  private list(q: ParsedInput<'cache.list'>): MessagePage {
+    const { folder, offset, limit } = q;
     const synthetic = this.synthetic[folder];
     if (synthetic) {
       const rows: CachedSummary[] = [];
@@ -261,14 +293,13 @@ export class FakeMailbox {
     if (q.unread) list = list.filter((m) => !m.flags.includes('\\Seen'));
     if (q.flagged) list = list.filter((m) => m.flags.includes('\\Flagged'));
     if (q.withAttachments) list = list.filter((m) => m.hasAttachments);
-    const sort = String(q.sort ?? 'date');
     const value = (m: CachedSummary) =>
-      sort === 'from'
+      q.sort === 'from'
         ? foldText(m.from[0]?.name || m.from[0]?.address || '')
-        : sort === 'subject'
+        : q.sort === 'subject'
           ? foldText(m.subject)
           : (m.date ?? '');
-    const sign = q.descending === false ? 1 : -1;
+    const sign = q.descending ? -1 : 1;
     list = [...list].sort((a, b) => sign * (value(a).localeCompare(value(b)) || a.uid - b.uid));
     return { total: list.length, offset, rows: list.slice(offset, offset + limit) };
   }
@@ -301,12 +332,12 @@ export class FakeMailbox {
       .map((m) => ({ ...m, source: m.uid >= 9000 ? ('server' as const) : ('cache' as const) }));
   }
 
-  private detail(folder: string, uid: number): Envelope<unknown> {
+  private detail(folder: string, uid: number): MessageDetail {
     const synthetic = this.synthetic[folder];
     const m = synthetic
       ? synthetic.row(Math.max(0, synthetic.total - uid))
       : this.messages.find((x) => x.folder === folder && x.uid === uid);
-    if (!m) return fail('MESSAGE_NOT_FOUND', `UID ${uid} not found in ${folder}`);
+    if (!m) throw new AppError('MESSAGE_NOT_FOUND', `UID ${uid} not found in ${folder}`);
     const detail: MessageDetail = {
       uid: m.uid,
       folder: m.folder,
@@ -326,7 +357,7 @@ export class FakeMailbox {
       rawSource: null,
       legacyEncoding: null,
     };
-    return ok(detail);
+    return detail;
   }
 }
 
@@ -353,4 +384,20 @@ export function cached(
     snippet: '',
     ...extra,
   };
+}
+
+/** The fake's handlers with the test's overrides laid over them, as one table for the dispatcher. */
+function withOverrides(own: Partial<Handlers>, overrides: FakeOverrides): Partial<Handlers> {
+  // Loosely typed inside only: both tables are checked against the contract where they are written.
+  type Loose = (input: unknown) => Promise<unknown>;
+  type LooseOverride = (input: unknown, fake: () => Promise<unknown>) => unknown;
+  const table = { ...own } as Record<string, Loose>;
+  for (const [channel, override] of Object.entries(overrides) as Array<[string, LooseOverride | undefined]>) {
+    if (!override) continue;
+    const mine = table[channel];
+    const fake = (input: unknown) =>
+      mine ? mine(input) : Promise.reject(new AppError('INTERNAL', `fake mailbox has no ${channel}`));
+    table[channel] = async (input) => override(input, () => fake(input));
+  }
+  return table as Partial<Handlers>;
 }

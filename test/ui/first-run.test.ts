@@ -16,6 +16,7 @@ import type { AccountSummary } from '../../shared/account.ts';
 import { MAIL_FRAME_CSP, APP_CSP } from '../../shared/security.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
@@ -30,6 +31,7 @@ import {
 } from './seed-messages.ts';
 import { startCountingServer, startStaticServer, type StaticServer } from './static-server.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const EMAIL = 'vanphong@binhphuoc.gov.vn';
 const PASSWORD = 'ChiDao#2026!';
@@ -65,7 +67,7 @@ async function openApp(): Promise<AppUnderTest> {
     profileDir: profile.dir,
     secrets: keychain,
     // The "user" picks the stack's CA file in the native dialog.
-    dialogs: { pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) },
+    dialogs: fakeDialogs({ pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) }),
     openExternal: async (url) => {
       opened.push(url);
     },
@@ -93,9 +95,11 @@ async function openApp(): Promise<AppUnderTest> {
   return app;
 }
 
-/** Viewport screenshots; the long first-run form is captured whole. */
-const shot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+/** Viewport screenshots (the long first-run form is captured whole), and axe on the same screen. */
+const shot = async (page: Page, name: string, fullPage = false) => {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  await expectAccessible(page, name);
+};
 const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
 /** Fills the first-run form with the stack's STARTTLS IMAP and submission settings. */

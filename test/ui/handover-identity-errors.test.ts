@@ -10,11 +10,13 @@ import { createDispatcher, type Dispatcher } from '../../electron/services/api/d
 import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
@@ -41,7 +43,7 @@ beforeAll(async () => {
     clock: systemClock,
     profileDir: profile.dir,
     secrets,
-    dialogs: { pickCaFile: async () => null, pickFile: async () => picks.shift() ?? null },
+    dialogs: fakeDialogs({ pickFile: async () => picks.shift() ?? null }),
     openExternal: async () => undefined,
     appVersion: 'ui-test',
     platform: process.platform,
@@ -82,6 +84,7 @@ describe('identity errors', () => {
     expect(existsSync(join(profile.dir, 'identity', 'identity.json'))).toBe(false);
     expect(secrets.entries.size).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, '4b-identity-keychain-locked.png') });
+    await expectAccessible(page, '4b-identity-keychain-locked');
 
     secrets.available = true;
     await byTestId('identity-create-submit').click();

@@ -20,6 +20,7 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { directive, draftFor, UNIT_EMAIL, withAttachment } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
@@ -74,7 +75,14 @@ let work: string;
 let cleanupWork: () => void;
 const keychain = new OsKeychain();
 
-const shot = (side: Side, name: string) => side.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/**
+ * A screenshot of the step, and axe on the same screen (0 serious or critical violations) unless
+ * `axe` is false: while an export runs, axe's work would move the point where Hủy lands.
+ */
+const shot = async (side: Side, name: string, axe = true) => {
+  await side.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (axe) await expectAccessible(side.page, name);
+};
 
 function fakeDialogs(queue: DialogQueue): Dialogs {
   return {
@@ -489,7 +497,7 @@ describe('handover screens against the real services', () => {
     await expect
       .poll(async () => Number((await bar.getAttribute('data-done')) ?? 0), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(100);
-    await shot(side, '45-export-progress');
+    await shot(side, '45-export-progress', false);
     await byTestId(side, 'export-progress-cancel').click();
     await byTestId(side, 'export-cancelled').waitFor({ timeout: 60_000 });
     const seen = side.bridge.events

@@ -6,10 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/services/errors/app-error.ts';
 import type { FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
-import { cached, fail, FakeMailbox, fakeAccount, folderInfo, ok } from './fake-mailbox.ts';
+import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startCountingServer, startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -127,24 +129,21 @@ const fake = new FakeMailbox({
   account,
   folders: FOLDERS,
   messages: MESSAGES.map((m) => cached('INBOX', m.uid, m.subject, m)),
-  override: (channel, input) => {
-    if (channel === 'mail.message') {
-      return input.uid === 2
-        ? fail('MESSAGE_NOT_FOUND', 'UID 2 not found in INBOX')
-        : ok(detail(Number(input.uid), tracker.origin));
-    }
-    if (channel === 'accounts.autoconfig') {
-      return ok({
-        source: 'autoconfig',
-        url: 'https://autoconfig.binhphuoc.gov.vn/mail/config-v1.1.xml',
-        imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
-        smtp: { host: 'mail.binhphuoc.gov.vn', port: 465, security: 'tls' },
-      });
-    }
-    if (channel === 'accounts.test') {
-      return ok({ imap: { ok: true, capabilities: ['IMAP4rev1'], tls: true }, smtp: { ok: true, tls: false } });
-    }
-    return undefined;
+  overrides: {
+    'mail.message': ({ uid }) => {
+      if (uid === 2) throw new AppError('MESSAGE_NOT_FOUND', 'UID 2 not found in INBOX');
+      return detail(uid, tracker.origin);
+    },
+    'accounts.autoconfig': () => ({
+      source: 'autoconfig',
+      url: 'https://autoconfig.binhphuoc.gov.vn/mail/config-v1.1.xml',
+      imap: { host: 'mail.binhphuoc.gov.vn', port: 993, security: 'tls' },
+      smtp: { host: 'mail.binhphuoc.gov.vn', port: 465, security: 'tls' },
+    }),
+    'accounts.test': () => ({
+      imap: { ok: true, capabilities: ['IMAP4rev1'], tls: true },
+      smtp: { ok: true, tls: false },
+    }),
   },
 });
 
@@ -221,6 +220,7 @@ describe('main screen details', () => {
     expect(await flagged.getAttribute('data-unread')).toBe('false');
     expect(await flagged.locator('[data-icon="flag"]').count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, '10-insecure-banner.png') });
+    await expectAccessible(page, '10-insecure-banner');
   });
 
   it('shows a failed message fetch as a Vietnamese error with details', async () => {
@@ -295,6 +295,7 @@ describe('sanitizer against hostile HTML', () => {
     await expect.poll(() => content.locator('img[alt="pixel hợp lệ"]').evaluate(naturalWidth)).toBe(1);
     expect(tracker.hits).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '11-hostile-html.png') });
+    await expectAccessible(page, '11-hostile-html');
   });
 });
 
@@ -336,8 +337,15 @@ describe('add-account form', () => {
     });
     expect(await field('test-success').textContent()).toContain('SMTP: không mã hóa');
     await page.screenshot({ path: join(SCREENSHOTS, '12-add-account-insecure.png') });
+    await expectAccessible(page, '12-add-account-insecure');
 
     await overlay.getByRole('button', { name: 'Hủy' }).click();
     expect(await overlay.count()).toBe(0);
+  });
+});
+
+describe('the contract', () => {
+  it('the page made no call the contract refuses (the fake validates with the real schemas)', () => {
+    expect(fake.refused).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CachedSummary } from '../../shared/mail.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { channelCheck } from './channel-check.ts';
@@ -83,7 +84,11 @@ let setFlagsWaiting = 0;
 const byTestId = (id: string) => page.getByTestId(id);
 const row = (uid: number, folder = 'INBOX') =>
   page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="${folder}"]`);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
+const shot = async (name: string) => {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await expectAccessible(page, name);
+};
 const callsOf = (channel: string, since = 0) =>
   bridge.calls.slice(since).filter((c) => c.channel === channel) as Array<{
     channel: string;
@@ -112,12 +117,15 @@ beforeAll(async () => {
       folderInfo('Hồ sơ & Lưu trữ'),
     ],
     messages: MESSAGES.map((m) => ({ ...m })),
-    override: async (channel) => {
-      if (channel !== 'mail.setFlags' || setFlagsHeld === null) return undefined;
-      setFlagsWaiting += 1;
-      await setFlagsHeld;
-      setFlagsWaiting -= 1;
-      return undefined;
+    overrides: {
+      'mail.setFlags': async (_input, fake) => {
+        if (setFlagsHeld !== null) {
+          setFlagsWaiting += 1;
+          await setFlagsHeld;
+          setFlagsWaiting -= 1;
+        }
+        return fake();
+      },
     },
   });
   [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
@@ -382,7 +390,9 @@ describe('the message list', () => {
     await head.getByTestId('thread-toggle').click();
     await expect.poll(() => row(5).count()).toBe(1);
     expect(await byTestId('list-count').textContent()).toBe('8 hội thoại');
-    expect(await head.getByTestId('thread-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await head.getByTestId('thread-toggle').getAttribute('data-expanded')).toBe('true');
+    // A screen reader hears the size and the state with the row (the toggle is no control inside it).
+    expect(await page.getByRole('option', { name: /3 thư trong hội thoại, đang mở/ }).count()).toBe(1);
     expect(callsOf('cache.thread', since).map((c) => c.payload)).toEqual([
       { accountId: account.id, threadId: 'kh-cds' },
     ]);
@@ -478,7 +488,7 @@ describe('directives', () => {
     const colours = await byTestId('urgency-badge').evaluateAll((els) =>
       els.map((el) => (globalThis as unknown as PageGlobals).getComputedStyle(el).backgroundColor),
     );
-    expect(colours).toEqual(['rgb(198, 40, 40)', 'rgb(230, 81, 0)', 'rgb(255, 213, 79)']);
+    expect(colours).toEqual(['rgb(198, 40, 40)', 'rgb(185, 61, 0)', 'rgb(255, 213, 79)']);
     expect(await byTestId('directives-unread').textContent()).toBe('2');
   });
 
@@ -547,5 +557,11 @@ describe('sync status', () => {
     expect(await byTestId('filter-attachments').textContent()).toBe('With attachments');
     await byTestId('lang-switch').selectOption('vi');
     await expect.poll(() => byTestId('action-mark-read').textContent()).toContain('Đánh dấu đã đọc');
+  });
+});
+
+describe('the contract', () => {
+  it('the page made no call the contract refuses (the fake validates with the real schemas)', () => {
+    expect(fake.refused).toEqual([]);
   });
 });

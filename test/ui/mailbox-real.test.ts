@@ -15,12 +15,14 @@ import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { directive, draftFor, withAttachment } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { channelCheck } from './channel-check.ts';
 import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const EMAIL = 'vanphong@binhphuoc.gov.vn';
 const PASSWORD = 'ChiDao#2026!';
@@ -49,7 +51,11 @@ const keychain = new OsKeychain();
 const pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
+const shot = async (name: string) => {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await expectAccessible(page, name);
+};
 const rowWith = (subject: string) => byTestId('message-row').filter({ hasText: subject });
 
 /** What the server holds in a folder, read with our own IMAP connection (never the app's). */
@@ -131,7 +137,7 @@ beforeAll(async () => {
     clock: systemClock,
     profileDir: profile.dir,
     secrets: keychain,
-    dialogs: { pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) },
+    dialogs: fakeDialogs({ pickCaFile: async () => ({ path: stack.caFile, pem: stack.caPem }) }),
     openExternal: async () => undefined,
     appVersion: 'ui-test',
     platform: process.platform,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CachedSummary } from '../../shared/mail.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { describeFling, fling, type FlingResult } from './list-metrics.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
@@ -154,7 +155,14 @@ describe('a 100,000-message folder', () => {
       .toContain('Đang đồng bộ Hộp thư đến: 12.500 / 100.000 thư · còn khoảng 40 giây');
     expect(await page.getByTestId('message-row').count()).toBeLessThanOrEqual(60);
     await page.screenshot({ path: join(SCREENSHOTS, '20-100k-folder.png') });
+    await expectAccessible(page, '20-100k-folder');
     expect(pageErrors).toEqual([]);
     fake.settleSync({ ok: true });
+  });
+});
+
+describe('the contract', () => {
+  it('the page made no call the contract refuses (the fake validates with the real schemas)', () => {
+    expect(fake.refused).toEqual([]);
   });
 });

@@ -17,12 +17,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract.ts';
-import { ERROR_MESSAGES_VI, type ErrorCode } from '../../shared/errors.ts';
+import { dispatcherFor } from '../../electron/services/api/dispatcher.ts';
+import type { HandlersFor } from '../../electron/services/api/handler-types.ts';
+import { AppError } from '../../electron/services/errors/app-error.ts';
 import type { AttachmentInfo, FolderInfo, MessageDetail, MessageSummary } from '../../shared/mail.ts';
 import { MAIL_FRAME_CSP } from '../../shared/security.ts';
+import type { Preferences } from '../../shared/settings.ts';
 import { pngDataUrl, solidPng } from '../fixtures/xss/png.ts';
 import { vectorIdOf, xssVectors, type XssVector } from '../fixtures/xss/vectors.ts';
+import { expectAccessible } from './axe.ts';
 import { installBridge, type Bridge } from './bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
 import { fakeAccount } from './fake-mailbox.ts';
@@ -185,12 +188,6 @@ function detailOf(uid: number, parts: Partial<MessageDetail>): MessageDetail {
   } as MessageDetail;
 }
 
-const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-const fail = (code: ErrorCode, detail: string): Envelope<unknown> => ({
-  ok: false,
-  error: { code, messageVi: ERROR_MESSAGES_VI[code], detail },
-});
-
 /** What fake main answers for mail.remoteImages: a 120×60 PNG per URL, except the "evil" one. */
 const REMOTE_PNG = pngDataUrl(120, 60, [30, 110, 200]);
 const EVIL_ANSWER = `data:text/html;base64,${Buffer.from('<script>parent.postMessage("xss:main","*")</script>').toString('base64')}`;
@@ -198,65 +195,80 @@ const EVIL_ANSWER = `data:text/html;base64,${Buffer.from('<script>parent.postMes
 const details = new Map<number, MessageDetail>();
 let allowedSenders: string[] = [];
 
-async function dispatch(channel: string, payload: unknown): Promise<Envelope<unknown>> {
-  const input = (payload ?? {}) as Record<string, unknown>;
-  switch (channel) {
-    case 'preferences.get':
-    case 'preferences.update':
-      return ok({
-        language: 'vi',
-        officialDomains: ['binhphuoc.gov.vn'],
-        offlineBodyDays: 30,
-        directiveLeadership: [],
-        directiveSubjectPatterns: [],
-      });
-    case 'accounts.list':
-      return ok([account]);
-    case 'mail.folders':
-    case 'cache.folders':
-      return ok([INBOX]);
-    case 'mail.messages':
-      return ok(ROWS.map(([uid, subject]) => summaryOf(uid, subject)));
-    case 'cache.list': {
-      const rows = ROWS.map(([uid, subject]) => ({
-        ...summaryOf(uid, subject),
-        folder: 'INBOX',
-        threadId: `t${uid}`,
-        isDirective: false,
-        urgency: 0,
-        snippet: '',
-      }));
-      return ok({ total: rows.length, offset: 0, rows });
-    }
-    case 'cache.directives':
-    case 'cache.thread':
-    case 'cache.search':
-      return ok([]);
-    case 'sync.start':
-      return ok({ folders: 1, messages: ROWS.length, added: 0, updated: 0, removed: 0, durationMs: 1 });
-    case 'mail.message': {
-      const detail = details.get(Number(input.uid));
-      return detail ? ok(detail) : fail('MESSAGE_NOT_FOUND', `no message ${String(input.uid)}`);
-    }
-    case 'mail.remoteImages': {
-      const urls = (input.urls as string[]) ?? [];
-      return ok(Object.fromEntries(urls.map((url) => [url, url.includes('evil-answer') ? EVIL_ANSWER : REMOTE_PNG])));
-    }
-    case 'senders.allowRemote': {
-      const address = String(input.address).toLowerCase();
-      if (input.allow === false) allowedSenders = allowedSenders.filter((a) => a !== address);
-      else if (address && !allowedSenders.includes(address)) allowedSenders.push(address);
-      return ok({ allowed: [...allowedSenders] });
-    }
-    case 'attachments.save': {
-      const detail = details.get(Number(input.uid));
-      const name = detail?.attachments.find((a) => a.index === input.index)?.filename ?? 'tep';
-      return ok({ saved: true, path: `/home/vanthu/Tải về/${name}` });
-    }
-    default:
-      return fail('INTERNAL', `fake dispatcher has no ${channel}`);
-  }
-}
+/**
+ * Fake main for this suite, held to the contract: typed `HandlersFor` the channels it serves and
+ * dispatched by the real machinery (`dispatcherFor`: the same zod schemas, the same typed errors).
+ * A call the contract refuses is kept in `refused`, which the last test checks is empty.
+ */
+const refused: Array<{ channel: string; detail: string }> = [];
+const PREFERENCES: Preferences = {
+  language: 'vi',
+  officialDomains: ['binhphuoc.gov.vn'],
+  offlineBodyDays: 30,
+  directiveLeadership: [],
+  directiveSubjectPatterns: [],
+};
+const handlers: HandlersFor<
+  | 'preferences.get'
+  | 'preferences.update'
+  | 'accounts.list'
+  | 'mail.folders'
+  | 'cache.folders'
+  | 'mail.messages'
+  | 'cache.list'
+  | 'cache.directives'
+  | 'cache.thread'
+  | 'cache.search'
+  | 'sync.start'
+  | 'mail.message'
+  | 'mail.remoteImages'
+  | 'senders.allowRemote'
+  | 'attachments.save'
+> = {
+  'preferences.get': async () => PREFERENCES,
+  'preferences.update': async () => PREFERENCES,
+  'accounts.list': async () => [account],
+  'mail.folders': async () => [INBOX],
+  'cache.folders': async () => [INBOX],
+  'mail.messages': async () => ROWS.map(([uid, subject]) => summaryOf(uid, subject)),
+  'cache.list': async () => {
+    const rows = ROWS.map(([uid, subject]) => ({
+      ...summaryOf(uid, subject),
+      folder: 'INBOX',
+      threadId: `t${uid}`,
+      isDirective: false,
+      urgency: 0,
+      snippet: '',
+    }));
+    return { total: rows.length, offset: 0, rows };
+  },
+  'cache.directives': async () => [],
+  'cache.thread': async () => [],
+  'cache.search': async () => [],
+  'sync.start': async () => ({ folders: 1, messages: ROWS.length, added: 0, updated: 0, removed: 0, durationMs: 1 }),
+  'mail.message': async ({ uid }) => {
+    const detail = details.get(uid);
+    if (!detail) throw new AppError('MESSAGE_NOT_FOUND', `no message ${uid}`);
+    return detail;
+  },
+  'mail.remoteImages': async ({ urls }) =>
+    Object.fromEntries(urls.map((url) => [url, url.includes('evil-answer') ? EVIL_ANSWER : REMOTE_PNG])),
+  'senders.allowRemote': async ({ address: given, allow }) => {
+    const address = given.toLowerCase();
+    if (!allow) allowedSenders = allowedSenders.filter((a) => a !== address);
+    else if (address && !allowedSenders.includes(address)) allowedSenders.push(address);
+    return { allowed: [...allowedSenders] };
+  },
+  'attachments.save': async ({ uid, index }) => {
+    const name = details.get(uid)?.attachments.find((a) => a.index === index)?.filename ?? 'tep';
+    return { saved: true, path: `/home/vanthu/Tải về/${name}` };
+  },
+};
+const dispatch = dispatcherFor(handlers, {
+  log: (_level, message, fields) => {
+    if (message === 'call refused') refused.push({ channel: String(fields?.channel), detail: String(fields?.detail) });
+  },
+});
 
 // ---------------------------------------------------------------- harness
 
@@ -740,6 +752,7 @@ describe('legitimate official letter', () => {
     expect(signals.slice(before)).toEqual([]);
     expect(tracker.hits.slice(hitsBefore)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '3x-letter.png') });
+    await expectAccessible(page, '3x-letter');
     await content.locator('table[border="1"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, '3x-letter-table.png') });
     await seal.scrollIntoViewIfNeeded();
@@ -803,6 +816,7 @@ describe('remote content on request', () => {
     expect(await bar.getByTestId('remote-blocked-item').count()).toBe(8); // the logo is listed once
     expect(await bar.locator('[data-testid="remote-blocked-item"][data-loadable="false"]').count()).toBe(4);
     await page.screenshot({ path: join(SCREENSHOTS, '3x-remote-bar.png') });
+    await expectAccessible(page, '3x-remote-bar');
 
     const callsBefore = remoteCalls().length;
     await byTestId('btn-load-remote').click();
@@ -858,6 +872,7 @@ describe('remote content on request', () => {
     expect(signals.slice(before)).toEqual([]);
     expect(tracker.hits.slice(hitsBefore)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '3x-remote-loaded.png') });
+    await expectAccessible(page, '3x-remote-loaded');
   });
 
   it('"Luôn tải từ người gửi này" allows the sender; later messages from it load by themselves', async () => {
@@ -894,6 +909,7 @@ describe('remote content on request', () => {
       )
       .toBe(120);
     await page.screenshot({ path: join(SCREENSHOTS, '3x-remote-auto.png') });
+    await expectAccessible(page, '3x-remote-auto');
 
     // A different sender is not affected.
     details.set(7, newsletter(7, OTHER_SENDER, 'd'));
@@ -1010,6 +1026,7 @@ describe('attachments', () => {
     );
     expect(await dialog.getByTestId('dialog-confirm').textContent()).toBe('Vẫn lưu tệp .exe');
     await page.screenshot({ path: join(SCREENSHOTS, '3x-attachment-confirm.png') });
+    await expectAccessible(page, '3x-attachment-confirm');
     await dialog.getByTestId('dialog-cancel').click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(saves()).toHaveLength(1);
@@ -1027,6 +1044,7 @@ describe('attachments', () => {
     expect(await byTestId('attachment-confirm-name').textContent()).toBe('hop-dong⟦U+202E⟧fdp.scr');
     expect(await byTestId('attachment-confirm-ext').textContent()).toBe('Phần mở rộng thật: .scr');
     await page.screenshot({ path: join(SCREENSHOTS, '3x-attachment-rtlo.png') });
+    await expectAccessible(page, '3x-attachment-rtlo');
     await byTestId('attachment-confirm').getByTestId('dialog-cancel').click();
     expect(saves()).toHaveLength(2);
   });
@@ -1090,5 +1108,11 @@ describe('the corpus is live', () => {
       await rawContext.close();
       await raw.close();
     }
+  });
+});
+
+describe('the contract', () => {
+  it('the page made no call the contract refuses (fake main validates with the real schemas)', () => {
+    expect(refused).toEqual([]);
   });
 });

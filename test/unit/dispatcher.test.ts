@@ -6,6 +6,7 @@ import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -19,7 +20,7 @@ function setup() {
     profileDir: dir,
     secrets: new MemorySecretStore(),
     logger: nullLogger,
-    dialogs: { pickCaFile: async () => null },
+    dialogs: fakeDialogs(),
     openExternal: async (url) => void opened.push(url),
     appVersion: '0.0.0-test',
     platform: 'linux',
@@ -80,6 +81,25 @@ describe('dispatcher', () => {
       error: { code: 'VALIDATION' },
     });
     expect(await dispatch('preferences.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+
+  it('changes only the preferences a patch names', async () => {
+    const { dispatch } = setup();
+    await dispatch('preferences.update', {
+      officialDomains: ['binhphuoc.gov.vn', 'dongnai.gov.vn'],
+      offlineBodyDays: 90,
+      directiveLeadership: ['chutich@binhphuoc.gov.vn'],
+    });
+    expect(await dispatch('preferences.update', { language: 'en' })).toEqual({
+      ok: true,
+      value: {
+        language: 'en',
+        officialDomains: ['binhphuoc.gov.vn', 'dongnai.gov.vn'],
+        offlineBodyDays: 90,
+        directiveLeadership: ['chutich@binhphuoc.gov.vn'],
+        directiveSubjectPatterns: [],
+      },
+    });
   });
 
   it('rejects a free-mail unit mailbox before touching the network or keychain', async () => {

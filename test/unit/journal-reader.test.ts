@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareEmlUids, emlPath } from '../../electron/services/handover/bag/bag-layout.ts';
 import { compareBagPaths } from '../../electron/services/handover/bag/manifest.ts';
-import type { MessageEntry } from '../../electron/services/handover/export/export-state.ts';
+import type { MessageEntry } from '../../electron/services/handover/export/message-entry.ts';
 import { indexJournal, journalEntries } from '../../electron/services/handover/export/journal-reader.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'um-journal-'));

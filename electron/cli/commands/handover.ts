@@ -36,7 +36,7 @@ export const handoverCommands: CommandGroup = async (sub, args, v, s, io) => {
  * is held at its starting size (cheap scavenges). One full collection when the messages are done,
  * and again before signing, lets the indexes, the record and the PDF reuse the memory of the
  * transfer instead of adding to the peak. Collections forced during the transfer cost far more
- * than they saved (measured: one every 64 MB added 16 s of CPU to a 20,000-message export).
+ * CPU than they saved memory (BENCHMARKS.md, "Design measurements").
  */
 function tuneMemoryForExport(): (p: HandoverProgress) => void {
   if (process.env.UM_NO_V8_TUNING) return () => undefined;

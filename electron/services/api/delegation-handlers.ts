@@ -2,12 +2,11 @@
 // over DelegationService. Every change to a unit mailbox's rights or register
 // is announced as 'delegation.changed', so an open panel reloads.
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { CertificateInput, delegationContract } from '../../../shared/contract-delegation.ts';
 import type { AppServices } from '../app-services.ts';
-import { AppError } from '../errors/app-error.ts';
-import { certificateInfo, parseCertificates, sha256Fingerprint } from '../identity/certificates.ts';
-import type { HandlersFor } from './handlers.ts';
+import { fileError } from '../errors/file-error.ts';
+import { certificateInfo, leafCertificate, requireComparedFingerprint } from '../identity/certificates.ts';
+import type { HandlersFor } from './handler-types.ts';
 
 export function createDelegationHandlers(s: AppServices): HandlersFor<keyof typeof delegationContract> {
   const idOf = (accountId: string) => s.accounts.get(accountId).id;
@@ -49,17 +48,11 @@ export function createDelegationHandlers(s: AppServices): HandlersFor<keyof type
       const id = idOf(accountId);
       const der = leafOf(certificate);
       // The head compared this fingerprint with the delegate (by phone, on paper): seal only to that certificate.
-      if (normaliseFingerprint(sha256Fingerprint(der)) !== normaliseFingerprint(fingerprint)) {
-        throw new AppError(
-          'CERTIFICATE_INVALID',
-          'the certificate differs from the one whose fingerprint was compared',
-          {
-            messageVi: 'Chứng thư số đã khác với chứng thư vừa đối chiếu dấu vân tay. Hãy chọn và đối chiếu lại.',
-          },
-        );
-      }
+      requireComparedFingerprint(der, fingerprint, {
+        detail: 'the certificate differs from the one whose fingerprint was compared',
+        messageVi: 'Chứng thư số đã khác với chứng thư vừa đối chiếu dấu vân tay. Hãy chọn và đối chiếu lại.',
+      });
       const recipient = certificateInfo(der);
-      if (!s.caps.dialogs.saveFile) throw new AppError('INTERNAL', 'no save dialog on this platform');
       // Where to save is asked first: sealing writes a register record, which a cancelled save must not leave behind.
       const path = await s.caps.dialogs.saveFile(
         sealedFileName(s.accounts.get(id).email, recipient.email),
@@ -68,7 +61,7 @@ export function createDelegationHandlers(s: AppServices): HandlersFor<keyof type
       if (!path) return { saved: false, path: null, recipient };
       const envelope = await s.delegation.sealCredentialFor(id, der);
       await writeFile(path, envelope, { flag: 'w' }).catch((e: unknown) => {
-        throw new AppError('FILE_ERROR', `cannot write ${basename(path)}: ${errnoOf(e)}`, { cause: e });
+        throw fileError('write', path, e);
       });
       changed(id);
       return { saved: true, path, recipient };
@@ -90,25 +83,13 @@ export function createDelegationHandlers(s: AppServices): HandlersFor<keyof type
   };
 }
 
+/** The leaf certificate of what the renderer sent: PEM text or DER bytes in base64. */
 function leafOf(input: CertificateInput): Uint8Array {
   const bytes =
     input.pem !== undefined
       ? new TextEncoder().encode(input.pem)
-      : input.derBase64 !== undefined
-        ? new Uint8Array(Buffer.from(input.derBase64, 'base64'))
-        : null;
-  if (!bytes || bytes.length === 0) throw new AppError('CERTIFICATE_INVALID', 'no certificate given');
-  const [leaf] = parseCertificates(bytes);
-  if (!leaf) throw new AppError('CERTIFICATE_INVALID', 'no certificate in the input');
-  return leaf;
-}
-
-function normaliseFingerprint(fp: string): string {
-  return fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
-
-function errnoOf(e: unknown): string {
-  return e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'error';
+      : new Uint8Array(Buffer.from(input.derBase64 ?? '', 'base64'));
+  return leafCertificate(bytes);
 }
 
 /** "vanphong-cho-canbo1.p7m": ASCII, so it survives every file system and mail client. */

@@ -1,15 +1,11 @@
-import type { Channel, ParsedInput, CallResult } from '../../../shared/contract.ts';
 import { isOpenableLink } from '../../../shared/security.ts';
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
 import { fetchRemoteImages, type ImageFetch } from '../mail/remote-images.ts';
 import type { AppServices } from '../app-services.ts';
 import { createDelegationHandlers } from './delegation-handlers.ts';
+import type { Handlers } from './handler-types.ts';
 import { createHandoverHandlers } from './handover-handlers.ts';
-
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<CallResult<C>> };
-/** Handlers of a subset of the channels (one capability's part of the contract). */
-export type HandlersFor<C extends Channel> = { [K in C]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
 /** The implementation of every contract call. The type forces one handler per channel. */
 export function createHandlers(s: AppServices): Handlers {
@@ -73,7 +69,6 @@ export function createHandlers(s: AppServices): Handlers {
     'attachments.save': async ({ accountId, folder, uid, index }) => {
       const id = s.accounts.get(accountId).id;
       const { filename, content } = await s.mail.attachment(id, folder, uid, index);
-      if (!s.caps.dialogs.saveFile) throw new AppError('INTERNAL', 'no save dialog on this platform');
       const path = await s.caps.dialogs.saveFile(safeFileName(filename));
       if (!path) return { saved: false, path: null };
       await writeFile(path, content, { flag: 'w' });

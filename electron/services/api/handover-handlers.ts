@@ -16,9 +16,10 @@ import type { HandoverProgress } from '../../../shared/handover.ts';
 import type { AppServices } from '../app-services.ts';
 import { asciiSlug } from '../../../shared/ascii-slug.ts';
 import { AppError } from '../errors/app-error.ts';
+import { fileError } from '../errors/file-error.ts';
 import type { ExportResult } from '../handover/export/export-handover.ts';
-import { certificateInfo, parseCertificates, sha256Fingerprint } from '../identity/certificates.ts';
-import type { HandlersFor } from './handlers.ts';
+import { certificateInfo, leafCertificate, requireComparedFingerprint } from '../identity/certificates.ts';
+import type { HandlersFor } from './handler-types.ts';
 
 const FILE_DIALOGS: Record<FilePurpose, { kind: 'certificate' | 'p12' | 'bag'; title: string }> = {
   'recipient-certificate': { kind: 'certificate', title: 'Chọn chứng thư số của người nhận bàn giao' },
@@ -53,7 +54,6 @@ export function createHandoverHandlers(s: AppServices): HandlersFor<keyof typeof
     'identity.exportCertificate': async () => {
       const current = await s.identity.current();
       if (!current) throw new AppError('IDENTITY_MISSING', 'no identity to export');
-      if (!s.caps.dialogs.saveFile) throw new AppError('INTERNAL', 'no save dialog on this platform');
       const path = await s.caps.dialogs.saveFile(certificateFileName(current.info.commonName), 'Lưu chứng thư số');
       if (!path) return { saved: false, path: null };
       await writeFile(path, await s.identity.certificatePem(), { flag: 'w' }).catch((e: unknown) => {
@@ -63,17 +63,15 @@ export function createHandoverHandlers(s: AppServices): HandlersFor<keyof typeof
     },
 
     'handover.pickFile': async ({ purpose }) => {
-      if (!s.caps.dialogs.pickFile) throw new AppError('INTERNAL', 'no file dialog on this platform');
       const { kind, title } = FILE_DIALOGS[purpose];
       const path = await s.caps.dialogs.pickFile(kind, title);
       return path ? { path: picked.add(path) } : null;
     },
     'handover.pickDirectory': async ({ purpose }) => {
-      if (!s.caps.dialogs.pickDirectory) throw new AppError('INTERNAL', 'no folder dialog on this platform');
       const path = await s.caps.dialogs.pickDirectory(DIRECTORY_DIALOGS[purpose]);
       return path ? { path: picked.add(path) } : null;
     },
-    'handover.certificate': async ({ path }) => certificateInfo(await leafCertificate(picked.require(path))),
+    'handover.certificate': async ({ path }) => certificateInfo(leafCertificate(await readBytes(picked.require(path)))),
     'handover.pending': async ({ outDir, bagName }) => s.handover.pendingExport(join(picked.require(outDir), bagName)),
 
     'handover.export': async (req) => {
@@ -82,14 +80,12 @@ export function createHandoverHandlers(s: AppServices): HandlersFor<keyof typeof
           messageVi: 'Đang xuất một gói bàn giao khác. Hãy đợi xong hoặc hủy trước khi bắt đầu lần mới.',
         });
       }
-      const certificate = await leafCertificate(picked.require(req.recipientCertificate));
+      const certificate = leafCertificate(await readBytes(picked.require(req.recipientCertificate)));
       // The user compared a fingerprint by phone; seal only to that very certificate.
-      if (normaliseFingerprint(sha256Fingerprint(certificate)) !== normaliseFingerprint(req.recipientFingerprint)) {
-        throw new AppError('CERTIFICATE_INVALID', 'the recipient certificate file changed after it was compared', {
-          messageVi:
-            'Tệp chứng thư của người nhận đã thay đổi sau khi đối chiếu dấu vân tay. Hãy chọn và đối chiếu lại.',
-        });
-      }
+      requireComparedFingerprint(certificate, req.recipientFingerprint, {
+        detail: 'the recipient certificate file changed after it was compared',
+        messageVi: 'Tệp chứng thư của người nhận đã thay đổi sau khi đối chiếu dấu vân tay. Hãy chọn và đối chiếu lại.',
+      });
       const controller = new AbortController();
       running = controller;
       try {
@@ -199,22 +195,6 @@ async function readBytes(path: string): Promise<Uint8Array> {
 
 async function readText(path: string): Promise<string> {
   return new TextDecoder().decode(await readBytes(path));
-}
-
-/** The first certificate of a PEM bundle or a DER file: the leaf, by convention. */
-async function leafCertificate(path: string): Promise<Uint8Array> {
-  const [leaf] = parseCertificates(await readBytes(path));
-  if (!leaf) throw new AppError('CERTIFICATE_INVALID', `no certificate in ${basename(path)}`);
-  return leaf;
-}
-
-function normaliseFingerprint(fp: string): string {
-  return fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
-
-function fileError(op: 'read' | 'write', path: string, e: unknown): AppError {
-  const reason = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'error';
-  return new AppError('FILE_ERROR', `cannot ${op} ${basename(path)}: ${reason}`, { cause: e });
 }
 
 /** "chung-thu-nguyen-van-hung.pem": ASCII, so it survives every file system and mail client. */

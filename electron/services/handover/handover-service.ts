@@ -85,9 +85,8 @@ export class HandoverService {
   /**
    * Where the export reads and parses messages (a writer thread writes and hashes them in every
    * case). With 4 or more CPUs: in fetch threads, beside the thread that runs the app (or the
-   * CLI) and journals. With fewer, in that thread: measured on 2 CPUs against a Dovecot on the
-   * same machine, threads gave the same time (the server takes the other CPU) for 20–30 MB more
-   * memory.
+   * CLI) and journals. With fewer, in that thread: where the server shares the machine it takes
+   * the other CPU, and fetch threads cost memory without saving time (BENCHMARKS.md).
    */
   private fetchThreads(imap: ImapCredentials): Pick<ExportOptions, 'fetchThreads'> {
     const url = this.deps.exportWorkerUrl;

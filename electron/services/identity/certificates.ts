@@ -37,6 +37,27 @@ export function sha256Fingerprint(der: Uint8Array): string {
   return (hex.match(/../g) as string[]).join(':');
 }
 
+/** The first certificate of a PEM bundle, a DER file or a .p7b: the leaf, by convention. */
+export function leafCertificate(bytes: Uint8Array): Uint8Array {
+  return parseCertificates(bytes)[0] as Uint8Array;
+}
+
+/**
+ * Throws CERTIFICATE_INVALID (with the caller's words) unless `der` is the certificate whose
+ * fingerprint a person compared, by phone or on paper: what is sealed to must be that very one.
+ * Separators and case of the compared fingerprint do not count.
+ */
+export function requireComparedFingerprint(
+  der: Uint8Array,
+  compared: string,
+  refusal: { detail: string; messageVi: string },
+): void {
+  const normalised = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  if (normalised(sha256Fingerprint(der)) !== normalised(compared)) {
+    throw new AppError('CERTIFICATE_INVALID', refusal.detail, { messageVi: refusal.messageVi });
+  }
+}
+
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   const lines =
     Buffer.from(der)

@@ -17,6 +17,8 @@ export class FolderIdler {
   private stopped = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** The connection attempt under way: stop() waits for it, so no socket outlives the watcher. */
+  private connecting: Promise<void> | null = null;
   private readonly opts: {
     folder: string;
     connect: () => Promise<ImapFlow>;
@@ -33,12 +35,13 @@ export class FolderIdler {
   }
 
   start(): void {
-    void this.connect(false);
+    this.connecting = this.connect(false);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.connecting;
     const client = this.client;
     this.client = null;
     await client?.logout().catch(() => client.close());
@@ -86,7 +89,7 @@ export class FolderIdler {
     this.attempt += 1;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.connect(true);
+      this.connecting = this.connect(true);
     }, delay);
     this.timer.unref?.();
   }

@@ -5,6 +5,7 @@ import type { ImapFlow } from 'imapflow';
 import { MailCache } from '../cache/mail-cache.ts';
 import { toAppError } from '../errors/app-error.ts';
 import { connectImap } from '../imap/imap-connection.ts';
+import { workerEntry } from '../workers/worker-entry.ts';
 import { syncAccount } from './account-sync.ts';
 import { threadSink } from './cache-writer.ts';
 import type { SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
@@ -17,9 +18,7 @@ parentPort?.on('message', (m: { type: string }) => {
 });
 
 const cache = new MailCache(input.cacheFile, input.rules);
-// The writer thread is built next to this file (cache-writer-worker.js), or is the .ts source in tests.
-const writerEntry = new URL(`./cache-writer-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const sink = threadSink(input.cacheFile, writerEntry, input.rules);
+const sink = threadSink(input.cacheFile, workerEntry('cache-writer-worker', import.meta.url), input.rules);
 let client: ImapFlow | undefined;
 try {
   client = await connectImap(input.imap);

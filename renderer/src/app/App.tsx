@@ -8,6 +8,7 @@ import { FirstRunScreen } from '../firstrun/FirstRunScreen.tsx';
 import type { HandoverTab } from '../handover/tabs.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { MainScreen } from '../main/MainScreen.tsx';
+import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp.tsx';
 
 // Loaded on first use: most sessions never open it.
 const HandoverCenter = lazy(() => import('../handover/HandoverCenter.tsx'));
@@ -81,6 +82,7 @@ export function App({ domain }: { domain: string }) {
         onAccountRemoved={removed}
         onOpenHandover={openHandover}
       />
+      <ShortcutsHelp />
       {center}
     </>
   );

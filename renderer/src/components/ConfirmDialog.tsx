@@ -1,5 +1,6 @@
-// Modal confirmation built on <dialog>: focus trap and Esc come for free.
+// Modal confirmation built on <dialog>: Esc and the inert page behind come for free; Tab is kept inside.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { keepTabInside } from './useModalFocus.ts';
 
 interface Props {
   title: string;
@@ -35,6 +36,7 @@ export function ConfirmDialog({
       className="dialog"
       data-testid={testId}
       aria-labelledby="confirm-dialog-title"
+      onKeyDown={(e) => keepTabInside(e.currentTarget, e)}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();

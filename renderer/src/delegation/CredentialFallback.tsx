@@ -3,15 +3,14 @@
 // certificate, compares its fingerprint with them, and the unit password is
 // sealed to it (CMS EnvelopedData) and saved as a .p7m; revoking it is a
 // password reset, walked through step by step and recorded.
-import { useId, useState, type FormEvent } from 'react';
-import type { CertificateInput, SealedCredentialResult } from '../../../shared/contract-delegation.ts';
+import { useId, useState } from 'react';
 import type { AclSupport } from '../../../shared/delegation.ts';
-import type { CertificateInfoDto } from '../../../shared/identity.ts';
-import { invoke, toUiError, type UiError } from '../api.ts';
+import { toUiError, type UiError } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
-import { readCertificateFile } from './format.ts';
 import { IdentityErrorNotice } from './IdentityErrorNotice.tsx';
 import { useDelegationT } from './i18n.ts';
+import { PasswordResetSection } from './PasswordResetSection.tsx';
+import { useCredentialSeal, type CredentialSeal, type FallbackBusy, type FallbackStep } from './useCredentialSeal.ts';
 
 interface Props {
   accountId: string;
@@ -23,74 +22,20 @@ interface Props {
 
 export function CredentialFallback({ accountId, mailbox, support, onChanged, onOpenIdentity }: Props) {
   const { t, lang } = useDelegationT();
-  const ids = useId();
-  const [certificate, setCertificate] = useState<CertificateInput | null>(null);
-  const [info, setInfo] = useState<CertificateInfoDto | null>(null);
-  const [compared, setCompared] = useState(false);
-  const [busy, setBusy] = useState<'read' | 'seal' | 'reset' | null>(null);
-  const [sealed, setSealed] = useState<SealedCredentialResult | null>(null);
-  const [password, setPassword] = useState('');
-  const [resetCount, setResetCount] = useState<number | null>(null);
+  const [busy, setBusy] = useState<FallbackBusy>(null);
   const [error, setError] = useState<UiError | null>(null);
-
-  async function pick(file: File | undefined) {
-    setInfo(null);
-    setCertificate(null);
-    setCompared(false);
-    setSealed(null);
+  const run: FallbackStep = async (kind, work) => {
+    setBusy(kind);
     setError(null);
-    if (!file) return;
-    setBusy('read');
     try {
-      const input = await readCertificateFile(file);
-      setInfo(await invoke('delegation.certificate', { certificate: input }));
-      setCertificate(input);
+      await work();
     } catch (e) {
       setError(toUiError(e));
     } finally {
       setBusy(null);
     }
-  }
-
-  async function seal() {
-    if (!certificate || !info) return;
-    setBusy('seal');
-    setError(null);
-    try {
-      const result = await invoke('delegation.sealCredential', {
-        accountId,
-        certificate,
-        fingerprint: info.sha256Fingerprint,
-      });
-      setSealed(result);
-      // One envelope per comparison: sealing again needs a fresh confirmation.
-      if (result.saved) {
-        setCompared(false);
-        onChanged();
-      }
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function reset(event: FormEvent) {
-    event.preventDefault();
-    if (!password) return;
-    setBusy('reset');
-    setError(null);
-    try {
-      const { records } = await invoke('delegation.passwordReset', { accountId, newPassword: password });
-      setResetCount(records.length);
-      setPassword('');
-      onChanged();
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(null);
-    }
-  }
+  };
+  const sealing = useCredentialSeal({ accountId, run, clearError: () => setError(null), onChanged });
 
   return (
     <div className="credential-fallback" data-testid="credential-fallback">
@@ -100,7 +45,20 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
         </p>
         <p>{t('fallback.explain')}</p>
       </div>
+      <SealSection sealing={sealing} busy={busy} />
+      <PasswordResetSection accountId={accountId} mailbox={mailbox} busy={busy} run={run} onChanged={onChanged} />
+      {error && <IdentityErrorNotice error={error} testId="fallback-error" onOpenIdentity={onOpenIdentity} />}
+    </div>
+  );
+}
 
+/** Picking the delegate's certificate, comparing its fingerprint, sealing. */
+function SealSection({ sealing, busy }: { sealing: CredentialSeal; busy: FallbackBusy }) {
+  const { t } = useDelegationT();
+  const ids = useId();
+  const { info, sealed } = sealing;
+  return (
+    <>
       <div className="field">
         <label htmlFor={`${ids}-cert`}>{t('fallback.pickCertificate')}</label>
         <input
@@ -109,7 +67,7 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
           accept=".pem,.crt,.cer,.der"
           data-testid="fallback-certificate"
           disabled={busy !== null}
-          onChange={(e) => void pick(e.target.files?.[0])}
+          onChange={(e) => void sealing.pick(e.target.files?.[0])}
         />
       </div>
       {info && (
@@ -126,8 +84,8 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
             <input
               type="checkbox"
               data-testid="fallback-compared"
-              checked={compared}
-              onChange={(e) => setCompared(e.target.checked)}
+              checked={sealing.compared}
+              onChange={(e) => sealing.setCompared(e.target.checked)}
             />
             <span>{t('fallback.compared')}</span>
           </label>
@@ -136,8 +94,8 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
               type="button"
               className="btn btn-primary"
               data-testid="fallback-seal"
-              disabled={!compared || busy !== null}
-              onClick={() => void seal()}
+              disabled={!sealing.compared || busy !== null}
+              onClick={() => void sealing.seal()}
             >
               {busy === 'seal' ? t('fallback.sealing') : t('fallback.seal')}
             </button>
@@ -156,37 +114,6 @@ export function CredentialFallback({ accountId, mailbox, support, onChanged, onO
             : t('fallback.cancelled')}
         </p>
       )}
-
-      <form className="card-section" data-testid="password-reset" onSubmit={(e) => void reset(e)}>
-        <h3>{t('fallback.resetTitle')}</h3>
-        <ol className="reset-steps">
-          <li>{t('fallback.resetStep1', { mailbox })}</li>
-          <li>{t('fallback.resetStep2')}</li>
-          <li>{t('fallback.resetStep3')}</li>
-        </ol>
-        <div className="field">
-          <label htmlFor={`${ids}-password`}>{t('fallback.newPassword')}</label>
-          <input
-            id={`${ids}-password`}
-            type="password"
-            autoComplete="new-password"
-            data-testid="reset-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="btn" data-testid="reset-submit" disabled={!password || busy !== null}>
-            {busy === 'reset' ? t('fallback.resetting') : t('fallback.resetSubmit')}
-          </button>
-        </div>
-        {resetCount !== null && (
-          <p className="notice notice-ok" role="status" data-testid="reset-done">
-            {t('fallback.resetDone', { count: resetCount })}
-          </p>
-        )}
-      </form>
-      {error && <IdentityErrorNotice error={error} testId="fallback-error" onOpenIdentity={onOpenIdentity} />}
-    </div>
+    </>
   );
 }

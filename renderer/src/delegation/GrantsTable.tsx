@@ -28,7 +28,7 @@ interface Props {
 const REVOCABLE = new Set(['active', 'scheduled', 'expired-revoking']);
 
 export function GrantsTable({ accountId, grants, folders, onChanged, onEdit }: Props) {
-  const { t, lang, locale } = useDelegationT();
+  const { t } = useDelegationT();
   const { t: tm } = useTranslation();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -59,104 +59,22 @@ export function GrantsTable({ accountId, grants, folders, onChanged, onEdit }: P
         </p>
       ) : (
         <table className="delegation-table" data-testid="grants-table">
-          <thead>
-            <tr>
-              <th>{t('grants.delegate')}</th>
-              <th>{t('grants.role')}</th>
-              <th>{t('grants.rights')}</th>
-              <th>{t('grants.scope')}</th>
-              <th>{t('grants.validity')}</th>
-              <th>{t('grants.status')}</th>
-              <th>
-                <span className="visually-hidden">{t('grants.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <GrantsHead />
           <tbody>
-            {grants.map((g) => {
-              const busy = revoking === g.delegate;
-              const role =
-                g.mode === 'credential'
-                  ? t('grants.credentialMode')
-                  : g.role === 'none' || g.role === 'credential'
-                    ? '—'
-                    : ROLE_LABELS[g.role][lang];
-              return (
-                <tr key={g.delegate} data-testid="grant-row" data-delegate={g.delegate} data-status={g.status}>
-                  <td className="grant-delegate">{g.delegate}</td>
-                  <td data-testid="grant-role">{role}</td>
-                  <td>{g.mode === 'acl' ? <RightsWords rights={g.rights} testId="grant-rights" /> : '—'}</td>
-                  <td data-testid="grant-scope">
-                    {g.scope === 'all'
-                      ? t('scope.all')
-                      : t('scope.some', { count: g.scope.length, list: g.scope.map(nameOf).join(', ') })}
-                  </td>
-                  <td>
-                    {g.validUntil
-                      ? t('validity.until', {
-                          from: formatDay(g.validFrom, locale),
-                          until: formatDay(g.validUntil, locale),
-                        })
-                      : t('validity.open', { from: formatDay(g.validFrom, locale) })}
-                  </td>
-                  <td>
-                    <span className={`grant-status status-${busy ? 'revoking' : g.status}`} data-testid="grant-status">
-                      {busy ? t('grants.revoking') : GRANT_STATUS_WORDS[g.status][lang]}
-                    </span>
-                  </td>
-                  <td className="grant-actions">
-                    {g.mode === 'acl' && REVOCABLE.has(g.status) && (
-                      <>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          data-testid="grant-edit"
-                          disabled={revoking !== null}
-                          onClick={() => onEdit(g)}
-                        >
-                          {t('grants.change')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          data-testid="grant-revoke"
-                          disabled={revoking !== null}
-                          onClick={() => setConfirming(g.delegate)}
-                        >
-                          {t('grants.revoke')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {grants.map((g) => (
+              <GrantRow
+                key={g.delegate}
+                grant={g}
+                revoking={revoking}
+                nameOf={nameOf}
+                onEdit={onEdit}
+                onRevoke={setConfirming}
+              />
+            ))}
           </tbody>
         </table>
       )}
-      {result && (
-        <div
-          className={`notice ${result.confirmedEmpty ? 'notice-ok' : 'notice-warning'}`}
-          role="status"
-          data-testid="revoke-result"
-          data-confirmed={result.confirmedEmpty}
-          data-elapsed-ms={result.elapsedMs}
-        >
-          <p className="notice-message">
-            {result.confirmedEmpty
-              ? t('grants.revoked', {
-                  delegate: result.delegate,
-                  count: result.folders.length,
-                  seconds: formatSeconds(result.elapsedMs, locale),
-                })
-              : t('grants.revokedRemaining', {
-                  delegate: result.delegate,
-                  list: result.remaining.map((r) => nameOf(r.path)).join(', '),
-                })}
-          </p>
-          <p className="small">{t('grants.revokedSessionNote', { delegate: result.delegate })}</p>
-        </div>
-      )}
+      {result && <RevokeNotice result={result} nameOf={nameOf} />}
       {error && <ErrorNotice error={error} testId="revoke-error" />}
       {confirming && (
         <ConfirmDialog
@@ -172,5 +90,118 @@ export function GrantsTable({ accountId, grants, folders, onChanged, onEdit }: P
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+function GrantsHead() {
+  const { t } = useDelegationT();
+  return (
+    <thead>
+      <tr>
+        <th>{t('grants.delegate')}</th>
+        <th>{t('grants.role')}</th>
+        <th>{t('grants.rights')}</th>
+        <th>{t('grants.scope')}</th>
+        <th>{t('grants.validity')}</th>
+        <th>{t('grants.status')}</th>
+        <th>
+          <span className="visually-hidden">{t('grants.actions')}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+interface RowProps {
+  grant: DelegationGrant;
+  /** The delegate whose grant is being revoked, if any. */
+  revoking: string | null;
+  nameOf(path: string): string;
+  onEdit(grant: DelegationGrant): void;
+  onRevoke(delegate: string): void;
+}
+
+function GrantRow({ grant: g, revoking, nameOf, onEdit, onRevoke }: RowProps) {
+  const { t, lang, locale } = useDelegationT();
+  const busy = revoking === g.delegate;
+  const role =
+    g.mode === 'credential'
+      ? t('grants.credentialMode')
+      : g.role === 'none' || g.role === 'credential'
+        ? '—'
+        : ROLE_LABELS[g.role][lang];
+  return (
+    <tr data-testid="grant-row" data-delegate={g.delegate} data-status={g.status}>
+      <td className="grant-delegate">{g.delegate}</td>
+      <td data-testid="grant-role">{role}</td>
+      <td>{g.mode === 'acl' ? <RightsWords rights={g.rights} testId="grant-rights" /> : '—'}</td>
+      <td data-testid="grant-scope">
+        {g.scope === 'all'
+          ? t('scope.all')
+          : t('scope.some', { count: g.scope.length, list: g.scope.map(nameOf).join(', ') })}
+      </td>
+      <td>
+        {g.validUntil
+          ? t('validity.until', { from: formatDay(g.validFrom, locale), until: formatDay(g.validUntil, locale) })
+          : t('validity.open', { from: formatDay(g.validFrom, locale) })}
+      </td>
+      <td>
+        <span className={`grant-status status-${busy ? 'revoking' : g.status}`} data-testid="grant-status">
+          {busy ? t('grants.revoking') : GRANT_STATUS_WORDS[g.status][lang]}
+        </span>
+      </td>
+      <td className="grant-actions">
+        {g.mode === 'acl' && REVOCABLE.has(g.status) && (
+          <>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="grant-edit"
+              disabled={revoking !== null}
+              onClick={() => onEdit(g)}
+            >
+              {t('grants.change')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              data-testid="grant-revoke"
+              disabled={revoking !== null}
+              onClick={() => onRevoke(g.delegate)}
+            >
+              {t('grants.revoke')}
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** What a revocation did, with the measured time to loss of access. */
+function RevokeNotice({ result, nameOf }: { result: RevokeResult; nameOf(path: string): string }) {
+  const { t, locale } = useDelegationT();
+  return (
+    <div
+      className={`notice ${result.confirmedEmpty ? 'notice-ok' : 'notice-warning'}`}
+      role="status"
+      data-testid="revoke-result"
+      data-confirmed={result.confirmedEmpty}
+      data-elapsed-ms={result.elapsedMs}
+    >
+      <p className="notice-message">
+        {result.confirmedEmpty
+          ? t('grants.revoked', {
+              delegate: result.delegate,
+              count: result.folders.length,
+              seconds: formatSeconds(result.elapsedMs, locale),
+            })
+          : t('grants.revokedRemaining', {
+              delegate: result.delegate,
+              list: result.remaining.map((r) => nameOf(r.path)).join(', '),
+            })}
+      </p>
+      <p className="small">{t('grants.revokedSessionNote', { delegate: result.delegate })}</p>
+    </div>
   );
 }

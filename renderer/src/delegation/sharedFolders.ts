@@ -39,6 +39,7 @@ const SPECIAL_BY_NAME: Record<string, SpecialUse> = {
   trash: '\\Trash',
   'deleted items': '\\Trash',
   'deleted messages': '\\Trash',
+  // i18n-exempt: the name some servers give Trash, matched against theirs, never shown
   'thùng rác': '\\Trash',
   junk: '\\Junk',
   spam: '\\Junk',

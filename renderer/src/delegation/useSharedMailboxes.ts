@@ -4,7 +4,7 @@
 // an action was refused, when a sync changed the folder list, when the window
 // regains focus and, while something is shared, every minute: a revocation
 // shows as such instead of as a list that silently stops working.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FolderInfo } from '../../../shared/mail.ts';
 import { invoke, onEvent, toUiError, type UiError } from '../api.ts';
 import {
@@ -40,6 +40,52 @@ export interface SharedMailboxes {
   stale: number;
 }
 
+/**
+ * When to ask the server again: every minute while something is shared (one
+ * IMAP login; it is how a revocation shows), when the window regains focus,
+ * on delegation.changed, and when a sync changed the folder list (a grant or
+ * revocation may be why).
+ */
+function useAskingAgain(refresh: () => void, seen: RefObject<UnitMailbox[]>, cached: readonly FolderInfo[]): void {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (seen.current.length > 0) refresh();
+    }, SHARED_REFRESH_MS);
+    window.addEventListener('focus', refresh);
+    const off = onEvent('delegation.changed', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+      off();
+    };
+  }, [refresh, seen]);
+
+  const folderKey = useMemo(() => cached.map((f) => f.path).join('\n'), [cached]);
+  const firstKey = useRef(folderKey);
+  useEffect(() => {
+    if (folderKey !== firstKey.current) refresh();
+  }, [folderKey, refresh]);
+}
+
+/**
+ * A grant made since the last sync: its folders are not in the cache yet, so
+ * the cache is stale. Folders a sync was asked for are asked again only after
+ * a while if they are still missing.
+ */
+function useMissingFolders(cached: readonly FolderInfo[], units: UnitMailbox[], onStale: () => void): void {
+  const requested = useRef(new Map<string, number>());
+  const stale = useEffectEvent(onStale);
+  useEffect(() => {
+    const now = Date.now();
+    const missing = uncachedFolders(cached, units).filter(
+      (p) => now - (requested.current.get(p) ?? 0) > SHARED_REFRESH_MS,
+    );
+    if (missing.length === 0) return;
+    for (const p of missing) requested.current.set(p, now);
+    stale();
+  }, [cached, units]);
+}
+
 export function useSharedMailboxes(opts: {
   accountId: string;
   /** The account's cached folders (cache.folders). */
@@ -51,8 +97,6 @@ export function useSharedMailboxes(opts: {
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   const seen = useRef<UnitMailbox[]>([]);
-  /** Folders a sync was asked for, and when: asked again after a while if they are still missing. */
-  const requested = useRef(new Map<string, number>());
   const [stale, setStale] = useState(0);
 
   useEffect(() => {
@@ -75,38 +119,8 @@ export function useSharedMailboxes(opts: {
   }, [accountId, tick]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-
-  useEffect(() => {
-    // Polling (one IMAP login) only while something is shared: it is how a revocation shows.
-    const timer = setInterval(() => {
-      if (seen.current.length > 0) refresh();
-    }, SHARED_REFRESH_MS);
-    window.addEventListener('focus', refresh);
-    const off = onEvent('delegation.changed', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-      off();
-    };
-  }, [refresh]);
-
-  // A sync changed the folder list (a grant or revocation may be why): ask again.
-  const folderKey = useMemo(() => cached.map((f) => f.path).join('\n'), [cached]);
-  const firstKey = useRef(folderKey);
-  useEffect(() => {
-    if (folderKey !== firstKey.current) refresh();
-  }, [folderKey, refresh]);
-
-  // A grant made since the last sync: its folders are not in the cache yet.
-  useEffect(() => {
-    const now = Date.now();
-    const missing = uncachedFolders(cached, units).filter(
-      (p) => now - (requested.current.get(p) ?? 0) > SHARED_REFRESH_MS,
-    );
-    if (missing.length === 0) return;
-    for (const p of missing) requested.current.set(p, now);
-    setStale((n) => n + 1);
-  }, [cached, units]);
+  useAskingAgain(refresh, seen, cached);
+  useMissingFolders(cached, units, () => setStale((n) => n + 1));
 
   const folders = useMemo(() => labelFolders(cached, units), [cached, units]);
   const personal = useMemo(() => personalFolders(folders, units), [folders, units]);

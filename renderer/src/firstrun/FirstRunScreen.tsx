@@ -1,9 +1,9 @@
 // Shown while there is no account yet.
-import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import type { HandoverTab } from '../handover/tabs.ts';
 import { HandoverFirstRunEntry } from '../handover/HandoverEntry.tsx';
+import { useT } from '../i18n/useT.ts';
 import { AccountForm } from './AccountForm.tsx';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function FirstRunScreen({ domain, onSaved, onOpenHandover }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT('app');
   return (
     <main className="first-run" data-testid="first-run-screen">
       <div className="first-run-card">

@@ -1,24 +1,36 @@
 // Host / port / security for one server (IMAP or SMTP).
-import { useTranslation } from 'react-i18next';
+import { useFormContext } from 'react-hook-form';
 import type { SecurityMode } from '../../../shared/account.ts';
-import { withSecurity, type FieldErrors, type ServerForm, type ServerRole } from './draft.ts';
-import { FieldError } from './FieldError.tsx';
+import { FieldError } from '../forms/FieldError.tsx';
+import { useT } from '../i18n/useT.ts';
+import { withSecurity, type AccountFormValues, type ServerRole } from './draft.ts';
 
 interface Props {
   role: ServerRole;
-  value: ServerForm;
-  errors: FieldErrors;
   disabled: boolean;
-  onChange(next: ServerForm): void;
 }
 
 const MODES: SecurityMode[] = ['tls', 'starttls', 'none'];
 
-export function ServerFields({ role, value, errors, disabled, onChange }: Props) {
-  const { t } = useTranslation();
+export function ServerFields({ role, disabled }: Props) {
+  const { t } = useT('app');
+  const { register, getValues, setValue, formState } = useFormContext<AccountFormValues>();
+  const errors = formState.errors[role];
+  const port = register(`${role}.port`);
+  const security = register(`${role}.security`);
   const label = { tls: t('form.secTls'), starttls: t('form.secStarttls'), none: t('form.secNone') };
   const id = (field: string) => `${role}-${field}`;
   const title = role === 'imap' ? t('form.incoming') : t('form.outgoing');
+  // The port keeps digits only (cleaned before the form reads it).
+  const changePort: typeof port.onChange = (event) => {
+    event.target.value = event.target.value.replace(/\D/g, '').slice(0, 5);
+    return port.onChange(event);
+  };
+  // A new security mode moves a default port along (judged by the mode before the change).
+  const changeSecurity: typeof security.onChange = (event) => {
+    setValue(`${role}.port`, withSecurity(role, getValues(role), event.target.value as SecurityMode).port);
+    return security.onChange(event);
+  };
   return (
     <fieldset className="server-fields" data-testid={`${role}-fields`} disabled={disabled}>
       {/* The legend names the group for screen readers; the visible copy sits in the grid row. */}
@@ -32,35 +44,29 @@ export function ServerFields({ role, value, errors, disabled, onChange }: Props)
           <input
             id={id('host')}
             data-testid={id('host')}
-            value={value.host}
             autoComplete="off"
             spellCheck={false}
             placeholder={role === 'imap' ? 'mail.binhphuoc.gov.vn' : 'smtp.binhphuoc.gov.vn'}
-            aria-invalid={errors[`${role}.host`] ? true : undefined}
-            onChange={(e) => onChange({ ...value, host: e.target.value })}
+            aria-invalid={errors?.host ? true : undefined}
+            {...register(`${role}.host`)}
           />
-          <FieldError problem={errors[`${role}.host`]} field={t('form.host')} />
+          <FieldError error={errors?.host} label={t('form.host')} testId="field-error" alert />
         </div>
         <div className="field field-port">
           <label htmlFor={id('port')}>{t('form.port')}</label>
           <input
             id={id('port')}
             data-testid={id('port')}
-            value={value.port}
             inputMode="numeric"
-            aria-invalid={errors[`${role}.port`] ? true : undefined}
-            onChange={(e) => onChange({ ...value, port: e.target.value.replace(/\D/g, '').slice(0, 5) })}
+            aria-invalid={errors?.port ? true : undefined}
+            {...port}
+            onChange={changePort}
           />
-          <FieldError problem={errors[`${role}.port`]} field={t('form.port')} />
+          <FieldError error={errors?.port} label={t('form.port')} testId="field-error" alert />
         </div>
         <div className="field field-security">
           <label htmlFor={id('security')}>{t('form.security')}</label>
-          <select
-            id={id('security')}
-            data-testid={id('security')}
-            value={value.security}
-            onChange={(e) => onChange(withSecurity(role, value, e.target.value as SecurityMode))}
-          >
+          <select id={id('security')} data-testid={id('security')} {...security} onChange={changeSecurity}>
             {MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {label[mode]}

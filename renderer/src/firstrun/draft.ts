@@ -1,14 +1,15 @@
-// The account form's state and its conversion into the contract's
-// AccountDraft. Validation here only gives early, field-level hints; main
-// validates again with the zod schema and has the final word.
+// The account form's values and their conversion into the input of the
+// accounts.* calls. The contract's schema judges them (accountSchema.ts), in
+// the renderer for field-level messages and again in main, which has the final
+// word.
 import type {
-  AccountDraft,
   AccountKind,
   AccountSummary,
   AutoconfigResult,
   SecurityMode,
   ServerSettings,
 } from '../../../shared/account.ts';
+import { given } from '../forms/contractSchema.ts';
 
 export interface ServerForm {
   host: string;
@@ -22,7 +23,7 @@ export interface ChosenCa {
   pem: string;
 }
 
-export interface AccountFormState {
+export interface AccountFormValues {
   email: string;
   displayName: string;
   kind: AccountKind;
@@ -47,7 +48,7 @@ export const DEFAULT_PORTS: Record<ServerRole, Record<SecurityMode, number>> = {
   smtp: { tls: 465, starttls: 587, none: 25 },
 };
 
-export function initialFormState(): AccountFormState {
+export function initialFormValues(): AccountFormValues {
   return {
     email: '',
     displayName: '',
@@ -62,17 +63,18 @@ export function initialFormState(): AccountFormState {
   };
 }
 
+const serverForm = (s: ServerSettings): ServerForm => ({ host: s.host, port: String(s.port), security: s.security });
+
 /** The form filled with an existing account's settings; the password stays empty (= keep). */
-export function formStateFromAccount(account: AccountSummary): AccountFormState {
-  const server = (s: ServerSettings): ServerForm => ({ host: s.host, port: String(s.port), security: s.security });
+export function formValuesFromAccount(account: AccountSummary): AccountFormValues {
   return {
     email: account.email,
     displayName: account.displayName === account.email ? '' : account.displayName,
     kind: account.kind,
     password: '',
     username: account.username === account.email ? '' : account.username,
-    imap: server(account.imap),
-    smtp: server(account.smtp),
+    imap: serverForm(account.imap),
+    smtp: serverForm(account.smtp),
     // The user consented when the account was saved; the box shows it ticked.
     allowInsecure: account.insecure,
     ca: null,
@@ -86,8 +88,8 @@ export function withSecurity(role: ServerRole, server: ServerForm, security: Sec
   return { ...server, security, port: usesDefault ? String(DEFAULT_PORTS[role][security]) : server.port };
 }
 
-export function isInsecure(state: Pick<AccountFormState, 'imap' | 'smtp'>): boolean {
-  return state.imap.security === 'none' || state.smtp.security === 'none';
+export function isInsecure(values: Pick<AccountFormValues, 'imap' | 'smtp'>): boolean {
+  return values.imap.security === 'none' || values.smtp.security === 'none';
 }
 
 /** "vanphong" + blur → "vanphong@binhphuoc.gov.vn": saves typing the long domain. */
@@ -96,57 +98,31 @@ export function completeEmail(email: string, domain: string): string {
   return trimmed && !trimmed.includes('@') ? `${trimmed}@${domain}` : trimmed;
 }
 
-export function applyAutoconfig(state: AccountFormState, result: AutoconfigResult): AccountFormState {
-  const toForm = (s: ServerSettings): ServerForm => ({ host: s.host, port: String(s.port), security: s.security });
+/** The servers (and a login name other than the address) that autoconfig found. */
+export function autoconfigValues(values: AccountFormValues, result: AutoconfigResult) {
   return {
-    ...state,
-    imap: toForm(result.imap),
-    smtp: toForm(result.smtp),
-    username: result.username && result.username !== state.email.trim() ? result.username : state.username,
+    imap: serverForm(result.imap),
+    smtp: serverForm(result.smtp),
+    username: result.username && result.username !== values.email.trim() ? result.username : values.username,
   };
 }
 
-export type FieldKey = 'email' | 'password' | 'imap.host' | 'imap.port' | 'smtp.host' | 'smtp.port' | 'allowInsecure';
-export type FieldProblem = 'required' | 'invalidEmail' | 'invalidPort' | 'insecureRequired';
-export type FieldErrors = Partial<Record<FieldKey, FieldProblem>>;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function parsePort(text: string): number | null {
-  if (!/^\d{1,5}$/.test(text.trim())) return null;
-  const port = Number(text);
-  return port >= 1 && port <= 65535 ? port : null;
-}
-
-export function validate(state: AccountFormState, needPassword = true): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!state.email.trim()) errors.email = 'required';
-  else if (!EMAIL.test(state.email.trim())) errors.email = 'invalidEmail';
-  if (needPassword && !state.password) errors.password = 'required';
-  for (const role of ['imap', 'smtp'] as const) {
-    if (!state[role].host.trim()) errors[`${role}.host`] = 'required';
-    if (parsePort(state[role].port) === null) errors[`${role}.port`] = 'invalidPort';
-  }
-  if (isInsecure(state) && !state.allowInsecure) errors.allowInsecure = 'insecureRequired';
-  return errors;
-}
-
-export function toDraft(state: AccountFormState): AccountDraft {
-  const server = (s: ServerForm): ServerSettings => ({
-    host: s.host.trim(),
-    port: parsePort(s.port) ?? 0,
+/** The AccountDraft the form stands for; what is blank stays undefined for the contract to report. */
+export function toDraft(values: AccountFormValues) {
+  const server = (s: ServerForm) => ({
+    host: given(s.host),
+    port: given(s.port) === undefined ? undefined : Number(s.port),
     security: s.security,
   });
-  const username = state.username.trim();
   return {
-    kind: state.kind,
-    displayName: state.displayName.trim(),
-    email: state.email.trim(),
-    ...(username ? { username } : {}),
-    imap: server(state.imap),
-    smtp: server(state.smtp),
-    ...(state.ca ? { caPem: state.ca.pem } : state.storedCa === 'remove' ? { caPem: '' } : {}),
+    kind: values.kind,
+    displayName: values.displayName.trim(),
+    email: given(values.email),
+    username: given(values.username),
+    imap: server(values.imap),
+    smtp: server(values.smtp),
+    ...(values.ca ? { caPem: values.ca.pem } : values.storedCa === 'remove' ? { caPem: '' } : {}),
     // Only ever true when the user ticked the box and a mode really is plaintext.
-    allowInsecure: isInsecure(state) && state.allowInsecure,
+    allowInsecure: isInsecure(values) && values.allowInsecure,
   };
 }

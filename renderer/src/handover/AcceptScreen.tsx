@@ -4,18 +4,15 @@
 // package and writes the countersigned receipt. Missing messages can be put
 // back. Reminders: the IT Centre resets the password; the previous head's
 // delegations are reviewed.
-import { useState } from 'react';
-import type { AcceptResult, PackageDiff } from '../../../shared/handover-accept.ts';
-import type { VerifyReport } from '../../../shared/handover.ts';
 import type { IdentitySummaryDto } from '../../../shared/identity.ts';
-import { invoke, toUiError, type UiError } from '../api.ts';
+import type { VerifyReport } from '../../../shared/handover.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import type { AsyncState } from '../hooks/useAsync.ts';
-import { AcceptedView, type Restore } from './AcceptedView.tsx';
-import { BagPicker, type BagChoice } from './BagPicker.tsx';
+import { AcceptedView } from './AcceptedView.tsx';
+import { BagPicker } from './BagPicker.tsx';
 import { useHandoverT } from './i18n.ts';
 import { JobProgress } from './JobProgress.tsx';
-import { useJobProgress } from './useJobProgress.ts';
+import { useAcceptFlow, type AcceptFlow } from './useAcceptFlow.ts';
 import { VerifyReportView } from './VerifyReportView.tsx';
 
 interface Props {
@@ -23,78 +20,10 @@ interface Props {
   onOpenIdentity(): void;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-type Step =
-  | { status: 'choose' }
-  | { status: 'verifying' }
-  | { status: 'verified'; report: VerifyReport }
-  | { status: 'verify-failed'; error: UiError }
-  | { status: 'accepting'; report: VerifyReport }
-  | { status: 'accept-failed'; report: VerifyReport; error: UiError }
-  | { status: 'accepted'; result: AcceptResult };
-
 export function AcceptScreen({ identity, onOpenIdentity }: Props) {
   const { t } = useHandoverT();
-  const [bag, setBag] = useState<BagChoice | null>(null);
-  const [step, setStep] = useState<Step>({ status: 'choose' });
-  const [email, setEmail] = useState('');
-  const [emailTouched, setEmailTouched] = useState(false);
-  const [diff, setDiff] = useState<PackageDiff | null>(null);
-  const [restore, setRestore] = useState<Restore>({ status: 'idle' });
-  const [verifyProgress, resetVerify] = useJobProgress('verify');
-  const [acceptProgress, resetAccept] = useJobProgress('accept');
-  const [restoreProgress, resetRestore] = useJobProgress('restore');
-
-  const hasIdentity = identity.status === 'ok' && identity.value !== null;
-  const emailOk = EMAIL.test(email.trim());
-  const busy = step.status === 'verifying' || step.status === 'accepting' || restore.status === 'running';
-
-  async function verify() {
-    if (!bag) return;
-    resetVerify();
-    setStep({ status: 'verifying' });
-    try {
-      const report = await invoke('handover.verify', { path: bag.path, ...(bag.caPath ? { caPath: bag.caPath } : {}) });
-      setStep({ status: 'verified', report });
-    } catch (e) {
-      setStep({ status: 'verify-failed', error: toUiError(e) });
-    }
-  }
-
-  async function accept(report: VerifyReport) {
-    setEmailTouched(true);
-    if (!bag || !emailOk) return;
-    resetAccept();
-    setStep({ status: 'accepting', report });
-    try {
-      const result = await invoke('handover.accept', {
-        path: bag.path,
-        accountEmail: email.trim(),
-        ...(bag.caPath ? { caPath: bag.caPath } : {}),
-      });
-      setDiff(result.diff);
-      setStep({ status: 'accepted', result });
-    } catch (e) {
-      setStep({ status: 'accept-failed', report, error: toUiError(e) });
-    }
-  }
-
-  async function restoreMissing(accountId: string) {
-    if (!bag) return;
-    resetRestore();
-    setRestore({ status: 'running' });
-    try {
-      const result = await invoke('handover.restore', { accountId, path: bag.path });
-      setDiff(result.diff);
-      setRestore({ status: 'done', restored: result.restored });
-    } catch (e) {
-      setRestore({ status: 'failed', error: toUiError(e) });
-    }
-  }
-
-  const report =
-    step.status === 'verified' || step.status === 'accepting' || step.status === 'accept-failed' ? step.report : null;
+  const flow = useAcceptFlow();
+  const { step, report, busy } = flow;
 
   return (
     <section className="handover-screen" aria-labelledby="accept-heading" data-testid="accept-screen">
@@ -103,28 +32,25 @@ export function AcceptScreen({ identity, onOpenIdentity }: Props) {
 
       <fieldset className="handover-step" disabled={busy || step.status === 'accepted'}>
         <legend>{t('accept.step.verify')}</legend>
-        <BagPicker
-          value={bag}
-          testId="accept-bag"
-          onChange={(value) => {
-            setBag(value);
-            setStep({ status: 'choose' });
-          }}
-        />
+        <BagPicker value={flow.bag} testId="accept-bag" onChange={flow.choose} />
         <div className="form-actions">
           <button
             type="button"
             className="btn btn-primary"
             data-testid="accept-verify"
-            disabled={!bag}
-            onClick={() => void verify()}
+            disabled={!flow.bag}
+            onClick={() => void flow.verify()}
           >
             {t('accept.verify')}
           </button>
         </div>
       </fieldset>
       {step.status === 'verifying' && (
-        <JobProgress progress={verifyProgress} testId="accept-verify-progress" startingLabel={t('verify.running')} />
+        <JobProgress
+          progress={flow.progress.verify}
+          testId="accept-verify-progress"
+          startingLabel={t('verify.running')}
+        />
       )}
       {step.status === 'verify-failed' && <ErrorNotice error={step.error} testId="accept-verify-error" />}
       {report && <VerifyReportView report={report} testId="accept-report" />}
@@ -135,64 +61,78 @@ export function AcceptScreen({ identity, onOpenIdentity }: Props) {
         </div>
       )}
 
-      {report?.valid && (
-        <fieldset className="handover-step" disabled={busy}>
-          <legend>{t('accept.step.accept')}</legend>
-          {identity.status === 'ok' && identity.value === null && (
-            <div className="notice notice-warning" data-testid="accept-no-identity">
-              <p className="notice-message">{t('accept.noIdentity')}</p>
-              <div className="notice-actions">
-                <button type="button" className="btn" onClick={onOpenIdentity}>
-                  {t('export.openIdentity')}
-                </button>
-              </div>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="accept-email">{t('accept.email')}</label>
-            <input
-              id="accept-email"
-              type="email"
-              data-testid="accept-email"
-              value={email}
-              autoComplete="off"
-              placeholder={t('accept.emailPlaceholder')}
-              aria-invalid={emailTouched && !emailOk ? true : undefined}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-            {emailTouched && !emailOk ? (
-              <div className="field-error">{t('accept.emailInvalid')}</div>
-            ) : (
-              <div className="hint">{t('accept.emailHint')}</div>
-            )}
-          </div>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="accept-submit"
-              disabled={!hasIdentity}
-              onClick={() => void accept(report)}
-            >
-              {t('accept.submit')}
-            </button>
-          </div>
-        </fieldset>
-      )}
+      {report?.valid && <AcceptStep flow={flow} report={report} identity={identity} onOpenIdentity={onOpenIdentity} />}
       {step.status === 'accepting' && (
-        <JobProgress progress={acceptProgress} testId="accept-progress" startingLabel={t('accept.running')} />
+        <JobProgress progress={flow.progress.accept} testId="accept-progress" startingLabel={t('accept.running')} />
       )}
       {step.status === 'accept-failed' && <ErrorNotice error={step.error} testId="accept-error" />}
 
       {step.status === 'accepted' && (
         <AcceptedView
           result={step.result}
-          diff={diff ?? step.result.diff}
-          restore={restore}
-          restoreProgress={restoreProgress}
-          onRestore={() => void restoreMissing(step.result.accountId)}
+          diff={flow.diff ?? step.result.diff}
+          restore={flow.restore}
+          restoreProgress={flow.progress.restore}
+          onRestore={() => void flow.restoreMissing(step.result.accountId)}
         />
       )}
     </section>
+  );
+}
+
+interface StepProps {
+  flow: AcceptFlow;
+  report: VerifyReport;
+  identity: AsyncState<IdentitySummaryDto | null>;
+  onOpenIdentity(): void;
+}
+
+/** The package is valid: whose account it becomes, with the user's signing identity. */
+function AcceptStep({ flow, report, identity, onOpenIdentity }: StepProps) {
+  const { t } = useHandoverT();
+  const hasIdentity = identity.status === 'ok' && identity.value !== null;
+  return (
+    <fieldset className="handover-step" disabled={flow.busy}>
+      <legend>{t('accept.step.accept')}</legend>
+      {identity.status === 'ok' && identity.value === null && (
+        <div className="notice notice-warning" data-testid="accept-no-identity">
+          <p className="notice-message">{t('accept.noIdentity')}</p>
+          <div className="notice-actions">
+            <button type="button" className="btn" onClick={onOpenIdentity}>
+              {t('export.openIdentity')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="accept-email">{t('accept.email')}</label>
+        <input
+          id="accept-email"
+          type="email"
+          data-testid="accept-email"
+          value={flow.email}
+          autoComplete="off"
+          placeholder={t('accept.emailPlaceholder')}
+          aria-invalid={flow.emailTouched && !flow.emailOk ? true : undefined}
+          onChange={(e) => flow.setEmail(e.target.value)}
+        />
+        {flow.emailTouched && !flow.emailOk ? (
+          <div className="field-error">{t('accept.emailInvalid')}</div>
+        ) : (
+          <div className="hint">{t('accept.emailHint')}</div>
+        )}
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="accept-submit"
+          disabled={!hasIdentity}
+          onClick={() => void flow.accept(report)}
+        >
+          {t('accept.submit')}
+        </button>
+      </div>
+    </fieldset>
   );
 }

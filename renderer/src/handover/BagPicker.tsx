@@ -69,38 +69,57 @@ export function BagPicker({ value, onChange, testId, disabled }: Props) {
           </code>
         </div>
       </div>
-      <div className="field">
-        <span className="label">{t('bag.ca')}</span>
-        <div className="inline-row">
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid={`${testId}-ca`}
-            disabled={disabled || !value}
-            onClick={() => void pick('ca')}
-          >
-            {t('bag.pickCa')}
-          </button>
-          {value?.caPath ? (
-            <>
-              <span className="file-name" data-testid={`${testId}-ca-file`}>
-                {baseName(value.caPath)}
-              </span>
-              <button
-                type="button"
-                className="btn btn-link"
-                disabled={disabled}
-                onClick={() => onChange({ ...value, caPath: null })}
-              >
-                {t('bag.removeCa')}
-              </button>
-            </>
-          ) : (
-            <span className="muted small">{t('bag.noCa')}</span>
-          )}
-        </div>
-      </div>
+      <CaField
+        value={value}
+        testId={testId}
+        disabled={disabled}
+        onPick={() => void pick('ca')}
+        onRemove={() => {
+          if (value) onChange({ ...value, caPath: null });
+        }}
+      />
       {error && <ErrorNotice error={error} testId={`${testId}-error`} />}
+    </div>
+  );
+}
+
+interface CaProps {
+  value: BagChoice | null;
+  testId: string;
+  disabled: boolean | undefined;
+  onPick(): void;
+  onRemove(): void;
+}
+
+/** The CA certificate the signer's chain must lead to (optional). */
+function CaField({ value, testId, disabled, onPick, onRemove }: CaProps) {
+  const { t } = useHandoverT();
+  return (
+    <div className="field">
+      <span className="label">{t('bag.ca')}</span>
+      <div className="inline-row">
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid={`${testId}-ca`}
+          disabled={disabled || !value}
+          onClick={onPick}
+        >
+          {t('bag.pickCa')}
+        </button>
+        {value?.caPath ? (
+          <>
+            <span className="file-name" data-testid={`${testId}-ca-file`}>
+              {baseName(value.caPath)}
+            </span>
+            <button type="button" className="btn btn-link" disabled={disabled} onClick={onRemove}>
+              {t('bag.removeCa')}
+            </button>
+          </>
+        ) : (
+          <span className="muted small">{t('bag.noCa')}</span>
+        )}
+      </div>
     </div>
   );
 }

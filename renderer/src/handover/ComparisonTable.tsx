@@ -30,26 +30,7 @@ export function ComparisonTable({ diff }: { diff: PackageDiff }) {
       </p>
       <table className="data-table">
         <caption className="visually-hidden">{t('compare.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('compare.folder')}</th>
-            <th scope="col" className="num">
-              {t('compare.inPackage')}
-            </th>
-            <th scope="col" className="num">
-              {t('compare.onServer')}
-            </th>
-            <th scope="col" className="num">
-              {t('compare.missing')}
-            </th>
-            <th scope="col" className="num">
-              {t('compare.changed')}
-            </th>
-            <th scope="col" className="num">
-              {t('compare.added')}
-            </th>
-          </tr>
-        </thead>
+        <ComparisonHead />
         <tbody>
           {diff.folders.map((row) => (
             <tr
@@ -101,5 +82,31 @@ export function ComparisonTable({ diff }: { diff: PackageDiff }) {
         </tfoot>
       </table>
     </div>
+  );
+}
+
+function ComparisonHead() {
+  const { t } = useHandoverT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('compare.folder')}</th>
+        <th scope="col" className="num">
+          {t('compare.inPackage')}
+        </th>
+        <th scope="col" className="num">
+          {t('compare.onServer')}
+        </th>
+        <th scope="col" className="num">
+          {t('compare.missing')}
+        </th>
+        <th scope="col" className="num">
+          {t('compare.changed')}
+        </th>
+        <th scope="col" className="num">
+          {t('compare.added')}
+        </th>
+      </tr>
+    </thead>
   );
 }

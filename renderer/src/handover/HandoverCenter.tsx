@@ -2,10 +2,11 @@
 // user's identity), Bàn giao (export), Kiểm tra gói (verify) and Tiếp nhận
 // (accept). It stays mounted once opened, so a running export keeps its
 // progress when the window is closed and opened again.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { invoke } from '../api.ts';
 import { Icon } from '../components/Icon.tsx';
+import { keepTabInside } from '../components/useModalFocus.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useAsync } from '../hooks/useAsync.ts';
 import { IdentityScreen } from '../identity/IdentityScreen.tsx';
@@ -45,6 +46,9 @@ export default function HandoverCenter({ open, tab, onTab, onClose, accounts, cu
     role: 'tabpanel',
     'aria-labelledby': `handover-tab-${id}`,
     hidden: tab !== id,
+    // In the Tab order (as the ARIA tabs pattern has it): the panel, and so the window's scroll area, is
+    // reachable and scrollable from the keyboard even when it shows no control (an accepted package).
+    tabIndex: 0,
     className: 'handover-panel',
   });
 
@@ -54,6 +58,7 @@ export default function HandoverCenter({ open, tab, onTab, onClose, accounts, cu
       className="handover-center"
       aria-labelledby="handover-center-title"
       data-testid="handover-center"
+      onKeyDown={(e) => keepTabInside(e.currentTarget, e)}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -67,24 +72,7 @@ export default function HandoverCenter({ open, tab, onTab, onClose, accounts, cu
           <Icon name="close" /> {t('center.close')}
         </button>
       </header>
-      <div className="handover-tabs" role="tablist" aria-label={t('center.title')}>
-        {HANDOVER_TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`handover-tab-${id}`}
-            data-testid={`handover-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`handover-panel-${id}`}
-            className={`handover-tab${tab === id ? ' is-active' : ''}`}
-            onClick={() => onTab(id)}
-          >
-            <span className="handover-tab-title">{t(`center.tab.${id}`)}</span>
-            <span className="handover-tab-sub">{t(`center.tabSub.${id}`)}</span>
-          </button>
-        ))}
-      </div>
+      <HandoverTabs tab={tab} onTab={onTab} />
       <div className="handover-body">
         <div {...panel('identity')}>
           <IdentityScreen
@@ -109,5 +97,49 @@ export default function HandoverCenter({ open, tab, onTab, onClose, accounts, cu
         </div>
       </div>
     </dialog>
+  );
+}
+
+/** The key that moves along the tabs, and where to (the ARIA tabs pattern): ←/→ wrap round, Home/End. */
+function tabAfter(key: string, tab: HandoverTab): HandoverTab | null {
+  const at = HANDOVER_TABS.indexOf(tab);
+  const n = HANDOVER_TABS.length;
+  const to = { ArrowLeft: at - 1 + n, ArrowRight: at + 1, Home: 0, End: n - 1 }[key];
+  return to === undefined ? null : (HANDOVER_TABS[to % n] ?? null);
+}
+
+/**
+ * The window's tabs (identity, export, verify, accept). One Tab stop, the open tab; the arrows move
+ * between them and open the one reached, as screen readers announce a tab list to work.
+ */
+function HandoverTabs({ tab, onTab }: { tab: HandoverTab; onTab(tab: HandoverTab): void }) {
+  const { t } = useHandoverT();
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = tabAfter(e.key, tab);
+    if (!next) return;
+    e.preventDefault();
+    onTab(next);
+    e.currentTarget.querySelector<HTMLElement>(`#handover-tab-${next}`)?.focus();
+  };
+  return (
+    <div className="handover-tabs" role="tablist" aria-label={t('center.title')} onKeyDown={onKeyDown}>
+      {HANDOVER_TABS.map((id) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          id={`handover-tab-${id}`}
+          data-testid={`handover-tab-${id}`}
+          aria-selected={tab === id}
+          aria-controls={`handover-panel-${id}`}
+          tabIndex={tab === id ? 0 : -1}
+          className={`handover-tab${tab === id ? ' is-active' : ''}`}
+          onClick={() => onTab(id)}
+        >
+          <span className="handover-tab-title">{t(`center.tab.${id}`)}</span>
+          <span className="handover-tab-sub">{t(`center.tabSub.${id}`)}</span>
+        </button>
+      ))}
+    </div>
   );
 }

@@ -14,18 +14,8 @@ const SHOWN_PER_GROUP = 200;
 type Problem = VerifyReport['problems'][number];
 
 export function VerifyReportView({ report, testId = 'verify-report' }: { report: VerifyReport; testId?: string }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t } = useHandoverT();
   const ref = useRevealOnMount<HTMLDivElement>();
-  const groups = new Map<string, Problem[]>();
-  for (const p of report.problems) {
-    const list = groups.get(p.kind) ?? [];
-    list.push(p);
-    groups.set(p.kind, list);
-  }
-  const sig = report.signature;
-  const kindLabel = (kind: string) => t(`verify.kind.${kind}` as HandoverKey, { defaultValue: kind });
 
   return (
     <div ref={ref} className="verify-report" data-testid={testId} data-valid={report.valid}>
@@ -36,97 +26,131 @@ export function VerifyReportView({ report, testId = 'verify-report' }: { report:
         data-valid={report.valid}
       >
         <h3>{report.valid ? t('verify.valid') : t('verify.invalid')}</h3>
-        <p>
-          {report.valid ? t('verify.validSub') : t('verify.invalidSub', { count: f.count(report.problems.length) })}
-        </p>
+        <p>{report.valid ? t('verify.validSub') : t('verify.invalidSub', { count: report.problems.length })}</p>
       </div>
 
-      {report.problems.length > 0 && (
-        <section className="report-section" aria-labelledby={`${testId}-problems`} data-testid="verify-problems">
-          <h4 id={`${testId}-problems`}>{t('verify.problems', { count: f.count(report.problems.length) })}</h4>
-          {[...groups.entries()].map(([kind, list]) => (
-            <div key={kind} className="problem-group" data-testid="verify-problem-group" data-kind={kind}>
-              <h5>
-                {kindLabel(kind)} ({f.count(list.length)})
-              </h5>
-              <ul>
-                {list.slice(0, SHOWN_PER_GROUP).map((p, i) => (
-                  <li key={`${p.file}|${i}`} data-testid="verify-problem" data-kind={p.kind} data-file={p.file}>
-                    <code className="problem-file">{p.file}</code>
-                    <span className="problem-detail">{p.detail}</span>
-                  </li>
-                ))}
-              </ul>
-              {list.length > SHOWN_PER_GROUP && (
-                <p className="muted small">{t('verify.more', { count: f.count(list.length - SHOWN_PER_GROUP) })}</p>
-              )}
-            </div>
-          ))}
-        </section>
-      )}
-      <section className="report-section" aria-labelledby={`${testId}-signature`}>
-        <h4 id={`${testId}-signature`}>{t('verify.signature')}</h4>
-        {sig === null ? (
-          <p data-testid="verify-signature" data-chain="none">
-            {t('verify.noSignature')}
-          </p>
-        ) : (
-          <div data-testid="verify-signature" data-chain={sig.chain}>
-            <p className={sig.chain === 'untrusted' ? 'text-danger' : undefined}>{t(`verify.chain.${sig.chain}`)}</p>
-            <dl className="summary-list">
-              {sig.signerSubject && (
-                <>
-                  <dt>{t('verify.signer')}</dt>
-                  <dd data-testid="verify-signer">{sig.signerSubject}</dd>
-                </>
-              )}
-              {sig.signingTime && (
-                <>
-                  <dt>{t('verify.signingTime')}</dt>
-                  <dd>{f.dateTime(sig.signingTime)}</dd>
-                </>
-              )}
-            </dl>
-            {sig.signerFingerprint && (
-              <Fingerprint
-                value={sig.signerFingerprint}
-                size="medium"
-                label={t('verify.signerFingerprint')}
-                testId="verify-signer-fingerprint"
-                {...(sig.chain === 'self-signed' ? { help: t('verify.compareSelfSigned') } : {})}
-              />
-            )}
-          </div>
-        )}
-      </section>
-
-      <section className="report-section" aria-labelledby={`${testId}-facts`}>
-        <h4 id={`${testId}-facts`}>{t('verify.facts')}</h4>
-        <dl className="summary-list">
-          <dt>{t('verify.bag')}</dt>
-          <dd>
-            <code className="path">{report.bag}</code>
-          </dd>
-          <dt>{t('verify.messages')}</dt>
-          <dd data-testid="verify-messages">{f.count(report.counts.messages)}</dd>
-          <dt>{t('verify.folders')}</dt>
-          <dd>{f.count(report.counts.folders)}</dd>
-          <dt>{t('verify.files')}</dt>
-          <dd>{f.count(report.counts.files)}</dd>
-          <dt>Payload-Oxum</dt>
-          <dd>
-            <code>{report.payloadOxum.actual}</code>
-            {report.payloadOxum.declared !== report.payloadOxum.actual && (
-              <span className="text-danger">
-                {' '}
-                {t('verify.oxumDeclared', { declared: report.payloadOxum.declared ?? '—' })}
-              </span>
-            )}
-          </dd>
-          <dt>{t('verify.duration')}</dt>
-          <dd>{f.duration(report.durationMs)}</dd>
-        </dl>
-      </section>
+      {report.problems.length > 0 && <ProblemsSection report={report} testId={testId} />}
+      <SignatureSection signature={report.signature} testId={testId} />
+      <FactsSection report={report} testId={testId} />
     </div>
+  );
+}
+
+type Section = { testId: string };
+
+/** Every problem, grouped by what is wrong, naming its file. */
+function ProblemsSection({ report, testId }: Section & { report: VerifyReport }) {
+  const { t: tMain } = useTranslation();
+  const { t, language } = useHandoverT();
+  const f = formatters(language, tMain);
+  const groups = new Map<string, Problem[]>();
+  for (const p of report.problems) {
+    const list = groups.get(p.kind) ?? [];
+    list.push(p);
+    groups.set(p.kind, list);
+  }
+  const kindLabel = (kind: string) => t(`verify.kind.${kind}` as HandoverKey, { defaultValue: kind });
+  return (
+    <section className="report-section" aria-labelledby={`${testId}-problems`} data-testid="verify-problems">
+      <h4 id={`${testId}-problems`}>{t('verify.problems', { count: f.count(report.problems.length) })}</h4>
+      {[...groups.entries()].map(([kind, list]) => (
+        <div key={kind} className="problem-group" data-testid="verify-problem-group" data-kind={kind}>
+          <h5>
+            {kindLabel(kind)} ({f.count(list.length)})
+          </h5>
+          <ul>
+            {list.slice(0, SHOWN_PER_GROUP).map((p, i) => (
+              <li key={`${p.file}|${i}`} data-testid="verify-problem" data-kind={p.kind} data-file={p.file}>
+                <code className="problem-file">{p.file}</code>
+                <span className="problem-detail">{p.detail}</span>
+              </li>
+            ))}
+          </ul>
+          {list.length > SHOWN_PER_GROUP && (
+            <p className="muted small">{t('verify.more', { count: list.length - SHOWN_PER_GROUP })}</p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Who signed the package and how far that can be trusted. */
+function SignatureSection({ signature: sig, testId }: Section & { signature: VerifyReport['signature'] }) {
+  const { t: tMain } = useTranslation();
+  const { t, language } = useHandoverT();
+  const f = formatters(language, tMain);
+  return (
+    <section className="report-section" aria-labelledby={`${testId}-signature`}>
+      <h4 id={`${testId}-signature`}>{t('verify.signature')}</h4>
+      {sig === null ? (
+        <p data-testid="verify-signature" data-chain="none">
+          {t('verify.noSignature')}
+        </p>
+      ) : (
+        <div data-testid="verify-signature" data-chain={sig.chain}>
+          <p className={sig.chain === 'untrusted' ? 'text-danger' : undefined}>{t(`verify.chain.${sig.chain}`)}</p>
+          <dl className="summary-list">
+            {sig.signerSubject && (
+              <>
+                <dt>{t('verify.signer')}</dt>
+                <dd data-testid="verify-signer">{sig.signerSubject}</dd>
+              </>
+            )}
+            {sig.signingTime && (
+              <>
+                <dt>{t('verify.signingTime')}</dt>
+                <dd>{f.dateTime(sig.signingTime)}</dd>
+              </>
+            )}
+          </dl>
+          {sig.signerFingerprint && (
+            <Fingerprint
+              value={sig.signerFingerprint}
+              size="medium"
+              label={t('verify.signerFingerprint')}
+              testId="verify-signer-fingerprint"
+              {...(sig.chain === 'self-signed' ? { help: t('verify.compareSelfSigned') } : {})}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The package's counts, checksum and how long the check took. */
+function FactsSection({ report, testId }: Section & { report: VerifyReport }) {
+  const { t: tMain } = useTranslation();
+  const { t, language } = useHandoverT();
+  const f = formatters(language, tMain);
+  return (
+    <section className="report-section" aria-labelledby={`${testId}-facts`}>
+      <h4 id={`${testId}-facts`}>{t('verify.facts')}</h4>
+      <dl className="summary-list">
+        <dt>{t('verify.bag')}</dt>
+        <dd>
+          <code className="path">{report.bag}</code>
+        </dd>
+        <dt>{t('verify.messages')}</dt>
+        <dd data-testid="verify-messages">{f.count(report.counts.messages)}</dd>
+        <dt>{t('verify.folders')}</dt>
+        <dd>{f.count(report.counts.folders)}</dd>
+        <dt>{t('verify.files')}</dt>
+        <dd>{f.count(report.counts.files)}</dd>
+        <dt>Payload-Oxum</dt>
+        <dd>
+          <code>{report.payloadOxum.actual}</code>
+          {report.payloadOxum.declared !== report.payloadOxum.actual && (
+            <span className="text-danger">
+              {' '}
+              {t('verify.oxumDeclared', { declared: report.payloadOxum.declared ?? '—' })}
+            </span>
+          )}
+        </dd>
+        <dt>{t('verify.duration')}</dt>
+        <dd>{f.duration(report.durationMs)}</dd>
+      </dl>
+    </section>
   );
 }

@@ -1,10 +1,11 @@
-// Types t() keys against the Vietnamese resources, so a typo is a compile error.
+// Types i18next's own t() (plain useTranslation(), TFunction parameters)
+// against the Vietnamese catalogues, so a typo in a key is a compile error.
 import 'i18next';
-import type { Messages } from './vi.ts';
+import type { Resources } from './vi/index.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Messages };
+    defaultNS: 'app';
+    resources: Resources;
   }
 }

@@ -1,13 +1,21 @@
-// i18next set-up: Vietnamese first, English switchable at runtime.
+// The one i18n set-up: i18next with every namespace's catalogues registered at
+// init, Vietnamese first, English switchable at runtime. Components read their
+// strings with useT(namespace) (useT.ts); the default namespace 'app' also
+// serves plain useTranslation().
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/settings.ts';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { en } from './en/index.ts';
+import { vi, type Namespace } from './vi/index.ts';
+
+export const NAMESPACES = Object.keys(vi) as Namespace[];
+export const DEFAULT_NAMESPACE = 'app' satisfies Namespace;
 
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi, en },
+    ns: NAMESPACES,
+    defaultNS: DEFAULT_NAMESPACE,
     lng: language,
     fallbackLng: 'vi',
     // React escapes text itself; double escaping would mangle "&" in folder names.

@@ -1,9 +1,15 @@
 // "Tạo chữ ký số mới": the app makes an RSA-3072 key pair (the private key
 // goes only into the OS keychain) and a self-signed certificate naming the
-// person, their title, unit and e-mail.
-import { useState, type FormEvent } from 'react';
-import type { IdentitySummaryDto } from '../../../shared/identity.ts';
+// person, their title, unit and e-mail. The fields are judged by the
+// identity.create call's own schema.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type UseFormReturn } from 'react-hook-form';
+import { contract } from '../../../shared/contract.ts';
+import type { IdentityCreateInput, IdentitySummaryDto } from '../../../shared/identity.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
+import { contractFormSchema, given } from '../forms/contractSchema.ts';
+import { FieldError } from '../forms/FieldError.tsx';
 import { useHandoverT } from '../handover/i18n.ts';
 import { IdentityError } from './IdentityError.tsx';
 
@@ -13,81 +19,45 @@ interface Props {
   email?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-type Field = 'name' | 'title' | 'unit' | 'email';
+type Values = Record<keyof IdentityCreateInput, string>;
+
+const schema = contractFormSchema<Values, IdentityCreateInput>({
+  contract: contract['identity.create'].input,
+  toInput: (values) => ({
+    name: given(values.name),
+    title: given(values.title),
+    unit: given(values.unit),
+    email: given(values.email),
+  }),
+});
 
 export function CreateIdentityForm({ onCreated, email = '' }: Props) {
   const { t } = useHandoverT();
-  const [form, setForm] = useState<Record<Field, string>>({ name: '', title: '', unit: '', email });
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values, unknown, IdentityCreateInput>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: '', title: '', unit: '', email },
+  });
   const [error, setError] = useState<UiError | null>(null);
-  const [touched, setTouched] = useState(false);
+  const busy = form.formState.isSubmitting;
 
-  const missing = (Object.keys(form) as Field[]).filter((k) => form[k].trim() === '');
-  const badEmail = form.email.trim() !== '' && !EMAIL.test(form.email.trim());
-  const problemOf = (field: Field): string | null => {
-    if (!touched) return null;
-    if (missing.includes(field)) return t('identity.create.required');
-    if (field === 'email' && badEmail) return t('identity.create.badEmail');
-    return null;
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (missing.length > 0 || badEmail) return;
-    setBusy(true);
+  const submit = form.handleSubmit(async (input) => {
     setError(null);
     try {
-      const created = await invoke('identity.create', {
-        name: form.name.trim(),
-        title: form.title.trim(),
-        unit: form.unit.trim(),
-        email: form.email.trim(),
-      });
-      onCreated(created);
+      onCreated(await invoke('identity.create', input));
     } catch (e) {
       setError(toUiError(e));
-    } finally {
-      setBusy(false);
     }
-  }
-
-  const field = (name: Field, type: 'text' | 'email' = 'text', autoComplete = 'off') => {
-    const problem = problemOf(name);
-    const id = `identity-${name}`;
-    return (
-      <div className="field">
-        <label htmlFor={id}>{t(`identity.create.${name}`)}</label>
-        <input
-          id={id}
-          type={type}
-          data-testid={id}
-          value={form[name]}
-          autoComplete={autoComplete}
-          placeholder={t(`identity.create.${name}Placeholder`)}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
-          onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
-        />
-        {problem && (
-          <div className="field-error" id={`${id}-error`}>
-            {problem}
-          </div>
-        )}
-      </div>
-    );
-  };
+  });
 
   return (
     <form className="handover-card" onSubmit={(e) => void submit(e)} noValidate data-testid="identity-create-form">
       <h3>{t('identity.create.heading')}</h3>
       <p className="hint">{t('identity.create.intro')}</p>
       <div className="form-grid">
-        {field('name', 'text', 'name')}
-        {field('title', 'text', 'organization-title')}
-        {field('unit', 'text', 'organization')}
-        {field('email', 'email', 'email')}
+        <IdentityField form={form} name="name" autoComplete="name" />
+        <IdentityField form={form} name="title" autoComplete="organization-title" />
+        <IdentityField form={form} name="unit" autoComplete="organization" />
+        <IdentityField form={form} name="email" type="email" autoComplete="email" />
       </div>
       {error && <IdentityError error={error} testId="identity-create-error" />}
       <div className="form-actions">
@@ -96,5 +66,35 @@ export function CreateIdentityForm({ onCreated, email = '' }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+interface FieldProps {
+  form: UseFormReturn<Values, unknown, IdentityCreateInput>;
+  name: keyof Values;
+  type?: 'text' | 'email';
+  autoComplete: string;
+}
+
+function IdentityField({ form, name, type = 'text', autoComplete }: FieldProps) {
+  const { t } = useHandoverT();
+  const problem = form.formState.errors[name];
+  const id = `identity-${name}`;
+  const label = t(`identity.create.${name}`);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        data-testid={id}
+        autoComplete={autoComplete}
+        placeholder={t(`identity.create.${name}Placeholder`)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        {...form.register(name)}
+      />
+      <FieldError error={problem} label={label} id={`${id}-error`} />
+    </div>
   );
 }

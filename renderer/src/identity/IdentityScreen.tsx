@@ -2,7 +2,7 @@
 // (outgoing head) and opens the sealed credential (incoming head), so its
 // fingerprint is shown large, grouped for reading aloud by phone, and the
 // certificate can be saved to send to the other party.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { IdentitySummaryDto } from '../../../shared/identity.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +23,7 @@ interface Props {
 }
 
 export function IdentityScreen({ state, onChanged, onRetry, email }: Props) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t } = useHandoverT();
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<UiError | null>(null);
   const [replacing, setReplacing] = useState(false);
@@ -78,72 +76,109 @@ export function IdentityScreen({ state, onChanged, onRetry, email }: Props) {
         </>
       )}
       {state.status === 'ok' && state.value !== null && (
-        <>
-          {justChanged && (
-            <div className="notice notice-ok" role="status" data-testid="identity-ready">
-              <p className="notice-message">{t('identity.ready')}</p>
-            </div>
-          )}
-          <CertificateCard
-            info={state.value.info}
-            testId="identity-card"
-            fingerprintLabel={t('identity.fingerprint')}
-            fingerprintHelp={t('identity.fingerprintHelp')}
-          >
-            <p className="muted small" data-testid="identity-source">
-              {state.value.source === 'created'
-                ? t('identity.sourceCreated', { date: f.dateTime(state.value.createdAt) })
-                : t('identity.sourceImported', { date: f.dateTime(state.value.createdAt) })}
-            </p>
-            {state.value.chain.length > 0 && (
-              <div className="cert-chain">
-                <div className="label">{t('identity.chain')}</div>
-                <ol>
-                  {state.value.chain.map((c) => (
-                    <li key={c.sha256Fingerprint}>{c.commonName || c.subject}</li>
-                  ))}
-                </ol>
-              </div>
-            )}
-            <p className="muted small">{t('identity.keyInKeychain')}</p>
-          </CertificateCard>
-          <div className="handover-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="identity-export-cert"
-              onClick={() => void exportCertificate()}
-            >
-              {t('identity.exportCert')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              data-testid="identity-replace"
-              aria-expanded={replacing}
-              onClick={() => setReplacing((r) => !r)}
-            >
-              {t('identity.replace')}
-            </button>
-          </div>
-          <p className="hint">{t('identity.exportHelp')}</p>
-          {saved && (
-            <div className="notice notice-ok" role="status" data-testid="identity-exported">
-              <p className="notice-message">{t('identity.exported')}</p>
-              <code className="path">{saved}</code>
-            </div>
-          )}
-          {saveError && <IdentityError error={saveError} testId="identity-export-error" />}
-          {replacing && (
-            <>
-              <div className="notice notice-warning">
-                <p className="notice-message">{t('identity.replaceWarning')}</p>
-              </div>
-              {forms}
-            </>
-          )}
-        </>
+        <CurrentIdentity
+          identity={state.value}
+          justChanged={justChanged}
+          replacing={replacing}
+          onToggleReplace={() => setReplacing((r) => !r)}
+          saved={saved}
+          saveError={saveError}
+          onExport={() => void exportCertificate()}
+          forms={forms}
+        />
       )}
     </section>
+  );
+}
+
+interface CurrentProps {
+  identity: IdentitySummaryDto;
+  /** Created or imported in this visit: say it is ready. */
+  justChanged: boolean;
+  replacing: boolean;
+  onToggleReplace(): void;
+  /** Where the certificate was saved. */
+  saved: string | null;
+  saveError: UiError | null;
+  onExport(): void;
+  /** The create and import forms, shown while replacing. */
+  forms: ReactNode;
+}
+
+/** The identity in use, saving its certificate, and replacing it. */
+function CurrentIdentity(props: CurrentProps) {
+  const { identity, justChanged, replacing, onToggleReplace, saved, saveError, onExport, forms } = props;
+  const { t } = useHandoverT();
+  return (
+    <>
+      {justChanged && (
+        <div className="notice notice-ok" role="status" data-testid="identity-ready">
+          <p className="notice-message">{t('identity.ready')}</p>
+        </div>
+      )}
+      <IdentityCard identity={identity} />
+      <div className="handover-actions">
+        <button type="button" className="btn btn-primary" data-testid="identity-export-cert" onClick={onExport}>
+          {t('identity.exportCert')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="identity-replace"
+          aria-expanded={replacing}
+          onClick={onToggleReplace}
+        >
+          {t('identity.replace')}
+        </button>
+      </div>
+      <p className="hint">{t('identity.exportHelp')}</p>
+      {saved && (
+        <div className="notice notice-ok" role="status" data-testid="identity-exported">
+          <p className="notice-message">{t('identity.exported')}</p>
+          <code className="path">{saved}</code>
+        </div>
+      )}
+      {saveError && <IdentityError error={saveError} testId="identity-export-error" />}
+      {replacing && (
+        <>
+          <div className="notice notice-warning">
+            <p className="notice-message">{t('identity.replaceWarning')}</p>
+          </div>
+          {forms}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The identity's certificate, where it came from and its chain. */
+function IdentityCard({ identity }: { identity: IdentitySummaryDto }) {
+  const { t: tMain } = useTranslation();
+  const { t, language } = useHandoverT();
+  const f = formatters(language, tMain);
+  return (
+    <CertificateCard
+      info={identity.info}
+      testId="identity-card"
+      fingerprintLabel={t('identity.fingerprint')}
+      fingerprintHelp={t('identity.fingerprintHelp')}
+    >
+      <p className="muted small" data-testid="identity-source">
+        {identity.source === 'created'
+          ? t('identity.sourceCreated', { date: f.dateTime(identity.createdAt) })
+          : t('identity.sourceImported', { date: f.dateTime(identity.createdAt) })}
+      </p>
+      {identity.chain.length > 0 && (
+        <div className="cert-chain">
+          <div className="label">{t('identity.chain')}</div>
+          <ol>
+            {identity.chain.map((c) => (
+              <li key={c.sha256Fingerprint}>{c.commonName || c.subject}</li>
+            ))}
+          </ol>
+        </div>
+      )}
+      <p className="muted small">{t('identity.keyInKeychain')}</p>
+    </CertificateCard>
   );
 }

@@ -1,52 +1,63 @@
 // "Nhập tệp .p12/.pfx": a certificate and key issued by a CA, with its chain.
-// The password lives only in the input element until the call returns, then
-// the field is emptied: it is never kept in React state or anywhere else.
-import { useRef, useState, type FormEvent } from 'react';
+// The password is in the input (and the form's store, never React state)
+// only until the call returns; then both are emptied. The fields are judged
+// by the identity.importP12 call's own schema.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { contract } from '../../../shared/contract.ts';
 import type { IdentitySummaryDto } from '../../../shared/identity.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
 import { baseName } from '../format/filename.ts';
+import { contractFormSchema, given } from '../forms/contractSchema.ts';
+import { FieldError } from '../forms/FieldError.tsx';
 import { useHandoverT } from '../handover/i18n.ts';
 import { IdentityError } from './IdentityError.tsx';
 
+interface Values {
+  /** Chosen with main's file dialog (handover.pickFile), the only kind of path main accepts. */
+  path: string;
+  password: string;
+}
+type ImportInput = { path: string; password: string };
+
+const schema = contractFormSchema<Values, ImportInput>({
+  contract: contract['identity.importP12'].input,
+  toInput: (values) => ({ path: given(values.path), password: values.password || undefined }),
+});
+
 export function ImportP12Form({ onImported }: { onImported(identity: IdentitySummaryDto): void }) {
   const { t } = useHandoverT();
-  const [path, setPath] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values, unknown, ImportInput>({
+    resolver: zodResolver(schema),
+    defaultValues: { path: '', password: '' },
+  });
+  const path = useWatch({ control: form.control, name: 'path' });
+  const busy = form.formState.isSubmitting;
   const [error, setError] = useState<UiError | null>(null);
-  const [noPassword, setNoPassword] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
 
   async function pick() {
     setError(null);
     try {
       const picked = await invoke('handover.pickFile', { purpose: 'p12' });
-      if (picked) setPath(picked.path);
+      if (picked) form.setValue('path', picked.path);
     } catch (e) {
       setError(toUiError(e));
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = passwordRef.current;
-    if (!path || !input) return;
-    if (input.value === '') {
-      setNoPassword(true);
-      return;
-    }
-    setNoPassword(false);
-    setBusy(true);
+  const submit = form.handleSubmit(async (input) => {
     setError(null);
     try {
-      onImported(await invoke('identity.importP12', { path, password: input.value }));
+      onImported(await invoke('identity.importP12', input));
     } catch (e) {
       setError(toUiError(e));
     } finally {
-      input.value = '';
-      setBusy(false);
+      form.resetField('password');
     }
-  }
+  });
 
+  const passwordLabel = t('identity.import.password');
   return (
     <form className="handover-card" onSubmit={(e) => void submit(e)} noValidate data-testid="identity-import-form">
       <h3>{t('identity.import.heading')}</h3>
@@ -63,17 +74,17 @@ export function ImportP12Form({ onImported }: { onImported(identity: IdentitySum
         </div>
       </div>
       <div className="field">
-        <label htmlFor="identity-p12-password">{t('identity.import.password')}</label>
+        <label htmlFor="identity-p12-password">{passwordLabel}</label>
         <input
           id="identity-p12-password"
-          ref={passwordRef}
           type="password"
           autoComplete="off"
           data-testid="identity-import-password"
           disabled={!path || busy}
-          aria-invalid={noPassword ? true : undefined}
+          aria-invalid={form.formState.errors.password ? true : undefined}
+          {...form.register('password')}
         />
-        {noPassword && <div className="field-error">{t('identity.import.passwordRequired')}</div>}
+        <FieldError error={form.formState.errors.password} label={passwordLabel} />
         <div className="hint">{t('identity.import.passwordHint')}</div>
       </div>
       {error && <IdentityError error={error} testId="identity-import-error" />}

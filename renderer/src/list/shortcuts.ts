@@ -1,5 +1,5 @@
 // Keyboard shortcuts, as Thunderbird and Outlook users know them. Pure: maps a
-// key event to a command; MainScreen decides what the command does.
+// key event to a command; main/model/useCommandRunner decides what the command does.
 //
 //   ↑/↓ Home/End PageUp/PageDown  move (Shift extends, Ctrl moves the cursor only)
 //   Enter open · Delete → Thùng rác · Ctrl+Z undo · Ctrl+A select all

@@ -39,7 +39,8 @@ function BlockedList({ refs, t }: { refs: RemoteRef[]; t: MailT }) {
   return (
     <details className="remote-list" data-testid="remote-blocked-list">
       <summary>{t('remote.showList', { count: unique.size })}</summary>
-      <ul>
+      {/* It scrolls when long: in the Tab order, so the keyboard can scroll it too. */}
+      <ul tabIndex={0} aria-label={t('remote.showList', { count: unique.size })}>
         {[...unique.values()].map((r) => (
           <li key={`${r.kind} ${r.url}`} data-testid="remote-blocked-item" data-loadable={r.loadable}>
             <span className="remote-kind">{t(`remote.kind.${r.kind}`)}</span>

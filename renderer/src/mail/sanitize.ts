@@ -1,6 +1,7 @@
 // Turns a message's untrusted HTML into markup safe to show in the sandboxed
-// mail frame. DOMPurify does the parsing and allow-listing; the hooks below
-// add the mail-specific rules:
+// mail frame. DOMPurify does the parsing and allow-listing
+// (sanitize-policy.ts); its hooks (sanitize-hooks.ts) add the mail-specific
+// rules:
 //  - cid: images become the data: URLs the main process extracted;
 //  - remote images / backgrounds / CSS urls are removed and recorded, so
 //    opening a message never tells a tracker it was read; the absolute
@@ -10,15 +11,17 @@
 //    target in data-href/title; the list is returned for the link panel.
 import DOMPurify from 'dompurify';
 import { isOpenableLink } from '../../../shared/security.ts';
-import { sanitizeCss, type CssContext, type RemoteKind, type RemoteRef } from './css.ts';
+import type { CssContext, RemoteRef } from './css.ts';
+import { installMailHooks } from './sanitize-hooks.ts';
 import {
-  inlineImageMap,
-  isRemoteUrl,
-  isSafeImageDataUrl,
-  loadedImageMap,
-  normalizeContentId,
-  remoteImageUrl,
-} from './urls.ts';
+  ALLOWED_ATTR,
+  ALLOWED_TAGS,
+  ALLOWED_URI_REGEXP,
+  FORBID_ATTR,
+  FORBID_TAGS,
+  MAX_REMOTE_IMAGES,
+} from './sanitize-policy.ts';
+import { inlineImageMap, loadedImageMap } from './urls.ts';
 
 export type { RemoteKind, RemoteRef } from './css.ts';
 
@@ -41,117 +44,6 @@ export interface SanitizedMail {
   links: MailLink[];
   /** Normalised Content-IDs shown inline (not to be listed as attachments again). */
   usedCids: Set<string>;
-}
-
-// prettier-ignore
-const ALLOWED_TAGS = [
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br',
-  'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div',
-  'dl', 'dt', 'em', 'figcaption', 'figure', 'font', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre', 'q',
-  's', 'samp', 'section', 'small', 'span', 'strike', 'strong', 'style', 'sub', 'summary', 'sup',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
-];
-
-// prettier-ignore -- belt and braces: these are already outside the allow-list,
-// but naming them documents what must never reach the frame.
-const FORBID_TAGS = [
-  'script',
-  'noscript',
-  'meta',
-  'base',
-  'link',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'portal',
-  'svg',
-  'math',
-  'template',
-  'video',
-  'audio',
-  'source',
-  'track',
-  'picture',
-  'dialog',
-  'title',
-];
-
-// prettier-ignore
-const ALLOWED_ATTR = [
-  'align', 'alt', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'class', 'color', 'cols',
-  'colspan', 'dir', 'face', 'headers', 'height', 'href', 'hspace', 'lang', 'rowspan', 'rows',
-  'scope', 'size', 'span', 'src', 'start', 'style', 'summary', 'title', 'type', 'valign',
-  'vspace', 'width', 'datetime', 'open', 'reversed', 'abbr',
-];
-
-/** Attributes that load something when the element renders. */
-const LOADING_ATTRS = new Set(['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc', 'data']);
-
-/**
- * Schemes allowed in URI-checked attributes: http(s)/mailto for links, cid:
- * for inline images; data: only via DOMPurify's img rule. DOMPurify applies
- * this test to every attribute not in its URI-safe list, so values without a
- * scheme ("center", "#ffeecc", "100%", "2") must pass too, or border, bgcolor,
- * colspan, width… would all be stripped from official letters. Schemeless
- * values can't run anything: hrefs become inert data-href, and img src is
- * checked by the hook below.
- */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|cid):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
-
-/** The contract's cap on URLs per mail.remoteImages call. */
-const MAX_REMOTE_IMAGES = 200;
-
-/** The first remote candidate of a srcset, if any. */
-function remoteSrcsetCandidate(value: string): string | null {
-  for (const candidate of value.split(',')) {
-    const url = candidate.trim().split(/\s+/)[0] ?? '';
-    if (isRemoteUrl(url)) return url;
-  }
-  return null;
-}
-
-function ref(url: string, kind: RemoteKind, loadable = false): RemoteRef {
-  return { url: kind === 'image' ? (remoteImageUrl(url) ?? url.trim()) : url.trim(), kind, loadable };
-}
-
-const REMOVED_ELEMENT_KINDS: Record<string, RemoteKind> = {
-  video: 'media',
-  audio: 'media',
-  source: 'media',
-  track: 'media',
-  input: 'image',
-  embed: 'frame',
-  iframe: 'frame',
-  object: 'frame',
-};
-
-/** Removed elements that would have fetched something (stylesheets, media) are still recorded. */
-function remoteRefsOfRemovedElement(el: Element): RemoteRef[] {
-  const tag = el.tagName.toLowerCase();
-  const refs: RemoteRef[] = [];
-  if (tag === 'link' && /\bstylesheet\b|\bicon\b|\bpreload\b/i.test(el.getAttribute('rel') ?? '')) {
-    const href = el.getAttribute('href') ?? '';
-    if (isRemoteUrl(href)) refs.push(ref(href, 'stylesheet'));
-  }
-  const kind = REMOVED_ELEMENT_KINDS[tag];
-  if (kind) {
-    for (const attr of ['src', 'poster', 'data']) {
-      const value = el.getAttribute(attr) ?? '';
-      if (isRemoteUrl(value)) refs.push(ref(value, attr === 'poster' ? 'image' : kind));
-    }
-    const candidate = remoteSrcsetCandidate(el.getAttribute('srcset') ?? '');
-    if (candidate !== null) refs.push(ref(candidate, 'image'));
-  }
-  return refs;
 }
 
 /**
@@ -185,110 +77,14 @@ export function sanitizeMailHtml(
     loadedUsed: 0,
     usedCids: new Set(),
   };
-  /** Images whose remote source was removed: shown as placeholders, the rest (bad src) hidden. */
-  const blockedImages = new WeakSet<Element>();
-  /** Elements whose remote background attribute was loaded: becomes an inline background-image. */
-  const loadedBackgrounds = new WeakMap<Element, string>();
-  /** A loaded image for a remote URL, if the reader asked for it. */
-  const loadedFor = (value: string): string | undefined => {
-    const canonical = remoteImageUrl(value);
-    return canonical === null ? undefined : ctx.loaded.get(canonical);
-  };
   // A fresh instance per message: hooks close over this message's counters.
   const purify = DOMPurify(window);
-
-  purify.addHook('uponSanitizeElement', (node, data) => {
-    if (!(node instanceof Element)) return;
-    if (data.tagName === 'style') {
-      node.textContent = sanitizeCss(node.textContent ?? '', ctx);
-    } else if (!data.allowedTags[data.tagName]) {
-      ctx.refs.push(...remoteRefsOfRemovedElement(node));
-    }
-  });
-
-  purify.addHook('uponSanitizeAttribute', (node, data) => {
-    const name = data.attrName;
-    const value = data.attrValue;
-    if (name === 'style') {
-      data.attrValue = sanitizeCss(value, ctx);
-      return;
-    }
-    if (!LOADING_ATTRS.has(name)) return;
-    const tag = node.tagName.toLowerCase();
-    if (name === 'src' && tag === 'img') {
-      if (/^cid:/i.test(value)) {
-        const id = normalizeContentId(value);
-        const dataUrl = ctx.inline.get(id);
-        if (dataUrl) {
-          ctx.usedCids.add(id);
-          // DOMPurify accepts data: on <img> (DATA_URI_TAGS) and writes the new value.
-          data.attrValue = dataUrl;
-        } else {
-          data.keepAttr = false;
-        }
-        return;
-      }
-      if (isRemoteUrl(value)) {
-        const loaded = loadedFor(value);
-        if (loaded) {
-          ctx.loadedUsed += 1;
-          data.attrValue = loaded;
-          return;
-        }
-        ctx.refs.push(ref(value, 'image', remoteImageUrl(value) !== null));
-        blockedImages.add(node);
-        data.keepAttr = false;
-        return;
-      }
-      if (!isSafeImageDataUrl(value)) data.keepAttr = false;
-      return;
-    }
-    if (name === 'background') {
-      // <table background=…>: an image like <img src>, so it can be loaded on request too.
-      if (isRemoteUrl(value)) {
-        const loaded = loadedFor(value);
-        if (loaded) {
-          ctx.loadedUsed += 1;
-          loadedBackgrounds.set(node, loaded);
-        } else {
-          ctx.refs.push(ref(value, 'image', remoteImageUrl(value) !== null));
-        }
-      }
-      data.keepAttr = false;
-      return;
-    }
-    // srcset, poster, data, …: never kept; remote ones are recorded.
-    const remote = name === 'srcset' ? remoteSrcsetCandidate(value) : isRemoteUrl(value) ? value : null;
-    if (remote !== null) ctx.refs.push(ref(remote, name === 'data' ? 'frame' : 'image'));
-    data.keepAttr = false;
-  });
-
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    const tag = node.tagName.toLowerCase();
-    const background = loadedBackgrounds.get(node);
-    if (background) {
-      // A checked base64 raster data: URL: no quote or parenthesis can end the url("…").
-      node.setAttribute('style', `background-image: url("${background}"); ${node.getAttribute('style') ?? ''}`);
-    }
-    if (tag === 'img' && !node.hasAttribute('src')) {
-      node.setAttribute('data-blocked', blockedImages.has(node) ? 'remote' : 'invalid');
-      return;
-    }
-    if (tag !== 'a') return;
-    const href = node.getAttribute('href');
-    node.removeAttribute('href');
-    if (!href) return;
-    // Not navigable inside the frame; the real target is visible on hover
-    // and in the link panel, which opens it through main after confirmation.
-    node.setAttribute('data-href', href);
-    node.setAttribute('title', href);
-  });
-
+  installMailHooks(purify, { ctx, blockedImages: new WeakSet(), loadedBackgrounds: new WeakMap() });
   const clean = purify.sanitize(hoistHeadStyles(html), {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     FORBID_TAGS,
-    FORBID_ATTR: ['srcset', 'id', 'name', 'target', 'action', 'formaction', 'ping'],
+    FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOWED_URI_REGEXP,
     FORCE_BODY: true,

@@ -8,7 +8,7 @@ import { Icon } from '../components/Icon.tsx';
 import { senderLabel } from '../format/address.ts';
 import { formatListDate } from '../format/date.ts';
 import { formatSize } from '../format/size.ts';
-import { isFlagged, isUnread, type ListRow } from '../list/rows.ts';
+import { isFlagged, isUnread, type ListRow, type RowMessage } from '../list/rows.ts';
 
 export const ROW_HEIGHT = 56;
 
@@ -25,6 +25,8 @@ export interface RowLabels {
   serverBadgeHelp: string;
   expandThread: string;
   collapseThread: string;
+  threadFolded: string;
+  threadOpen: string;
   loading: string;
   urgency: [string, string, string, string];
   threadSize(n: number): string;
@@ -43,6 +45,8 @@ export function rowLabels(t: TFunction, locale: string): RowLabels {
     serverBadgeHelp: t('list.serverBadgeHelp'),
     expandThread: t('list.expandThread'),
     collapseThread: t('list.collapseThread'),
+    threadFolded: t('list.threadFolded'),
+    threadOpen: t('list.threadOpen'),
     loading: t('list.rowLoading'),
     urgency: ['', t('directives.urgency1'), t('directives.urgency2'), t('directives.urgency3')],
     threadSize: (n) => t('list.threadSize', { n }),
@@ -66,28 +70,96 @@ interface Props {
   onToggleThread(row: ListRow): void;
 }
 
-export const MessageRow = memo(function MessageRow({
-  row,
-  index,
-  top,
-  setSize,
-  selected,
-  focused,
-  opened,
-  removing,
-  folderLabel,
-  labels,
-  onRowClick,
-  onToggleThread,
-}: Props) {
+/**
+ * The conversation's size, which expands or folds it (conversation view, heads only). Not a button:
+ * a row of a list box takes no control inside it. The mouse clicks it, the keyboard uses → and ←,
+ * and a screen reader hears the size and the state as part of the row.
+ */
+function threadToggle(row: ListRow, labels: RowLabels, onToggleThread: (row: ListRow) => void) {
+  const threadSize = row.threadSize ?? 1;
+  if (threadSize <= 1) return null;
+  return (
+    <span
+      className="thread-toggle"
+      data-testid="thread-toggle"
+      data-expanded={row.expanded ?? false}
+      title={row.expanded ? labels.collapseThread : labels.expandThread}
+      onClick={(e) => {
+        e.stopPropagation();
+        onToggleThread(row);
+      }}
+    >
+      <Icon name={row.expanded ? 'chevronDown' : 'chevronRight'} />
+      <span data-testid="thread-size" aria-hidden="true">
+        {threadSize}
+      </span>
+      <span className="visually-hidden">
+        {`${labels.threadSize(threadSize)}, ${row.expanded ? labels.threadOpen : labels.threadFolded}. `}
+      </span>
+    </span>
+  );
+}
+
+function urgencyBadge(m: RowMessage, labels: RowLabels) {
+  const urgency = Math.min(3, Math.max(0, Math.round(m.urgency)));
+  if (urgency === 0) return null;
+  return (
+    <span
+      className={`urgency urgency-${urgency}`}
+      data-testid="urgency-badge"
+      data-urgency={urgency}
+      title={labels.urgency[urgency]}
+    >
+      {labels.urgency[urgency]}
+    </span>
+  );
+}
+
+/** At the end of the subject line: the folder, "from the server", flag, attachment, size. */
+function rowMarkers(m: RowMessage, folderLabel: string | null, labels: RowLabels) {
+  return (
+    <span className="row-markers">
+      {folderLabel !== null && (
+        <span className="row-folder" data-testid="row-folder" title={labels.folderOf(folderLabel)}>
+          {folderLabel}
+        </span>
+      )}
+      {m.source === 'server' && (
+        <span className="server-badge" data-testid="server-badge" title={labels.serverBadgeHelp}>
+          {labels.serverBadge}
+        </span>
+      )}
+      {isFlagged(m) && <Icon name="flag" className="marker-flag" label={labels.flagged} />}
+      {m.hasAttachments && <Icon name="paperclip" className="marker-attachment" label={labels.hasAttachment} />}
+      <span className="row-size">{formatSize(m.size, labels.locale)}</span>
+    </span>
+  );
+}
+
+function rowClasses(row: ListRow, unread: boolean, props: Props): string {
+  return [
+    'message-row',
+    unread && 'is-unread',
+    props.selected && 'is-selected',
+    props.focused && 'is-focused',
+    props.opened && 'is-open',
+    props.removing && 'is-removing',
+    row.depth === 1 && 'is-child',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export const MessageRow = memo(function MessageRow(props: Props) {
+  const { row, index, labels } = props;
   const common = {
     id: rowDomId(index),
     role: 'option' as const,
     'aria-posinset': index + 1,
-    'aria-setsize': setSize,
+    'aria-setsize': props.setSize,
     'data-testid': 'message-row',
     'data-index': index,
-    style: { top, height: ROW_HEIGHT },
+    style: { top: props.top, height: ROW_HEIGHT },
   };
   if (!row) {
     return (
@@ -98,90 +170,35 @@ export const MessageRow = memo(function MessageRow({
     );
   }
   const m = row.msg;
-  const locale = labels.locale;
-  const urgency = Math.min(3, Math.max(0, Math.round(m.urgency)));
   const unread = isUnread(m);
-  const classes = [
-    'message-row',
-    unread && 'is-unread',
-    selected && 'is-selected',
-    focused && 'is-focused',
-    opened && 'is-open',
-    removing && 'is-removing',
-    row.depth === 1 && 'is-child',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const threadSize = row.threadSize ?? 1;
   return (
     <div
       {...common}
-      className={classes}
-      aria-selected={selected}
+      className={rowClasses(row, unread, props)}
+      aria-selected={props.selected}
       data-loaded="true"
       data-uid={m.uid}
       data-folder={m.folder}
       data-unread={unread}
       data-flagged={isFlagged(m)}
-      onClick={(e) => onRowClick(index, row, e)}
+      onClick={(e) => props.onRowClick(index, row, e)}
     >
       <div className="row-line">
-        {threadSize > 1 ? (
-          <button
-            type="button"
-            className="thread-toggle"
-            data-testid="thread-toggle"
-            aria-expanded={row.expanded ?? false}
-            title={row.expanded ? labels.collapseThread : labels.expandThread}
-            tabIndex={-1}
-            onClick={(e) => {
-              e.stopPropagation();
-              onToggleThread(row);
-            }}
-          >
-            <Icon name={row.expanded ? 'chevronDown' : 'chevronRight'} />
-            <span data-testid="thread-size" aria-label={labels.threadSize(threadSize)}>
-              {threadSize}
-            </span>
-          </button>
-        ) : null}
+        {threadToggle(row, labels, props.onToggleThread)}
         <span className="row-from" data-testid="message-from">
           {unread && <span className="unread-dot" title={labels.unread} />}
           {senderLabel(m.from) || labels.unknownSender}
         </span>
         <time className="row-date" dateTime={m.date ?? undefined}>
-          {formatListDate(m.date, locale)}
+          {formatListDate(m.date, labels.locale)}
         </time>
       </div>
       <div className="row-line">
-        {urgency > 0 && (
-          <span
-            className={`urgency urgency-${urgency}`}
-            data-testid="urgency-badge"
-            data-urgency={urgency}
-            title={labels.urgency[urgency]}
-          >
-            {labels.urgency[urgency]}
-          </span>
-        )}
+        {urgencyBadge(m, labels)}
         <span className="row-subject" data-testid="message-subject">
           {m.subject || labels.noSubject}
         </span>
-        <span className="row-markers">
-          {folderLabel !== null && (
-            <span className="row-folder" data-testid="row-folder" title={labels.folderOf(folderLabel)}>
-              {folderLabel}
-            </span>
-          )}
-          {m.source === 'server' && (
-            <span className="server-badge" data-testid="server-badge" title={labels.serverBadgeHelp}>
-              {labels.serverBadge}
-            </span>
-          )}
-          {isFlagged(m) && <Icon name="flag" className="marker-flag" label={labels.flagged} />}
-          {m.hasAttachments && <Icon name="paperclip" className="marker-attachment" label={labels.hasAttachment} />}
-          <span className="row-size">{formatSize(m.size, locale)}</span>
-        </span>
+        {rowMarkers(m, props.folderLabel, labels)}
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import type { FolderInfo } from '../../../shared/mail.ts';
 import { foldText } from '../../../shared/text-fold.ts';
 import { Icon } from '../components/Icon.tsx';
 import { folderIcon, folderLabel } from './folderLabel.ts';
-import { buildFolderTree, flattenTree } from './folderTree.ts';
+import { buildFolderTree, flattenTree, type FolderNode } from './folderTree.ts';
 
 interface Props {
   folders: FolderInfo[];
@@ -63,7 +63,9 @@ export function MoveMenu({ folders, exclude, count, onPick, onClose }: Props) {
       role="dialog"
       aria-label={t('actions.moveTitle', { n: count })}
     >
-      <div className="popover-title">{t('actions.moveTitle', { n: count })}</div>
+      <div className="popover-title" id="move-title">
+        {t('actions.moveTitle', { n: count })}
+      </div>
       <input
         ref={input}
         type="text"
@@ -79,26 +81,39 @@ export function MoveMenu({ folders, exclude, count, onPick, onClose }: Props) {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="move-options" role="listbox" className="move-options">
-        {options.length === 0 && <li className="muted pane-empty">{t('actions.moveNone')}</li>}
-        {options.map(({ folder, depth }, i) => (
-          <li
-            key={folder.path}
-            id={`move-option-${i}`}
-            role="option"
-            aria-selected={i === current}
-            className={`move-option${i === current ? ' is-active' : ''}`}
-            data-testid="move-target"
-            data-path={folder.path}
-            style={{ paddingInlineStart: `${0.6 + depth * 1}rem` }}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => onPick(folder.path)}
-          >
-            <Icon name={folderIcon(folder)} className="folder-icon" />
-            {folderLabel(folder, t)}
-          </li>
-        ))}
-      </ul>
+      <MoveOptions options={options} current={current} onActive={setActive} onPick={onPick} />
     </div>
+  );
+}
+
+function MoveOptions(props: {
+  options: FolderNode[];
+  current: number;
+  onActive(index: number): void;
+  onPick(path: string): void;
+}) {
+  const { t } = useTranslation();
+  const { options, current, onActive, onPick } = props;
+  return (
+    <ul id="move-options" role="listbox" className="move-options" aria-labelledby="move-title">
+      {options.length === 0 && <li className="muted pane-empty">{t('actions.moveNone')}</li>}
+      {options.map(({ folder, depth }, i) => (
+        <li
+          key={folder.path}
+          id={`move-option-${i}`}
+          role="option"
+          aria-selected={i === current}
+          className={`move-option${i === current ? ' is-active' : ''}`}
+          data-testid="move-target"
+          data-path={folder.path}
+          style={{ paddingInlineStart: `${0.6 + depth * 1}rem` }}
+          onMouseEnter={() => onActive(i)}
+          onClick={() => onPick(folder.path)}
+        >
+          <Icon name={folderIcon(folder)} className="folder-icon" />
+          {folderLabel(folder, t)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -10,7 +10,7 @@ import { selectedCount, type Selection } from '../list/selection.ts';
 import type { RowSource } from '../list/sources.ts';
 import type { UiPrefs } from '../prefs/uiPrefs.ts';
 import { Toolbar } from './Toolbar.tsx';
-import type { MailActions } from './useMailActions.ts';
+import type { MailActions } from './model/useMailActions.ts';
 
 export function SelectionToolbar(props: {
   source: RowSource;

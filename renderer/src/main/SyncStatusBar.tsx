@@ -8,7 +8,7 @@ import { Icon } from '../components/Icon.tsx';
 import { formatTime } from '../format/date.ts';
 import { formatCount } from '../format/size.ts';
 import { localeOf } from '../i18n/index.ts';
-import type { SyncState } from './useSync.ts';
+import type { SyncState } from './model/useSync.ts';
 
 interface Props {
   state: SyncState;

@@ -128,27 +128,35 @@ export function Toolbar(props: Props) {
         onClick={props.onUndo}
       />
       <span className="toolbar-spacer" />
-      <label className="checkbox auto-read" title={t('actions.autoMarkReadHelp')}>
-        <input
-          type="checkbox"
-          data-testid="pref-auto-read"
-          checked={props.prefs.autoMarkRead}
-          onChange={(e) => props.onPrefs({ autoMarkRead: e.target.checked })}
-        />
-        <span>{t('actions.autoMarkRead')}</span>
-        <input
-          type="number"
-          className="seconds-input"
-          data-testid="pref-auto-read-seconds"
-          min={1}
-          max={600}
-          value={props.prefs.autoMarkReadSeconds}
-          disabled={!props.prefs.autoMarkRead}
-          aria-label={`${t('actions.autoMarkRead')} (${t('actions.seconds')})`}
-          onChange={(e) => props.onPrefs({ autoMarkReadSeconds: clampSeconds(Number(e.target.value)) })}
-        />
-        <span>{t('actions.seconds')}</span>
-      </label>
+      <AutoReadPref prefs={props.prefs} onPrefs={props.onPrefs} />
     </div>
+  );
+}
+
+/** "Tự đánh dấu đã đọc sau N giây": off by default, opening never marks read by itself. */
+function AutoReadPref({ prefs, onPrefs }: { prefs: UiPrefs; onPrefs(patch: Partial<UiPrefs>): void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="checkbox auto-read" title={t('actions.autoMarkReadHelp')}>
+      <input
+        type="checkbox"
+        data-testid="pref-auto-read"
+        checked={prefs.autoMarkRead}
+        onChange={(e) => onPrefs({ autoMarkRead: e.target.checked })}
+      />
+      <span>{t('actions.autoMarkRead')}</span>
+      <input
+        type="number"
+        className="seconds-input"
+        data-testid="pref-auto-read-seconds"
+        min={1}
+        max={600}
+        value={prefs.autoMarkReadSeconds}
+        disabled={!prefs.autoMarkRead}
+        aria-label={`${t('actions.autoMarkRead')} (${t('actions.seconds')})`}
+        onChange={(e) => onPrefs({ autoMarkReadSeconds: clampSeconds(Number(e.target.value)) })}
+      />
+      <span>{t('actions.seconds')}</span>
+    </label>
   );
 }

@@ -1,13 +1,14 @@
 // "Cài đặt hộp thư": the account form in edit mode (same fields, same typed
 // errors as the first run) and removing the mailbox from the app, after a
 // confirmation that says what goes with it: the keychain entry and the cache.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { useModalFocus } from '../components/useModalFocus.ts';
 import { AccountForm } from '../firstrun/AccountForm.tsx';
 
 interface Props {
@@ -23,6 +24,8 @@ export function AccountSettings({ account, domain, onSaved, onRemoved, onClose }
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  useModalFocus(card, onClose);
 
   async function remove() {
     setConfirming(false);
@@ -39,7 +42,7 @@ export function AccountSettings({ account, domain, onSaved, onRemoved, onClose }
 
   return (
     <div className="overlay" data-testid="account-settings">
-      <div className="overlay-card" role="dialog" aria-labelledby="account-settings-title">
+      <div ref={card} className="overlay-card" role="dialog" aria-modal="true" aria-labelledby="account-settings-title">
         <header className="first-run-header">
           <div>
             <div className="brand-small">{t('settings.title')}</div>

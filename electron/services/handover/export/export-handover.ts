@@ -85,8 +85,8 @@ export interface ExportResult {
 }
 
 /**
- * Measured on the test Dovecot (2 cores, 4,000 messages, 473 MB): 1 connection 121 msg/s, 2: 157,
- * 3: 171–233, 4: 248–384, 5: 243–320. Past 4 the server and the hashing, not the round trips, limit.
+ * Enough connections to hide the round trips: past four the server and the hashing are the limit,
+ * not the round trips (figures: BENCHMARKS.md, "Design measurements").
  */
 export const DEFAULT_CONNECTIONS = 4;
 const MAX_CONNECTIONS = 8;
@@ -224,7 +224,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     cancelled();
     // From here `done` holds exactly the journaled UIDs of each folder (nothing else adds to it).
     // The payload goes to disk while the indexes and the seal are made: that flush waits on the
-    // disk (about 1.7 s for 2 GB on the bench machine, with both CPUs idle), they on the CPU.
+    // disk, they on the CPU.
     // Their files are not fsync'd one by one (the first fsync would wait for all the payload);
     // a second flush covers them. The bag counts as complete only after both: a crash before
     // that resumes, re-hashes every journaled file and writes the indexes and the seal again.

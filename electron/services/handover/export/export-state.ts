@@ -11,6 +11,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { STATE_DIR } from '../bag/bag-layout.ts';
 import { digestFile } from '../bag/file-hash.ts';
 import { indexJournal, journalEntries } from './journal-reader.ts';
+import type { MessageEntry } from './message-entry.ts';
 import type { FolderSnapshot } from './snapshot.ts';
 
 const STATE_FORMAT = 'unit-mailbox-export-state/1';
@@ -21,31 +22,6 @@ export interface ExportSnapshotState {
   mailbox: string;
   startedAt: string;
   folders: FolderSnapshot[];
-}
-
-/** What the bag keeps about one exported message (one journal line). */
-export interface MessageEntry {
-  uid: number;
-  size: number;
-  sha256: string;
-  sha512: string;
-  /** System flags (\Seen…), sorted. */
-  flags: string[];
-  /** Keywords ($Forwarded…), sorted. */
-  keywords: string[];
-  /** RFC 3339 with zone; '' when the server gave none. */
-  internalDate: string;
-  modseq: string | null;
-  messageId: string;
-  // Envelope facts for mailbag.csv (decoded by the server's ENVELOPE).
-  date: string;
-  from: string;
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  contentType: string;
-  attachments: number;
 }
 
 export class ExportState {

@@ -14,7 +14,7 @@ import { attachmentNames } from '../../sync/structure.ts';
 import { emlPath } from '../bag/bag-layout.ts';
 import { digestFile, type FileDigest } from '../bag/file-hash.ts';
 import { rfc3339 } from '../bag/time.ts';
-import type { MessageEntry } from './export-state.ts';
+import type { MessageEntry } from './message-entry.ts';
 import type { MessageFile, MessageFileWriter } from './message-file-writer.ts';
 import type { ExportTask } from './plan.ts';
 

@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { ImapFlow } from 'imapflow';
 import { AppError, isAppError } from '../../errors/app-error.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
-import type { MessageEntry } from './export-state.ts';
+import { threadCrashed } from '../../workers/thread-error.ts';
+import type { MessageEntry } from './message-entry.ts';
 import { checkAbort, fetchTask } from './fetch-messages.ts';
 import { MessageFileWriter } from './message-file-writer.ts';
 import type { FetchWorkerCommand, FetchWorkerInput, FetchWorkerMessage } from './fetch-worker-protocol.ts';
@@ -189,10 +190,11 @@ class FetchThread {
       for (const r of this.running.values()) r.reject(e);
       this.running.clear();
     };
-    this.worker.on('error', (e) => die(new AppError('INTERNAL', `fetch thread failed: ${e.message}`, { cause: e })));
+    // A thread that dies (an uncaught error, out of memory, terminated) fails the tasks it held.
+    this.worker.on('error', (e) => die(threadCrashed('fetch', e)));
     this.exited = new Promise((resolve) =>
-      this.worker.once('exit', () => {
-        die(new AppError('INTERNAL', 'fetch thread exited'));
+      this.worker.once('exit', (code) => {
+        die(threadCrashed('fetch', new Error(`exited with code ${code}`)));
         resolve();
       }),
     );

@@ -2,7 +2,7 @@
 // owns its IMAP connections and writes message files; the main thread keeps the journal.
 import type { AppErrorPayload } from '../../../../shared/errors.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
-import type { MessageEntry } from './export-state.ts';
+import type { MessageEntry } from './message-entry.ts';
 import type { FetchLimits } from './fetch-messages.ts';
 import type { ExportTask } from './plan.ts';
 

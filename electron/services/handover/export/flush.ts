@@ -1,7 +1,8 @@
 // The payload is made durable once, when all messages are in, instead of one fdatasync per
-// message: the per-message flushes cost about 15 % of an export on this kind of machine, and
-// a resumed export re-hashes every journaled file anyway, so a file torn by a power cut is
-// fetched again rather than trusted. The journal itself stays fsync'd line by line.
+// message, whose flushes were a sizeable share of an export (BENCHMARKS.md, "Design
+// measurements"). Nothing is lost by it: a resumed export re-hashes every journaled file anyway,
+// so a file torn by a power cut is fetched again rather than trusted. The journal itself stays
+// fsync'd line by line.
 import { spawn } from 'node:child_process';
 import { open } from 'node:fs/promises';
 

@@ -7,7 +7,8 @@ import { BAG_FILES, MAILBAG_CSV_ROWS_PER_FILE, STATE_DIR, emlPath, mailbagCsvNam
 import { csvRow } from '../bag/csv.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import { HashingWriter, writeHashed, type WriteOptions } from '../bag/hashing-writer.ts';
-import type { ExportState, MessageEntry } from './export-state.ts';
+import type { ExportState } from './export-state.ts';
+import type { MessageEntry } from './message-entry.ts';
 import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
 
 export const MESSAGES_CSV_HEADER = [

@@ -1,12 +1,13 @@
 // Writes downloaded messages into their files, and hashes them, on a thread of its own. The
 // thread that reads the IMAP connections hands over the message buffers about 1 MB at a time, in
 // one message (the bytes are moved, not copied), and goes on reading. Here each file is one open,
-// write and close, done synchronously. Through fs/promises every file took three trips to libuv's
-// thread pool and back, each a cross-CPU wake-up, which a virtual machine makes dear: the main
-// thread's profile of a 20,000-message export on the 2-CPU bench VM put 5.6 s of 28 s in those
-// calls. Measured there (interleaved runs, same mailbox): 31.4 s → 27.3 s, 29.3 → 25.6 s of CPU.
+// write and close, done synchronously: through fs/promises every file takes three trips to libuv's
+// thread pool and back, each a cross-CPU wake-up, which a virtual machine makes dear (profile and
+// figures: BENCHMARKS.md, "Design measurements").
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors/app-error.ts';
+import { threadCrashed, threadsClosed } from '../../workers/thread-error.ts';
+import { workerEntry } from '../../workers/worker-entry.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 
 /** A message's bytes and the file they go to (created or truncated). */
@@ -15,55 +16,20 @@ export interface MessageFile {
   bytes: Uint8Array;
 }
 
-// Plain JavaScript evaluated from this string (as in bag/file-hash.ts): no bundler entry of its
-// own, and it imports nothing of the app.
-const GC_EVERY_BYTES = 4 * 1024 * 1024;
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, writeSync, fdatasyncSync, closeSync } = require('node:fs');
-const { fsync } = workerData;
-function writeOne(path, bytes) {
-  const fd = openSync(path, 'w');
-  try {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-    if (fsync) fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return {
-    size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    sha512: createHash('sha512').update(bytes).digest('hex'),
-  };
+/** What the writer thread (message-file-writer-worker.ts) is started with. */
+export interface WriterInput {
+  fsync: boolean;
+  /** Bytes received between two collections of the young generation. */
+  gcEveryBytes: number;
 }
-// The bytes moved here are freed only when this thread collects their (tiny) buffer objects,
-// and V8 waits for tens of MB of such garbage before it does: collect every few MB instead.
-require('node:v8').setFlagsFromString('--expose-gc');
-const collect = require('node:vm').runInNewContext('gc');
-const GC_EVERY = ${GC_EVERY_BYTES};
-let sinceGc = 0;
-parentPort.on('message', ({ id, files }) => {
-  for (const f of files) sinceGc += f.bytes.length;
-  if (sinceGc >= GC_EVERY) {
-    sinceGc = 0;
-    collect({ type: 'minor' });
-  }
-  const results = [];
-  for (const f of files) {
-    try {
-      results.push(writeOne(f.path, f.bytes));
-    } catch (e) {
-      // The files before it are written; the caller fails the batch and the export resumes later.
-      parentPort.postMessage({ id, results, error: { path: f.path, code: e && e.code, message: String(e && e.message) } });
-      return;
-    }
-  }
-  parentPort.postMessage({ id, results });
-});
-`;
 
-interface WriterReply {
+/** One batch, written in order. */
+export interface WriterTask {
+  id: number;
+  files: MessageFile[];
+}
+
+export interface WriterReply {
   id: number;
   results: FileDigest[];
   error?: { path: string; code?: string; message: string };
@@ -80,7 +46,8 @@ export class MessageFileWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private failure: Error | null = null;
+  /** Set once the thread is gone (closed, or dead): every later write() fails with it at once. */
+  private failure: AppError | null = null;
   /** Bytes handed over and not yet written. */
   private queued = 0;
   private readonly roomWaiters: { limit: number; resolve: () => void }[] = [];
@@ -90,9 +57,9 @@ export class MessageFileWriter {
 
   constructor(fsync = false) {
     this.fsync = fsync;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { fsync },
+    const input: WriterInput = { fsync, gcEveryBytes: 4 * 1024 * 1024 };
+    this.worker = new Worker(workerEntry('message-file-writer-worker', import.meta.url), {
+      workerData: input,
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     // Keeps the process alive only while a batch is being written (see write()).
@@ -116,15 +83,17 @@ export class MessageFileWriter {
         );
       } else p.resolve(m.results);
     });
+    // The thread died (an uncaught error, out of memory, terminated): its batches will never be
+    // answered, so they fail now, and so does every later one.
     const fail = (e: Error) => {
-      this.failure ??= new AppError('INTERNAL', `message writer thread failed: ${e.message}`, { cause: e });
+      this.failure ??= threadCrashed('writer', e);
       for (const p of this.pending.values()) p.reject(this.failure);
       this.pending.clear();
       this.queued = 0;
       this.wakeWaiters();
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', () => fail(new Error('exited')));
+    this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
   }
 
   /**
@@ -167,7 +136,13 @@ export class MessageFileWriter {
     }
   }
 
+  /** The thread, for tests that stop it mid-task. */
+  get thread(): Worker {
+    return this.worker;
+  }
+
   async close(): Promise<void> {
+    this.failure ??= threadsClosed('writer');
     await this.worker.terminate();
   }
 }

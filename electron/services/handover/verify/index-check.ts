@@ -3,8 +3,9 @@
 // per-folder counts and bytes agree with data/index/folders.json and the record.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAppError } from '../../errors/app-error.ts';
 import { BAG_FILES, EML_DIR, emlPath } from '../bag/bag-layout.ts';
-import { parseCsv } from '../bag/csv.ts';
+import { readCsvFile } from '../bag/csv.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import type { HandoverRecord } from '../record/record-types.ts';
 import { MESSAGES_CSV_HEADER } from '../export/indexes.ts';
@@ -32,6 +33,8 @@ interface Row {
   size: number;
   sha256: string;
   path: string;
+  /** Where the row starts in messages.csv. */
+  line: number;
 }
 
 const COL = Object.fromEntries(MESSAGES_CSV_HEADER.map((name, i) => [name, i])) as Record<
@@ -43,11 +46,18 @@ export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult
   const { files, problems } = i;
   const rows = await readRows(i);
   const emlOnDisk = [...files.keys()].filter((p) => p.startsWith(`${EML_DIR}/`));
+  const messages = emlOnDisk.filter((p) => p.endsWith('.eml')).length;
+  if (rows === null) {
+    // No usable index (one problem says why): only what does not depend on it is compared.
+    if (!files.has(BAG_FILES.messagesJsonl))
+      problems.add(BAG_FILES.messagesJsonl, 'missing', 'required file is missing');
+    return { messages, folders: await checkFolders(i, null, emlOnDisk) };
+  }
   const byPath = new Map<string, { row: Row; line: number }>();
   const perFolder = new Map<string, { messages: number; bytes: number }>();
 
-  for (const [n, row] of rows.entries()) {
-    const line = n + 2;
+  for (const row of rows) {
+    const { line } = row;
     if (row.path !== emlPath(row.folderId, row.uid))
       problems.add(BAG_FILES.messagesCsv, 'index', `line ${line}: path ${row.path} does not match folder_id and uid`);
     if (byPath.has(row.path)) {
@@ -78,34 +88,53 @@ export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult
     if (d.size !== row.size)
       problems.add(path, 'index', `size ${d.size} differs from ${row.size} in ${BAG_FILES.messagesCsv}`);
   }
-  return { messages: emlOnDisk.filter((p) => p.endsWith('.eml')).length, folders };
+  return { messages, folders };
 }
 
-async function readRows(i: IndexCheckInput): Promise<Row[]> {
-  const text = await readText(i, BAG_FILES.messagesCsv);
-  if (text === null) return [];
-  const table = parseCsv(text);
-  const header = table.shift() ?? [];
-  if (header.join(',') !== MESSAGES_CSV_HEADER.join(',')) {
-    i.problems.add(BAG_FILES.messagesCsv, 'index', `unexpected header: ${header.join(',')}`);
-    return [];
+/**
+ * The rows of messages.csv, read strictly and streamed; null when the file is missing,
+ * unreadable, malformed CSV or has another header, each reported as one problem naming the line.
+ */
+async function readRows(i: IndexCheckInput): Promise<Row[] | null> {
+  const file = BAG_FILES.messagesCsv;
+  if (!i.files.has(file)) {
+    i.problems.add(file, 'missing', 'required file is missing');
+    return null;
   }
   const rows: Row[] = [];
-  table.forEach((r, n) => {
-    const uid = Number(r[COL.uid]);
-    const size = Number(r[COL.size]);
-    if (r.length !== MESSAGES_CSV_HEADER.length || !Number.isInteger(uid) || !Number.isInteger(size)) {
-      i.problems.add(BAG_FILES.messagesCsv, 'index', `line ${n + 2} is malformed`);
-      return;
-    }
-    rows.push({
-      folderId: r[COL.folder_id] ?? '',
-      uid,
-      size,
-      sha256: (r[COL.sha256] ?? '').toLowerCase(),
-      path: r[COL.path] ?? '',
+  let header: string[] | null = null;
+  try {
+    await readCsvFile(join(i.dir, file), file, ({ fields: r, line }) => {
+      if (header === null) {
+        header = r;
+        return header.join(',') === MESSAGES_CSV_HEADER.join(',');
+      }
+      const uid = Number(r[COL.uid]);
+      const size = Number(r[COL.size]);
+      if (!Number.isInteger(uid) || !Number.isInteger(size)) {
+        i.problems.add(file, 'index', `line ${line} is malformed`);
+        return;
+      }
+      rows.push({
+        folderId: r[COL.folder_id] ?? '',
+        uid,
+        size,
+        sha256: (r[COL.sha256] ?? '').toLowerCase(),
+        path: r[COL.path] ?? '',
+        line,
+      });
     });
-  });
+  } catch (e) {
+    if (isAppError(e)) i.problems.add(file, 'index', e.detail);
+    else i.problems.add(file, 'unreadable', `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    return null;
+  }
+  // (TypeScript cannot see the callback set it.)
+  const found = header as string[] | null;
+  if (found?.join(',') !== MESSAGES_CSV_HEADER.join(',')) {
+    i.problems.add(file, 'index', `unexpected header: ${found?.join(',') ?? '(empty file)'}`);
+    return null;
+  }
   return rows;
 }
 
@@ -135,9 +164,10 @@ async function checkJsonl(i: IndexCheckInput, rows: Row[]): Promise<void> {
   }
 }
 
+/** folders.json against the files on disk, and against the index unless `perFolder` is null. */
 async function checkFolders(
   i: IndexCheckInput,
-  perFolder: Map<string, { messages: number; bytes: number }>,
+  perFolder: Map<string, { messages: number; bytes: number }> | null,
   emlOnDisk: string[],
 ): Promise<number> {
   const text = await readText(i, BAG_FILES.foldersJson);
@@ -159,15 +189,15 @@ async function checkFolders(
   for (const f of folders) {
     const id = String(f.id);
     ids.add(id);
-    const indexed = perFolder.get(id) ?? { messages: 0, bytes: 0 };
+    const indexed = perFolder?.get(id) ?? { messages: 0, bytes: 0 };
     const name = typeof f.name === 'string' ? f.name : id;
-    if (f.messages !== indexed.messages)
+    if (perFolder && f.messages !== indexed.messages)
       i.problems.add(
         BAG_FILES.foldersJson,
         'folder-count',
         `folder "${name}" (${id}): ${String(f.messages)} messages declared, ${indexed.messages} in ${BAG_FILES.messagesCsv}`,
       );
-    if (f.bytes !== indexed.bytes)
+    if (perFolder && f.bytes !== indexed.bytes)
       i.problems.add(
         BAG_FILES.foldersJson,
         'folder-count',
@@ -181,7 +211,7 @@ async function checkFolders(
         `folder "${name}": ${String(f.messages)} messages declared in ${BAG_FILES.foldersJson}, ${files} files present`,
       );
   }
-  for (const id of new Set([...perFolder.keys(), ...onDisk.keys()])) {
+  for (const id of new Set([...(perFolder?.keys() ?? []), ...onDisk.keys()])) {
     if (!ids.has(id))
       i.problems.add(`${EML_DIR}/${id}/`, 'folder-count', `folder id ${id} is not in ${BAG_FILES.foldersJson}`);
   }

@@ -2,7 +2,8 @@
 // hashing threads; plus missing and extra payload files and Payload-Oxum.
 import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
-import type { FileDigest, HashPool } from '../bag/file-hash.ts';
+import type { FileDigest } from '../bag/file-hash.ts';
+import type { HashPool } from '../bag/hash-pool.ts';
 import type { FoundFile } from './bag-files.ts';
 import type { Problems } from './problems.ts';
 

@@ -5,7 +5,7 @@ import type { HandoverProgress, VerifyReport } from '../../../../shared/handover
 import { AppError } from '../../errors/app-error.ts';
 import { BAG_FILES } from '../bag/bag-layout.ts';
 import { payloadOxum } from '../bag/bag-info.ts';
-import { HashPool } from '../bag/file-hash.ts';
+import { HashPool } from '../bag/hash-pool.ts';
 import { compareBagPaths } from '../bag/manifest.ts';
 import { listBagFiles, sizeOf } from './bag-files.ts';
 import { checkIndexes, readRecord } from './index-check.ts';

@@ -1,0 +1,17 @@
+// The English catalogues by namespace, assembled like vi/index.ts.
+import type { Translation } from '../types.ts';
+import type { Resources } from '../vi/index.ts';
+import { appEn } from './app.ts';
+import { delegationEn } from './delegation.ts';
+import { handoverEn } from './handover.ts';
+import { identityEn } from './identity.ts';
+import { mailEn } from './mail.ts';
+import { mailboxEn } from './mailbox.ts';
+import { shortcutsEn } from './shortcuts.ts';
+
+export const en: Translation<Resources> = {
+  app: { ...appEn, ...mailboxEn, ...shortcutsEn },
+  mail: mailEn,
+  delegation: delegationEn,
+  handover: { ...handoverEn, identity: identityEn },
+};

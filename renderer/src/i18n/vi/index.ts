@@ -1,0 +1,21 @@
+// The Vietnamese catalogues by namespace. A namespace too long for one file is
+// spread from several (each at most 300 lines): 'app' is the shell and account
+// forms, the mailbox view and the shortcuts window; 'handover' includes the
+// signing identity.
+import { appVi } from './app.ts';
+import { delegationVi } from './delegation.ts';
+import { handoverVi } from './handover.ts';
+import { identityVi } from './identity.ts';
+import { mailVi } from './mail.ts';
+import { mailboxVi } from './mailbox.ts';
+import { shortcutsVi } from './shortcuts.ts';
+
+export const vi = {
+  app: { ...appVi, ...mailboxVi, ...shortcutsVi },
+  mail: mailVi,
+  delegation: delegationVi,
+  handover: { ...handoverVi, identity: identityVi },
+};
+
+export type Resources = typeof vi;
+export type Namespace = keyof Resources;

@@ -1,0 +1,56 @@
+// The left pane: the pinned directives view, the account's folder tree, the
+// unit mailboxes shared with it, and (personal accounts) importing a sealed
+// credential for a unit mailbox.
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../shared/account.ts';
+import type { CachedSummary } from '../../../shared/mail.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { ImportCredential } from '../delegation/ImportCredential.tsx';
+import { SharedMailboxGroups } from '../delegation/SharedMailboxGroups.tsx';
+import type { Live } from '../hooks/useLive.ts';
+import { isUnread } from '../list/rows.ts';
+import { FolderTree } from './FolderTree.tsx';
+import type { Folders } from './model/useFolders.ts';
+import type { MailView } from './model/useMailView.ts';
+import { PinnedViews } from './PinnedViews.tsx';
+
+interface Props {
+  account: AccountSummary;
+  folders: Folders;
+  view: MailView;
+  directives: Live<CachedSummary[]>;
+  syncing: boolean;
+  onOpenIdentity?(): void;
+}
+
+export function FolderPane({ account, folders, view, directives, syncing, onOpenIdentity }: Props) {
+  const { t } = useTranslation();
+  const { cached, shared, list } = folders;
+  const unreadDirectives = (directives.value ?? []).filter(isUnread).length;
+  return (
+    <nav className="pane pane-folders" aria-label={t('main.folders')}>
+      <PinnedViews active={view.mode === 'directives'} unread={unreadDirectives} onSelect={view.showDirectives} />
+      <h2 className="pane-title">{t('main.folders')}</h2>
+      {cached.error && !cached.value && <ErrorNotice error={cached.error} testId="folders-error" />}
+      {cached.value && list.length > 0 && (
+        <FolderTree folders={shared.personal} selected={view.shownFolder} onSelect={view.selectFolder} />
+      )}
+      <SharedMailboxGroups
+        units={shared.units}
+        folders={list}
+        selected={view.shownFolder}
+        onSelect={view.selectFolder}
+      />
+      {account.kind === 'personal' && <ImportCredential {...(onOpenIdentity ? { onOpenIdentity } : {})} />}
+      {(cached.loading || (cached.value && list.length === 0)) &&
+        (syncing || cached.loading ? (
+          <div className="busy" role="status" data-testid="folders-loading">
+            <span className="spinner" aria-hidden="true" />
+            <span className="muted">{t('list.firstSyncFolders')}</span>
+          </div>
+        ) : (
+          <p className="muted pane-empty">{t('main.noFolders')}</p>
+        ))}
+    </nav>
+  );
+}
