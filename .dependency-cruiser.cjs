@@ -17,6 +17,11 @@ const BROWSER_PACKAGES = [
   'zod',
   'react-hook-form',
   '@hookform/resolvers',
+  // The composer's rich-text editor (TipTap over ProseMirror).
+  '@tiptap/react',
+  '@tiptap/starter-kit',
+  '@tiptap/pm',
+  '@tiptap/core',
 ];
 /** Packages that need a DOM or are the UI: the services and the CLI have none. */
 const UI_PACKAGES = [
@@ -27,6 +32,10 @@ const UI_PACKAGES = [
   'dompurify',
   'react-hook-form',
   '@hookform/resolvers',
+  '@tiptap/react',
+  '@tiptap/starter-kit',
+  '@tiptap/pm',
+  '@tiptap/core',
 ];
 
 const packages = (names) => `^node_modules/(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})/`;

@@ -31,6 +31,8 @@ PACKAGES=(
   coreutils       # sha256sum -c, the stock check of a handover bag
   faketime        # CI runs the date-sensitive suites again a year ahead (libfaketime)
   stress-ng       # the loaded-machine check of .ci/run (scripts/ci-under-load.sh)
+  slapd           # the province's electronic directory (danh bạ điện tử) over LDAP, in tests
+  ldap-utils      # ldapadd/ldapsearch, to seed and inspect the test directory
 )
 
 if [[ $EUID -ne 0 ]]; then

@@ -25,6 +25,7 @@ import { preferencesPatchSchema, type Preferences } from './settings.ts';
 import { accountRef, call, folderRef } from './contract-call.ts';
 import { DELEGATION_EVENTS, delegationContract, type DelegationEvents } from './contract-delegation.ts';
 import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contract-handover.ts';
+import { COMPOSE_EVENTS, composeContract, type ComposeEvents } from './contract-compose.ts';
 
 export type { Call } from './contract-call.ts';
 
@@ -116,6 +117,7 @@ export const contract = {
   // Identities and handover (shared/contract-handover.ts), delegation (shared/contract-delegation.ts).
   ...handoverContract,
   ...delegationContract,
+  ...composeContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -130,7 +132,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: AppErrorPayload };
 
 /** Events pushed from main to the renderer; callbacks receive the payload only. */
-export interface EventMap extends HandoverEvents, DelegationEvents {
+export interface EventMap extends HandoverEvents, DelegationEvents, ComposeEvents {
   'accounts.changed': { accounts: AccountSummary[] };
   'sync.progress': SyncProgressEvent;
   /** New directives found by a sync, one event per batch (the app shows a desktop notification each). */
@@ -146,6 +148,7 @@ export const EVENTS: EventName[] = [
   'cache.changed',
   ...HANDOVER_EVENTS,
   ...DELEGATION_EVENTS,
+  ...COMPOSE_EVENTS,
 ];
 
 type Nested<Path extends string, V> = Path extends `${infer Head}.${infer Rest}`

@@ -33,6 +33,20 @@ export const ERROR_CODES = [
   'ACL_UNSUPPORTED',
   'PERMISSION_DENIED',
   'REGISTER_TAMPERED',
+  'RECIPIENT_INVALID',
+  'OUTSIDE_DOMAIN_UNCONFIRMED',
+  'MESSAGE_TOO_LARGE',
+  'RECIPIENT_REFUSED',
+  'ON_BEHALF_NOT_ALLOWED',
+  'OUTBOX_ENTRY_NOT_FOUND',
+  'DIRECTORY_NOT_CONFIGURED',
+  'DIRECTORY_FAILED',
+  'DIRECTORY_ENTRY_NOT_FOUND',
+  'HOLIDAYS_INVALID',
+  'LEDGER_ENTRY_NOT_FOUND',
+  'LEDGER_CLAIM_LOST',
+  'LEDGER_NOT_ALLOWED',
+  'LEDGER_TAMPERED',
   'INTERNAL',
 ] as const;
 
@@ -82,6 +96,22 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   ACL_UNSUPPORTED: 'Máy chủ thư không hỗ trợ phân quyền hộp thư (IMAP ACL).',
   PERMISSION_DENIED: 'Máy chủ từ chối: tài khoản của bạn không có quyền thực hiện thao tác này trên hộp thư.',
   REGISTER_TAMPERED: 'Sổ ủy quyền đã bị sửa đổi hoặc thiếu bản ghi.',
+  RECIPIENT_INVALID: 'Địa chỉ người nhận không hợp lệ.',
+  OUTSIDE_DOMAIN_UNCONFIRMED: 'Có người nhận ngoài các tên miền công vụ. Hãy kiểm tra lại và xác nhận trước khi gửi.',
+  MESSAGE_TOO_LARGE: 'Thư quá lớn so với giới hạn của máy chủ gửi thư. Hãy bớt hoặc nén tệp đính kèm.',
+  RECIPIENT_REFUSED: 'Máy chủ từ chối người nhận.',
+  ON_BEHALF_NOT_ALLOWED:
+    'Bạn chưa được ủy quyền "Soạn gửi thay" cho hộp thư đơn vị này, nên không thể gửi thư thay đơn vị.',
+  OUTBOX_ENTRY_NOT_FOUND: 'Không tìm thấy thư trong hộp thư đi (có thể đã được gửi hoặc xóa).',
+  DIRECTORY_NOT_CONFIGURED:
+    'Chưa cấu hình danh bạ điện tử của tỉnh (hoặc tệp cấu hình không hợp lệ). Hãy báo Trung tâm CNTT.',
+  DIRECTORY_FAILED: 'Danh bạ điện tử trả lời lỗi; chưa tra cứu được.',
+  DIRECTORY_ENTRY_NOT_FOUND: 'Không tìm thấy mục này (người, đơn vị hoặc nhóm) trong danh bạ điện tử.',
+  HOLIDAYS_INVALID: 'Tệp ngày nghỉ lễ không hợp lệ hoặc không đọc được. Hãy báo Trung tâm CNTT.',
+  LEDGER_ENTRY_NOT_FOUND: 'Không tìm thấy văn bản này trong sổ đăng ký văn bản đến.',
+  LEDGER_CLAIM_LOST: 'Văn bản này đã có người khác nhận xử lý trước.',
+  LEDGER_NOT_ALLOWED: 'Bạn không được thực hiện thao tác này với văn bản trong sổ.',
+  LEDGER_TAMPERED: 'Sổ đăng ký văn bản đến đã bị sửa đổi hoặc thiếu bản ghi.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn.',
 };
 

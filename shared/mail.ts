@@ -65,6 +65,24 @@ export interface MessageDetail {
   /** Set when TCVN3 (ABC/.Vn fonts) or VNI text was detected and converted to Unicode. */
   legacyEncoding: { from: 'tcvn3' | 'vni'; parts: Array<'subject' | 'text' | 'html'> } | null;
   rawSource: string | null;
+  /** S/MIME signature of the message (multipart/signed), checked by main; absent when unsigned. */
+  signature?: MessageSignature | null;
+}
+
+/**
+ * What the signed badge says: `valid` (content unchanged, signer trusted by a configured CA),
+ * `untrusted` (content unchanged, but nobody vouches for the signer: compare the fingerprint),
+ * `invalid` (the content was changed after signing, or the signature is broken).
+ */
+export interface MessageSignature {
+  state: 'valid' | 'untrusted' | 'invalid';
+  signerName: string | null;
+  signerEmail: string | null;
+  /** SHA-256 of the signer's certificate, 'AB:CD:…'. */
+  fingerprint: string | null;
+  signingTime: string | null;
+  /** English detail of what failed (empty when valid). */
+  problems: string[];
 }
 
 /** A message row served from the local cache (list, search, directives). */

@@ -3,6 +3,13 @@ import { z } from 'zod';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * Answering read-receipt requests (RFC 8098 §2.1: never without the user's consent): ask each
+ * time, always (a standing consent: the MDN says "sent automatically"), or never.
+ */
+export const RECEIPT_POLICIES = ['ask', 'always', 'never'] as const;
+export type ReceiptPolicy = (typeof RECEIPT_POLICIES)[number];
+
 /** Preferences shown in the UI; accounts are stored alongside but not edited here. */
 export const preferencesSchema = z.object({
   language: z.enum(LANGUAGES).default('vi'),
@@ -14,6 +21,10 @@ export const preferencesSchema = z.object({
   directiveLeadership: z.array(z.string().trim().toLowerCase().min(3)).default([]),
   /** Extra subject patterns for directives, on top of the built-in ones. */
   directiveSubjectPatterns: z.array(z.string().trim().min(2)).default([]),
+  /** Seconds a sent message waits in the outbox, during which "Hoàn tác" takes it back. */
+  sendUndoSeconds: z.number().int().min(0).max(120).default(10),
+  /** Whether a read receipt asked for by an incoming message is sent (see RECEIPT_POLICIES). */
+  receiptPolicy: z.enum(RECEIPT_POLICIES).default('ask'),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 /**
@@ -29,5 +40,7 @@ export const preferencesPatchSchema = z
     offlineBodyDays: shape.offlineBodyDays.unwrap(),
     directiveLeadership: shape.directiveLeadership.unwrap(),
     directiveSubjectPatterns: shape.directiveSubjectPatterns.unwrap(),
+    sendUndoSeconds: shape.sendUndoSeconds.unwrap(),
+    receiptPolicy: shape.receiptPolicy.unwrap(),
   })
   .partial();

@@ -46,8 +46,8 @@ const OPTIONS = {
   ca: { type: 'string' },
   'account-email': { type: 'string' },
   restore: { type: 'boolean' },
-  // delegation
-  to: { type: 'string' },
+  // delegation, sending
+  to: { type: 'string', multiple: true },
   role: { type: 'string' },
   rights: { type: 'string' },
   folders: { type: 'string' },
@@ -55,6 +55,19 @@ const OPTIONS = {
   until: { type: 'string' },
   fix: { type: 'boolean' },
   'allow-admin': { type: 'boolean' },
+  // sending
+  as: { type: 'string' },
+  cc: { type: 'string', multiple: true },
+  bcc: { type: 'string', multiple: true },
+  subject: { type: 'string' },
+  'body-file': { type: 'string' },
+  'body-stdin': { type: 'boolean' },
+  'html-file': { type: 'string' },
+  attach: { type: 'string', multiple: true },
+  'reply-to-uid': { type: 'string' },
+  sign: { type: 'boolean' },
+  'request-receipt': { type: 'boolean' },
+  'confirm-outside-domain': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -85,8 +98,8 @@ export type CommandGroup = (
   io: CliIo,
 ) => Promise<Output>;
 
-export function single(values: string[] | undefined): string | undefined {
-  if (values && values.length > 1) throw new UsageError('--folder may be given only once here');
+export function single(values: string[] | undefined, flag = '--folder'): string | undefined {
+  if (values && values.length > 1) throw new UsageError(`${flag} may be given only once here`);
   return values?.[0];
 }
 

@@ -32,12 +32,18 @@ export type { CliIo } from './args.ts';
 
 // Command groups and the services are loaded when a command needs them: `--help`, usage
 // errors and `handover verify` then start without loading IMAP, SQLite, PDF and keychain code.
-const COMMAND_GROUPS: Record<'identity' | 'handover' | 'delegate' | 'shared', () => Promise<CommandGroup>> = {
+const COMMAND_GROUPS = {
   identity: async () => (await import('./commands/identity.ts')).identityCommands,
   handover: async () => (await import('./commands/handover.ts')).handoverCommands,
   delegate: async () => (await import('./commands/delegate.ts')).delegateCommands,
   shared: async () => (await import('./commands/delegate.ts')).sharedCommand,
-};
+  send: async () => (await import('./commands/send.ts')).sendCommand,
+  outbox: async () => (await import('./commands/outbox.ts')).outboxCommands,
+  receipts: async () => (await import('./commands/receipts.ts')).receiptsCommand,
+} satisfies Record<string, () => Promise<CommandGroup>>;
+
+/** Commands without a subcommand: everything after the command name is their own arguments. */
+const FLAT_COMMANDS = new Set(['shared', 'send', 'receipts']);
 
 /** Runs one command; resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -84,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return result.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`unit-mailbox: ${e.message}\n\n${USAGE}`);
+      io.stderr.write(`unit-mailbox: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ''}`);
       return 2;
     }
     const error = toAppError(e);
@@ -162,9 +168,13 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     case 'identity':
     case 'handover':
     case 'delegate':
-    case 'shared': {
+    case 'shared':
+    case 'send':
+    case 'outbox':
+    case 'receipts': {
       const group = await COMMAND_GROUPS[command]();
-      return group(command === 'shared' ? undefined : sub, positionals.slice(command === 'shared' ? 1 : 2), v, s, io);
+      const flat = FLAT_COMMANDS.has(command);
+      return group(flat ? undefined : sub, positionals.slice(flat ? 1 : 2), v, s, io);
     }
     default:
       throw new UsageError(`unknown command: ${command}`);

@@ -29,18 +29,30 @@ Usage:
   unit-mailbox [--profile DIR] delegate revoke --account E --to ADDRESS [--json]
   unit-mailbox [--profile DIR] delegate check --account E [--fix] [--json]   exit 1 on drift or a damaged register
   unit-mailbox [--profile DIR] shared --account DELEGATE_EMAIL [--json]      unit mailboxes shared with you
+  unit-mailbox [--profile DIR] send --account E [--as UNIT_ADDRESS] --to A[,B…] [--cc …] [--bcc …] --subject S
+               (--body-file F | --body-stdin) [--html-file F] [--attach FILE]… [--reply-to-uid FOLDER:UID]
+               [--sign] [--request-receipt] [--confirm-outside-domain] [--json]
+               sends at once; exit 0 sent, 75 kept in the outbox (server down, or maybe sent: yours to decide),
+               1 refused (Art. 11, size, right, server; --sign without a signing identity: see identity create)
+  unit-mailbox [--profile DIR] outbox list|flush|remove ID --account E [--json]
+               flush sends what waits: exit 0 nothing left, 75 some still wait, 1 some failed
+  unit-mailbox [--profile DIR] receipts --account E [--json]    read receipts of messages sent with --request-receipt
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".
 
 Passwords are read from standard input (--password-stdin) or a hidden prompt, never from a flag.
-Exit codes: 0 success, 1 the operation failed, 2 usage error.
+Exit codes: 0 success, 1 the operation failed, 2 usage error, 75 (send, outbox flush) kept in the outbox for later.
 `;
 
 /** A mistake in how the command was called (exit 2). */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** Whether the usage text follows the message (not for a feature that is simply not built yet). */
+  readonly showUsage: boolean;
+
+  constructor(message: string, options: { showUsage?: boolean } = {}) {
     super(message);
     this.name = 'UsageError';
+    this.showUsage = options.showUsage ?? true;
   }
 }

@@ -84,6 +84,7 @@ app.whenReady().then(() => {
   });
   // Grants past their end date are revoked at start, then checked every minute.
   services.startDelegationUpkeep();
+  services.startOutbox();
   serveRenderer(protocol, join(here, '../renderer'));
   blockRemoteRequests();
   registerIpcHandlers(ipcMain, createDispatcher(services));

@@ -42,11 +42,17 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const path = result.filePaths[0];
       return result.canceled || !path ? null : path;
     },
+    async pickFiles(title) {
+      const win = getWindow();
+      const options = { title, properties: ['openFile' as const, 'multiSelections' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
   };
 }
 
 /** "All files" stays available: certificates arrive with every extension Windows and CAs invent. */
-const HANDOVER_FILTERS: Record<'certificate' | 'p12' | 'bag', FileFilter[]> = {
+const HANDOVER_FILTERS: Record<'certificate' | 'p12' | 'bag' | 'contacts', FileFilter[]> = {
   certificate: [
     { name: 'Chứng thư số (PEM, DER)', extensions: ['pem', 'crt', 'cer', 'der'] },
     { name: 'Tất cả các tệp', extensions: ['*'] },
@@ -56,6 +62,10 @@ const HANDOVER_FILTERS: Record<'certificate' | 'p12' | 'bag', FileFilter[]> = {
     { name: 'Tất cả các tệp', extensions: ['*'] },
   ],
   bag: [{ name: 'Gói bàn giao (.tar)', extensions: ['tar'] }],
+  contacts: [
+    { name: 'Danh bạ (vCard, CSV)', extensions: ['vcf', 'vcard', 'csv'] },
+    { name: 'Tất cả các tệp', extensions: ['*'] },
+  ],
 };
 
 export async function openExternal(url: string): Promise<void> {

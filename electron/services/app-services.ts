@@ -9,6 +9,7 @@ import type { SecretStore } from './keychain/secret-store.ts';
 import { FileLogger, type Logger } from './logging/logger.ts';
 import { MailActions } from './mail/mail-actions.ts';
 import { MailService } from './mail/mail-service.ts';
+import { loadTrustAnchors, verifySignedMessage } from './mail/smime-verify.ts';
 import type { ImageFetch } from './mail/remote-images.ts';
 import type { KeyValueStore } from './settings/key-value-store.ts';
 import { createConfStore } from './settings/conf-store.ts';
@@ -22,16 +23,28 @@ import { IdentityService } from './identity/identity-service.ts';
 import { defaultResourcesDir } from './profile/resources-dir.ts';
 import { DisposableStore, toDisposable } from './lifecycle/disposable.ts';
 import { startRepeating, type RepeatingTask } from './lifecycle/repeating-task.ts';
+import { loadSendPolicy, type LoadedSendPolicy } from './policy/send-policy-file.ts';
+import { createRecipientServices, type RecipientServices } from './directory/recipient-services.ts';
+import { processAlive } from './lifecycle/process-alive.ts';
+import { AttachmentTokens } from './send/attachment-tokens.ts';
+import { DraftService } from './send/draft-service.ts';
+import { DraftStore } from './send/draft-store.ts';
+import { SignatureStore } from './send/signatures.ts';
+import { OutboxService } from './send/outbox-service.ts';
+import { OutboxStore } from './send/outbox-store.ts';
+import { ReceiptService } from './receipts/receipt-service.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. Each resolves to null when cancelled. */
 export interface Dialogs {
   pickCaFile(): Promise<{ path: string; pem: string } | null>;
   /** Asks where to save a file; resolves to the chosen path. */
   saveFile(suggestedName: string, title?: string): Promise<string | null>;
-  /** Open dialog for one file of the handover: a certificate, a PKCS#12 or a bag (.tar). */
-  pickFile(purpose: 'certificate' | 'p12' | 'bag', title: string): Promise<string | null>;
+  /** Open dialog for one file: a certificate, a PKCS#12 or a bag (.tar) of the handover; contacts (.vcf, .csv). */
+  pickFile(purpose: 'certificate' | 'p12' | 'bag' | 'contacts', title: string): Promise<string | null>;
   /** Open dialog for a folder (where to write a bag, or a bag to check). */
   pickDirectory(title: string): Promise<string | null>;
+  /** Open dialog for files to attach to a message (several at once). */
+  pickFiles(title: string): Promise<string[] | null>;
 }
 
 /** For hosts without a screen (the CLI): no dialog can be shown, so nothing is ever chosen. */
@@ -40,6 +53,7 @@ export const headlessDialogs: Dialogs = {
   saveFile: async () => null,
   pickFile: async () => null,
   pickDirectory: async () => null,
+  pickFiles: async () => null,
 };
 
 /** Everything platform-specific, injected so services stay plain Node. */
@@ -64,6 +78,8 @@ export interface PlatformCapabilities {
   syncWorkerUrl?: URL;
   /** Entry of the handover export's fetch threads (handover/export/fetch-worker.ts); without it the export fetches in-process. */
   exportWorkerUrl?: URL;
+  /** The Article 11 sending policy the IT Centre deploys (JSON); defaults to `<profileDir>/send-policy.json`. */
+  sendPolicyFile?: string;
 }
 
 export interface AppServices {
@@ -82,6 +98,25 @@ export interface AppServices {
   handover: HandoverService;
   /** IMAP ACL grants and the signed register (issue 5). */
   delegation: DelegationService;
+  /** Sending: the durable outbox, delivery, the Sent copy (issue 14). */
+  outbox: OutboxService;
+  /** Read receipts (MDN): returned ones matched to the sent log, and answering requests with consent. */
+  receipts: ReceiptService;
+  /** Signatures (chữ ký) per sending address. */
+  signatures: SignatureStore;
+  /** Drafts here and in the server's Drafts folder. */
+  drafts: DraftService;
+  /** Files picked in main's dialog for attachments, by token. */
+  attachmentTokens: AttachmentTokens;
+  /** Recipient suggestions: cache, contacts list (vCard/CSV import), the province directory (LDAP). */
+  recipients: RecipientServices;
+  /** The Article 11 sending policy in force, read from its file on each call. */
+  sendPolicy(): Promise<LoadedSendPolicy>;
+  /**
+   * Delivers queued mail in the background (after the undo delay, retries with backoff), and
+   * recovers deliveries a crash interrupted. Started once; dispose() of the services stops it.
+   */
+  startOutbox(): void;
   /**
    * Revokes grants whose validity ended (at once when running, at the next start otherwise) and
    * applies whole-mailbox grants to folders created since, for every unit account, now and then
@@ -119,7 +154,12 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
   // Disposed in reverse: the watcher stops before syncs are cancelled, before connections and caches close.
   const caches = new CacheRegistry(caps.profileDir, directiveRules);
   lifetime.add(toDisposable(() => caches.closeAll()));
-  const mail = new MailService(accounts, caches);
+  const mail = new MailService(accounts, caches, async (source) =>
+    verifySignedMessage(source, {
+      now: clock.now(),
+      trusted: await loadTrustAnchors(join(caps.profileDir, 'trust-anchors')),
+    }),
+  );
   lifetime.add(toDisposable(() => mail.close()));
   const actions = new MailActions({ pool: mail.pool, caches, events, clock });
   const sync = new SyncService({
@@ -150,6 +190,49 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     appVersion: caps.appVersion,
     exportWorkerUrl: caps.exportWorkerUrl,
   });
+  const sendPolicyFile = caps.sendPolicyFile ?? join(caps.profileDir, 'send-policy.json');
+  const sendPolicy = () => loadSendPolicy(sendPolicyFile);
+  const outboxStore = new OutboxStore(join(caps.profileDir, 'outbox.sqlite'));
+  lifetime.add(toDisposable(() => outboxStore.close()));
+  const attachmentTokens = new AttachmentTokens();
+  const userAgent = `unit-mailbox/${caps.appVersion}`;
+  const draftStore = new DraftStore(join(caps.profileDir, 'drafts.sqlite'));
+  lifetime.add(toDisposable(() => draftStore.close()));
+  const drafts = new DraftService({
+    store: draftStore,
+    accounts,
+    mail,
+    tokens: attachmentTokens,
+    clock,
+    logger,
+    userAgent,
+  });
+  const outbox = new OutboxService({
+    store: outboxStore,
+    accounts,
+    mail,
+    actions,
+    tokens: attachmentTokens,
+    signer: () => identity.signer(),
+    events,
+    clock,
+    logger,
+    policy: sendPolicy,
+    undoSeconds: () => settings.preferences().sendUndoSeconds,
+    userAgent,
+    // The draft the message was written in goes once the message is safe in the outbox.
+    onQueued: (accountId, draftId) =>
+      void drafts
+        .remove(accountId, draftId)
+        .catch((e: unknown) => logger.log('warn', 'could not remove a sent draft', { detail: (e as Error).message })),
+    pid: process.pid,
+    isAlive: processAlive,
+  });
+  lifetime.add(toDisposable(() => outbox.scheduler.dispose()));
+  const receiptPolicy = () => settings.preferences().receiptPolicy;
+  const receiptDeps = { accounts, mail, actions, outbox, clock, logger, userAgent, policy: sendPolicy, receiptPolicy };
+  const receipts = new ReceiptService({ ...receiptDeps, file: join(caps.profileDir, 'receipts.sqlite') });
+  lifetime.add(toDisposable(() => receipts.close()));
   let upkeep: RepeatingTask | null = null;
   const startDelegationUpkeep = (intervalMs = 60_000): RepeatingTask => {
     if (upkeep && !upkeep.isDisposed) return upkeep;
@@ -180,6 +263,14 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     handover,
     delegation,
     startDelegationUpkeep,
+    outbox,
+    receipts,
+    drafts,
+    signatures: new SignatureStore(settings, identity),
+    attachmentTokens,
+    recipients: createRecipientServices({ profileDir: caps.profileDir, accounts, caches, clock, logger, lifetime }),
+    sendPolicy,
+    startOutbox: () => outbox.scheduler.start(),
     lifetime,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),

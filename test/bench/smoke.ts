@@ -36,6 +36,16 @@ const BENCHES: Array<{ name: string; script: string; args: string[] }> = [
     script: 'test/bench/handover-bench.ts',
     args: ['--messages', '200'],
   },
+  {
+    name: 'opening the composer on a large message',
+    script: 'test/bench/composer-bench.ts',
+    args: ['--html-kb', '64', '--attachment-kb', '64'],
+  },
+  {
+    name: 'sending: commit and SMTP acceptance',
+    script: 'test/bench/send-bench.ts',
+    args: ['--attachment-kb', '64'],
+  },
 ];
 
 function run(script: string, args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

@@ -95,6 +95,7 @@ vi.mock('../../electron/main/platform.ts', () => ({
 vi.mock('../../electron/services/app-services.ts', () => ({
   createAppServices: () => ({
     startDelegationUpkeep: () => undefined,
+    startOutbox: () => undefined,
     events: { on: () => () => undefined },
     lifetime: { add: <T>(d: T) => d },
     dispose: async () => undefined,

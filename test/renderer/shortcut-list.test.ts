@@ -30,6 +30,13 @@ const EXPECTED: Record<ShortcutAction, Partial<Command> | null> = {
   help: null,
   close: null,
   tab: null,
+  // The composer's keys: compose/shortcuts.ts, checked in test/renderer/compose-pure.test.ts.
+  newMessage: null,
+  reply: null,
+  replyAll: null,
+  forward: null,
+  send: null,
+  closeComposer: null,
 };
 
 const KEY_NAMES: Record<string, string> = {

@@ -47,6 +47,10 @@ export interface MailStack {
   crashImap(): Promise<void>;
   /** Starts Dovecot again on the same ports and data, after crashImap(). */
   restartImap(): Promise<void>;
+  /** Kills Postfix with SIGKILL (submission refuses connections until restartSmtp()); its queue stays. */
+  crashSmtp(): Promise<void>;
+  /** Starts Postfix again on the same ports and queue, after crashSmtp(). */
+  restartSmtp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,8 @@ export interface MailStackOptions {
   folders?: Record<string, string[]>;
   /** false: no IMAP ACL commands and no ACL capability (a server where only credential delegation works). */
   aclCommands?: boolean;
+  /** Postfix message_size_limit (bytes, announced as SIZE in EHLO); Postfix's default 10,240,000 otherwise. */
+  messageSizeLimit?: number;
 }
 
 const DEFAULT_DOMAIN = 'binhphuoc.gov.vn';
@@ -942,7 +948,10 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
     await writeFile(l.dovecotConf, dovecotConf(l, p, domain, tls, instance, opts.aclCommands !== false), {
       mode: 0o644,
     });
-    await writeFile(join(l.pfConf, 'main.cf'), mainCf(l, p, domain, tls));
+    await writeFile(
+      join(l.pfConf, 'main.cf'),
+      mainCf(l, p, domain, tls) + (opts.messageSizeLimit ? `message_size_limit = ${opts.messageSizeLimit}\n` : ''),
+    );
     await writeFile(join(l.pfConf, 'master.cf'), masterCf(masterCfTemplate(), l, p));
     await writeFile(l.vmailbox, users.map((u) => `${u.email} OK\n`).join(''));
     // Postfix re-reads main.cf/master.cf in 300 ms steps for as long as their
@@ -1068,28 +1077,7 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
           // Index now, so the first SELECT in a benchmark does not pay for it.
           await doveadm(['force-resync', '-u', email, folder]);
         }),
-      crashImap: async () => {
-        const d = daemons.find((x) => x.name === 'dovecot');
-        const pid = d?.child.pid;
-        if (!d || pid === undefined || d.exitInfo !== null) return;
-        d.child.ref();
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        await within(d.exited, 5000);
-        // Children of a killed master (imap, auth) are in its group too.
-        for (let i = 0; i < 40 && groupMembers(pid).length > 0; i++) {
-          try {
-            process.kill(-pid, 'SIGKILL');
-          } catch {
-            break;
-          }
-          await sleep(50);
-        }
-        liveGroups.delete(pid);
-      },
+      crashImap: () => killDaemon('dovecot'),
       restartImap: async () => {
         const i = daemons.findIndex((x) => x.name === 'dovecot');
         if (i === -1 || daemons[i]?.exitInfo === null) throw new Error('restartImap: dovecot is still running');
@@ -1106,11 +1094,57 @@ async function startOnce(opts: MailStackOptions): Promise<MailStack> {
           await sleep(50);
         }
       },
+      crashSmtp: () => killDaemon('postfix'),
+      restartSmtp: async () => {
+        const i = daemons.findIndex((x) => x.name === 'postfix');
+        if (i === -1 || daemons[i]?.exitInfo === null) throw new Error('restartSmtp: postfix is still running');
+        // A killed master leaves its pid file behind; a new master refuses to start while it is there.
+        await rm(join(l.pfQueue, 'pid', 'master.pid'), { force: true });
+        daemons[i] = spawnDaemon(
+          'postfix',
+          join(daemonDir, 'master'),
+          ['-c', l.pfConf, '-d'],
+          join(dir, 'postfix.out'),
+        );
+        const deadline = Date.now() + READY_TIMEOUT_MS;
+        for (;;) {
+          try {
+            await readGreeting(p.submission, /^220 .*\r\n/);
+            break;
+          } catch {
+            // not yet
+          }
+          if (Date.now() > deadline) throw new Error('restartSmtp: postfix did not come back');
+          await sleep(50);
+        }
+      },
       stop: (() => {
         let stopping: Promise<void> | null = null;
         return () => (stopping ??= teardown({ waitPorts: true }));
       })(),
     };
+    async function killDaemon(name: string): Promise<void> {
+      const d = daemons.find((x) => x.name === name);
+      const pid = d?.child.pid;
+      if (!d || pid === undefined || d.exitInfo !== null) return;
+      d.child.ref();
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await within(d.exited, 5000);
+      // Children of a killed master (imap, auth) are in its group too.
+      for (let i = 0; i < 40 && groupMembers(pid).length > 0; i++) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          break;
+        }
+        await sleep(50);
+      }
+      liveGroups.delete(pid);
+    }
 
     for (const [email, paths] of Object.entries(opts.folders ?? {})) {
       for (const path of paths) await stack.createFolder(email, path);

@@ -29,5 +29,9 @@ export function fakeDialogs(answers: Partial<Dialogs> = {}): FakeDialogs {
       opened.push('pickDirectory');
       return (await answers.pickDirectory?.(title)) ?? null;
     },
+    pickFiles: async (title) => {
+      opened.push('pickFiles');
+      return (await answers.pickFiles?.(title)) ?? null;
+    },
   };
 }

@@ -27,6 +27,8 @@ import { foldText } from '../../shared/text-fold.ts';
 import { dispatcherFor, type Dispatcher } from '../../electron/services/api/dispatcher.ts';
 import type { Handlers, HandlersFor } from '../../electron/services/api/handler-types.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';
+import { FakeCompose } from './fake-compose.ts';
+import { FakeReceipts } from './fake-receipts.ts';
 
 /** The unit mailbox most fake-backed tests use; `extra` overrides any field. */
 export function fakeAccount(extra: Partial<AccountSummary> = {}): AccountSummary {
@@ -132,6 +134,10 @@ export class FakeMailbox {
   private readonly undo = new Map<string, Array<{ from: string; to: string; uid: number }>>();
   private nextToken = 1;
   private pendingSync: Array<{ resolve(v: SyncSummary): void; reject(e: AppError): void }> = [];
+  /** Compose and the outbox (fake-compose.ts). */
+  readonly compose: FakeCompose;
+  /** Read receipts, contacts and the directory (fake-receipts.ts). */
+  readonly receipts: FakeReceipts;
 
   /** The fake's implementation of its part of the contract. */
   readonly handlers: HandlersFor<FakeChannel> = {
@@ -214,9 +220,15 @@ export class FakeMailbox {
       offlineBodyDays: 30,
       directiveLeadership: [],
       directiveSubjectPatterns: [],
+      sendUndoSeconds: 10,
+      receiptPolicy: 'ask',
       ...opts.preferences,
     };
-    this.dispatch = dispatcherFor(withOverrides(this.handlers, opts.overrides ?? {}), {
+    const undoSeconds = () => this.preferences.sendUndoSeconds;
+    this.compose = new FakeCompose(opts.account, undoSeconds, (p) => void this.emit('outbox.changed', p));
+    this.receipts = new FakeReceipts(() => this.preferences.receiptPolicy);
+    const own = { ...this.handlers, ...this.compose.handlers, ...this.receipts.handlers };
+    this.dispatch = dispatcherFor(withOverrides(own, opts.overrides ?? {}), {
       log: (_level, message, fields) => {
         if (message === 'call refused')
           this.refused.push({ channel: String(fields?.channel), detail: String(fields?.detail) });

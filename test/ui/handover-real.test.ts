@@ -90,6 +90,7 @@ function fakeDialogs(queue: DialogQueue): Dialogs {
     saveFile: async () => queue.save.shift() ?? null,
     pickFile: async () => queue.file.shift() ?? null,
     pickDirectory: async () => queue.dir.shift() ?? null,
+    pickFiles: async () => null,
   };
 }
 

@@ -207,6 +207,8 @@ const PREFERENCES: Preferences = {
   offlineBodyDays: 30,
   directiveLeadership: [],
   directiveSubjectPatterns: [],
+  sendUndoSeconds: 10,
+  receiptPolicy: 'ask',
 };
 const handlers: HandlersFor<
   | 'preferences.get'

@@ -70,6 +70,8 @@ describe('dispatcher', () => {
         offlineBodyDays: 30,
         directiveLeadership: [],
         directiveSubjectPatterns: [],
+        sendUndoSeconds: 10,
+        receiptPolicy: 'ask',
       },
     });
     expect(await dispatch('preferences.update', { language: 'en' })).toMatchObject({
@@ -98,6 +100,8 @@ describe('dispatcher', () => {
         offlineBodyDays: 90,
         directiveLeadership: ['chutich@binhphuoc.gov.vn'],
         directiveSubjectPatterns: [],
+        sendUndoSeconds: 10,
+        receiptPolicy: 'ask',
       },
     });
   });

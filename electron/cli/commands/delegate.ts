@@ -15,7 +15,7 @@ import {
   type SharedMailbox,
 } from '../../../shared/delegation.ts';
 import { UsageError } from '../usage.ts';
-import { required, requireAccount, type CommandGroup, type Output, type Values } from '../args.ts';
+import { required, requireAccount, single, type CommandGroup, type Output, type Values } from '../args.ts';
 
 const SUBCOMMANDS = ['list', 'grant', 'revoke', 'check'] as const;
 
@@ -24,7 +24,7 @@ export const delegateCommands: CommandGroup = async (sub, args, v, s) => {
     throw new UsageError(`unknown delegate command: ${sub ?? '(none)'}`);
   if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
   const request = sub === 'grant' ? grantRequest(v) : null;
-  if (sub === 'revoke') required(v.to, '--to');
+  const delegate = sub === 'revoke' ? required(single(v.to, '--to'), '--to') : '';
   const accountId = requireAccount(v, s);
   const service = s.delegation;
   // Grants past their end are revoked before anything else is shown or changed.
@@ -44,7 +44,7 @@ export const delegateCommands: CommandGroup = async (sub, args, v, s) => {
       return withNotes({ data: result, text: formatGrant(result) });
     }
     case 'revoke': {
-      const result = await service.revoke(accountId, v.to as string);
+      const result = await service.revoke(accountId, delegate);
       return withNotes({ data: result, text: formatRevoke(result), exitCode: result.confirmedEmpty ? 0 : 1 });
     }
     default: {
@@ -68,7 +68,7 @@ function grantRequest(v: Values) {
   if (role !== 'custom' && v.rights) throw new UsageError('--rights is only for --role custom');
   const folders = [...(v.folders ?? '').split(','), ...(v.folder ?? [])].map((f) => f.trim()).filter(Boolean);
   return {
-    delegate: required(v.to, '--to'),
+    delegate: required(single(v.to, '--to'), '--to'),
     role: role as DelegationRole,
     ...(v.rights ? { rights: v.rights } : {}),
     allowAdmin: v['allow-admin'] === true,

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { AppError } from '../errors/app-error.ts';
 import { fetchRemoteImages, type ImageFetch } from '../mail/remote-images.ts';
 import type { AppServices } from '../app-services.ts';
+import { createComposeHandlers } from './compose-handlers.ts';
 import { createDelegationHandlers } from './delegation-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { createHandoverHandlers } from './handover-handlers.ts';
@@ -85,6 +86,7 @@ export function createHandlers(s: AppServices): Handlers {
     },
     ...createHandoverHandlers(s),
     ...createDelegationHandlers(s),
+    ...createComposeHandlers(s),
   };
 }
 

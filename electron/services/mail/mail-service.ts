@@ -1,5 +1,5 @@
 import { simpleParser } from './lazy-mailparser.ts';
-import type { FolderInfo, MessageDetail, MessageSummary, SearchHit } from '../../../shared/mail.ts';
+import type { FolderInfo, MessageDetail, MessageSignature, MessageSummary, SearchHit } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -10,17 +10,25 @@ import { listFolders } from './folder-list.ts';
 import { listNewestMessages, openReadOnly } from './message-list.ts';
 import { parseMessage } from './message-parse.ts';
 import { fetchSource } from './message-read.ts';
+import { opaqueSigned } from './smime-verify.ts';
 
 const SERVER_SEARCH_BUDGET_MS = 3000;
+
+/** Checks a message's S/MIME signature; null when it is not signed. */
+export type SignatureCheck = (source: Buffer) => Promise<MessageSignature | null>;
 
 /** Reading an account's mail: live over the pooled IMAP connection, or from the cache. */
 export class MailService {
   readonly pool: ImapSessionPool;
   private readonly caches: CacheRegistry;
 
-  constructor(accounts: AccountService, caches: CacheRegistry) {
+  private readonly verify: SignatureCheck | undefined;
+
+  /** `verify` checks S/MIME signatures of opened messages (none checked without it). */
+  constructor(accounts: AccountService, caches: CacheRegistry, verify?: SignatureCheck) {
     this.pool = new ImapSessionPool(async (accountId) => (await accounts.credentials(accountId)).imap);
     this.caches = caches;
+    this.verify = verify;
   }
 
   async folders(accountId: string): Promise<FolderInfo[]> {
@@ -37,7 +45,14 @@ export class MailService {
    */
   async message(accountId: string, folder: string, uid: number): Promise<MessageDetail> {
     const { source, flags } = await this.source(accountId, folder, uid);
-    return parseMessage(source, { uid, folder, flags });
+    // An opaque signed message carries its content inside the signature: read that content.
+    const opaque = this.verify ? opaqueSigned(source) : null;
+    const detail = await parseMessage(opaque?.readable ?? source, { uid, folder, flags });
+    const signature = this.verify ? await this.verify(source).catch(() => null) : null;
+    if (!signature) return detail;
+    // The signature part is shown as the badge, not as a file (indexes stay those of the parser).
+    const attachments = detail.attachments.filter((a) => !/pkcs7-signature/i.test(a.contentType));
+    return { ...detail, attachments, signature };
   }
 
   async attachment(
@@ -45,15 +60,20 @@ export class MailService {
     folder: string,
     uid: number,
     index: number,
-  ): Promise<{ filename: string; content: Buffer }> {
+  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
     const { source } = await this.source(accountId, folder, uid);
     const parsed = await simpleParser(source, { keepCidLinks: true });
     const att = parsed.attachments[index];
     if (!att) throw new AppError('MESSAGE_NOT_FOUND', `message ${uid} has no attachment #${index}`);
-    return { filename: att.filename ?? `attachment-${index + 1}`, content: att.content };
+    return {
+      filename: att.filename ?? `attachment-${index + 1}`,
+      contentType: att.contentType || 'application/octet-stream',
+      content: att.content,
+    };
   }
 
-  private async source(accountId: string, folder: string, uid: number): Promise<{ source: Buffer; flags: string[] }> {
+  /** A message's exact bytes (from the cache when there, else the server, then kept) and flags. */
+  async source(accountId: string, folder: string, uid: number): Promise<{ source: Buffer; flags: string[] }> {
     const cache = this.caches.get(accountId);
     const cached = cache.body(folder, uid);
     if (cached) {

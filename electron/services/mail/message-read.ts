@@ -23,7 +23,14 @@ export async function fetchSource(
   let source: Buffer | undefined;
   let flags: string[];
   try {
-    const msg = await client.fetchOne(String(uid), { uid: true, flags: true, source: true }, { uid: true });
+    const query = { uid: true, flags: true, source: true } as const;
+    let msg = await client.fetchOne(String(uid), query, { uid: true });
+    if (!msg || !msg.source) {
+      // A message that arrived after this session selected the folder is not in its view until
+      // the server tells it (RFC 3501 §5.2): NOOP brings the news, then ask again.
+      await client.noop();
+      msg = await client.fetchOne(String(uid), query, { uid: true });
+    }
     if (!msg || !msg.source) throw new AppError('MESSAGE_NOT_FOUND', `no message with UID ${uid} in ${folder}`);
     source = msg.source;
     flags = [...(msg.flags ?? [])].sort();

@@ -97,6 +97,9 @@ export async function classifyConnectionError(
     });
   }
   if (found.some((c) => TIMEOUT_CODES.has(c))) return new AppError('TIMEOUT', `${where}: timed out`);
+  // nodemailer wraps socket errors as ESOCKET and keeps the system code only in the message.
+  const inText = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|ECONNRESET|EAI_AGAIN|EPIPE)\b/.exec(text)?.[1];
+  if (inText) found.push(inText);
   if (found.some((c) => UNREACHABLE_CODES.has(c))) {
     return new AppError('HOST_UNREACHABLE', `${where}: ${found.join(', ')}`);
   }

@@ -1,54 +1,19 @@
 import type { AccountKind } from '../../../shared/account.ts';
+import { toAsciiDomain } from '../../../shared/idn.ts';
+import { DEFAULT_FREEMAIL_DOMAINS, isFreemail } from '../../../shared/send-policy.ts';
 import { AppError } from '../errors/app-error.ts';
-
-/**
- * Free-mail providers that Art. 11 rules out for official work. Matched on the
- * registrable name so regional variants (yahoo.com.vn, hotmail.co.uk) count too.
- */
-const FREEMAIL_NAMES = [
-  'yahoo',
-  'ymail',
-  'rocketmail',
-  'hotmail',
-  'outlook',
-  'live',
-  'msn',
-  'gmail',
-  'googlemail',
-  'aol',
-  'icloud',
-  'yandex',
-  'gmx',
-  'zoho',
-  'protonmail',
-  'proton',
-  'tutanota',
-  'qq',
-  '163',
-  '126',
-];
-const FREEMAIL_EXACT = new Set([
-  'mail.ru',
-  'mail.com',
-  'gmx.net',
-  'gmx.de',
-  'web.de',
-  'pm.me',
-  'yeah.net',
-  'sina.com',
-  'me.com',
-  'mac.com',
-]);
 
 export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/**
+ * Free-mail providers that Art. 11 rules out for official work: the built-in list of the sending
+ * policy (shared/send-policy.ts), so that accounts, grants and sending agree. Regional variants
+ * (yahoo.com.vn, hotmail.co.uk) and subdomains count too; IDN domains are compared in ASCII.
+ */
 export function isFreemailDomain(domain: string): boolean {
-  const d = domain.toLowerCase();
-  if (FREEMAIL_EXACT.has(d)) return true;
-  const first = d.split('.')[0] ?? '';
-  return FREEMAIL_NAMES.includes(first) && !d.endsWith('.gov.vn');
+  return isFreemail(toAsciiDomain(domain) ?? domain.toLowerCase(), DEFAULT_FREEMAIL_DOMAINS);
 }
 
 export function isOfficialDomain(domain: string, officialDomains: readonly string[]): boolean {

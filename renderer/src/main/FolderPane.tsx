@@ -1,6 +1,7 @@
 // The left pane: the pinned directives view, the account's folder tree, the
 // unit mailboxes shared with it, and (personal accounts) importing a sealed
 // credential for a unit mailbox.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import type { CachedSummary } from '../../../shared/mail.ts';
@@ -8,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ImportCredential } from '../delegation/ImportCredential.tsx';
 import { SharedMailboxGroups } from '../delegation/SharedMailboxGroups.tsx';
 import type { Live } from '../hooks/useLive.ts';
+import { ReceiptsEntry } from '../receipts/ReceiptsEntry.tsx';
 import { isUnread } from '../list/rows.ts';
 import { FolderTree } from './FolderTree.tsx';
 import type { Folders } from './model/useFolders.ts';
@@ -21,14 +23,18 @@ interface Props {
   directives: Live<CachedSummary[]>;
   syncing: boolean;
   onOpenIdentity?(): void;
+  /** Shown first: "Soạn thư" and the outbox (compose/ComposeEntry). */
+  top?: ReactNode;
 }
 
-export function FolderPane({ account, folders, view, directives, syncing, onOpenIdentity }: Props) {
+export function FolderPane({ account, folders, view, directives, syncing, onOpenIdentity, top }: Props) {
   const { t } = useTranslation();
   const { cached, shared, list } = folders;
   const unreadDirectives = (directives.value ?? []).filter(isUnread).length;
   return (
     <nav className="pane pane-folders" aria-label={t('main.folders')}>
+      {top}
+      <ReceiptsEntry accountId={account.id} />
       <PinnedViews active={view.mode === 'directives'} unread={unreadDirectives} onSelect={view.showDirectives} />
       <h2 className="pane-title">{t('main.folders')}</h2>
       {cached.error && !cached.value && <ErrorNotice error={cached.error} testId="folders-error" />}

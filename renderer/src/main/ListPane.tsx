@@ -11,22 +11,29 @@ import { ListBody } from './ListBody.tsx';
 import { ListControls } from './ListControls.tsx';
 import { ListHeader, listHeading } from './ListHeader.tsx';
 import type { Mailbox } from './model/useMailbox.ts';
+import type { ReplyCommands } from '../compose/useReplyCommands.ts';
+import { useRowMenu } from './model/useRowMenu.ts';
+import { RowMenu } from './RowMenu.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
 export function ListPane({
   box,
   prefs,
   onPrefs,
+  replies,
 }: {
   box: Mailbox;
   prefs: UiPrefs;
   onPrefs(patch: Partial<UiPrefs>): void;
+  /** Reply / forward for the rows' context menu (right click, Shift+F10, the Menu key). */
+  replies: ReplyCommands;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const { source, view, list } = box;
   const { mode, folderPath, search } = view;
   useSyncExternalStore(source.subscribe, () => source.version());
+  const rowMenu = useRowMenu(box, replies);
   const title =
     mode === 'directives'
       ? t('directives.title')
@@ -52,7 +59,7 @@ export function ListPane({
         locale={locale}
       />
       <ListControls mode={mode} filter={view.filter} onFilter={view.setFilter} order={prefs} onOrder={onPrefs} />
-      <div className="list-body">
+      <div className="list-body" onContextMenu={rowMenu.onContextMenu} onKeyDown={rowMenu.onKeyDown}>
         <ListBody
           source={source}
           mode={mode}
@@ -67,6 +74,7 @@ export function ListPane({
           folderLabelOf={box.folders.labelOf}
           onRowClick={list.onRowClick}
         />
+        <RowMenu api={rowMenu} />
       </div>
     </section>
   );

@@ -23,6 +23,8 @@ interface Props {
   onAccountRemoved(accountId: string): void;
   /** Opens the signing identity (handover window); closes the overlay first. */
   onOpenIdentity?(): void;
+  /** The addresses the account sends from (settings: a signature each). */
+  sendingAddresses?: string[];
 }
 
 export function MainOverlays(props: Props) {
@@ -66,6 +68,7 @@ export function MainOverlays(props: Props) {
           props.toasts.push({ text: t('settings.saved', { email: updated.email }), testId: 'toast-settings-saved' });
         }}
         onRemoved={props.onAccountRemoved}
+        {...(props.sendingAddresses ? { sendingAddresses: props.sendingAddresses } : {})}
       />
     );
   }

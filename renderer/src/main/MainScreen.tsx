@@ -9,6 +9,12 @@
 // them. Overlay windows open one at a time over the view.
 import { useState } from 'react';
 import type { AccountSummary } from '../../../shared/account.ts';
+import { ComposeEntry } from '../compose/ComposeEntry.tsx';
+import { ComposeLayer } from '../compose/ComposeLayer.tsx';
+import { ReplyBar } from '../compose/ReplyBar.tsx';
+import { useComposeHost } from '../compose/useComposeHost.ts';
+import { useOutbox } from '../compose/useOutbox.ts';
+import { useReplyCommands } from '../compose/useReplyCommands.ts';
 import type { HandoverTab } from '../handover/tabs.ts';
 import { useUiPrefs } from '../prefs/uiPrefs.ts';
 import { CommandBar } from './CommandBar.tsx';
@@ -40,10 +46,12 @@ export function MainScreen(props: Props) {
   const [prefs, setPrefs] = useUiPrefs();
   const toasts = useToasts();
   const [overlay, setOverlay] = useState<Overlay | null>(null);
-  const box = useMailbox({ accountId: account.id, prefs, toasts, overlayOpen: overlay !== null });
+  const compose = useComposeHost(account.id, toasts, account.email);
+  const outbox = useOutbox(account.id);
+  const box = useMailbox({ accountId: account.id, prefs, toasts, overlayOpen: overlay !== null || compose.busy });
+  const replies = useReplyCommands({ account, box, host: compose, suspended: overlay !== null });
   const openIdentity = onOpenHandover ? { onOpenIdentity: () => onOpenHandover('identity') } : {};
   const { folders, sync } = box;
-
   const panes = (
     <>
       <FolderPane
@@ -52,15 +60,32 @@ export function MainScreen(props: Props) {
         view={box.view}
         directives={box.directives}
         syncing={sync.syncing}
+        top={
+          <ComposeEntry
+            waiting={outbox.waiting}
+            outboxOpen={compose.outboxOpen}
+            onNew={replies.newMessage}
+            onOutbox={() => compose.showOutbox(true)}
+            draftsOpen={compose.panel === 'drafts'}
+            onDrafts={() => compose.showPanel('drafts')}
+          />
+        }
         {...openIdentity}
       />
-      <ListPane box={box} prefs={prefs} onPrefs={setPrefs} />
-      <ReaderPane box={box} />
+      <ListPane box={box} prefs={prefs} onPrefs={setPrefs} replies={replies} />
+      <ReaderPane box={box} replyBar={<ReplyBar commands={replies} />} />
     </>
   );
   const floating = (
     <>
       <Toasts api={toasts} />
+      <ComposeLayer
+        account={account}
+        units={box.folders.shared.units}
+        host={compose}
+        outbox={outbox}
+        {...openIdentity}
+      />
       <MainOverlays
         overlay={overlay}
         onClose={() => setOverlay(null)}
@@ -70,6 +95,7 @@ export function MainScreen(props: Props) {
         onAccountAdded={props.onAccountAdded}
         onAccountUpdated={props.onAccountUpdated}
         onAccountRemoved={props.onAccountRemoved}
+        sendingAddresses={[account.email, ...box.folders.shared.units.filter((u) => !u.lost).map((u) => u.owner)]}
         {...openIdentity}
       />
     </>

@@ -1,16 +1,20 @@
 // The right pane: the open message's own buttons (read, flag) over the
 // message itself.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from './model/useMailbox.ts';
+import { ReceiptBar } from '../receipts/ReceiptBar.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { ReaderActions } from './SelectionBars.tsx';
 
-export function ReaderPane({ box }: { box: Mailbox }) {
+/** replyBar: the open message's Reply / Forward buttons (compose/ReplyBar). */
+export function ReaderPane({ box, replyBar }: { box: Mailbox; replyBar?: ReactNode }) {
   const { t } = useTranslation();
   const { message, commands } = box;
   const { state } = message.detail;
   return (
     <section className="pane pane-reader" aria-label={t('main.reader')}>
+      {replyBar}
       <ReaderActions
         source={box.source}
         openedKey={message.opened?.key ?? null}
@@ -21,6 +25,7 @@ export function ReaderPane({ box }: { box: Mailbox }) {
         onMarkRead={(row, read) => void commands.markRead(read, [row])}
         onToggleFlag={(row) => void commands.toggleFlag([row])}
       />
+      <ReceiptBar accountId={box.accountId} opened={message.opened} />
       <ReadingPane state={state} accountId={box.accountId} />
     </section>
   );

@@ -8,6 +8,7 @@ import { formatFullDate } from '../format/date.ts';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { localeOf } from '../i18n/index.ts';
 import { MessageContent } from '../mail/MessageContent.tsx';
+import { SignedBadge } from './SignedBadge.tsx';
 
 /** accountId: the account the message belongs to (remote images, saving attachments need it). */
 export function ReadingPane({ state, accountId }: { state: AsyncState<MessageDetail>; accountId?: string }) {
@@ -48,6 +49,7 @@ function OpenMessage({ message, accountId }: { message: MessageDetail; accountId
             testId="reader-date"
           />
         </dl>
+        <SignedBadge signature={message.signature} />
       </header>
       {message.parseWarning && (
         <div className="notice notice-warning" data-testid="parse-warning">

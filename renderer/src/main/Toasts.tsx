@@ -10,7 +10,8 @@ export interface ToastInput {
   text: string;
   /** Shown before the text (an urgency badge). */
   lead?: ReactNode;
-  action?: { label: string; run(): void; testId?: string };
+  /** The label may be live (the composer's "Hoàn tác (9 s)" counts down). */
+  action?: { label: ReactNode; run(): void; testId?: string };
   /** Milliseconds before it goes away by itself; 0 keeps it until dismissed. */
   timeout?: number;
   testId?: string;

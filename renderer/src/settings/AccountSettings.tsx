@@ -10,6 +10,9 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useModalFocus } from '../components/useModalFocus.ts';
 import { AccountForm } from '../firstrun/AccountForm.tsx';
+import { ContactsSettings } from '../contacts/ContactsSettings.tsx';
+import { ReceiptPolicySettings } from '../receipts/ReceiptPolicySettings.tsx';
+import { SendingSettings } from './SendingSettings.tsx';
 
 interface Props {
   account: AccountSummary;
@@ -17,9 +20,11 @@ interface Props {
   onSaved(account: AccountSummary): void;
   onRemoved(accountId: string): void;
   onClose(): void;
+  /** The addresses this account sends from (its own, units it sends for): a signature each. */
+  sendingAddresses?: string[];
 }
 
-export function AccountSettings({ account, domain, onSaved, onRemoved, onClose }: Props) {
+export function AccountSettings({ account, domain, onSaved, onRemoved, onClose, sendingAddresses }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -54,6 +59,9 @@ export function AccountSettings({ account, domain, onSaved, onRemoved, onClose }
         </header>
         <p className="intro">{t('settings.testNeedsPassword')}</p>
         <AccountForm key={account.id} account={account} domain={domain} onSaved={onSaved} onCancel={onClose} />
+        <SendingSettings addresses={sendingAddresses ?? [account.email]} />
+        <ReceiptPolicySettings />
+        <ContactsSettings accountId={account.id} />
 
         <section className="danger-zone" aria-labelledby="remove-account-title">
           <div>

@@ -6,7 +6,7 @@
 export type Arrow = 'up' | 'down' | 'left' | 'right';
 export type KeyToken = Arrow | (string & {});
 
-export type ShortcutGroupId = 'list' | 'actions' | 'general';
+export type ShortcutGroupId = 'list' | 'actions' | 'compose' | 'general';
 export type ShortcutAction =
   | 'upDown'
   | 'homeEnd'
@@ -27,7 +27,13 @@ export type ShortcutAction =
   | 'clearSearch'
   | 'help'
   | 'close'
-  | 'tab';
+  | 'tab'
+  | 'newMessage'
+  | 'reply'
+  | 'replyAll'
+  | 'forward'
+  | 'send'
+  | 'closeComposer';
 
 export interface ShortcutEntry {
   action: ShortcutAction;
@@ -70,6 +76,18 @@ export const SHORTCUT_GROUPS: ReadonlyArray<{ id: ShortcutGroupId; entries: Shor
       entry('move', 'or', ['Ctrl', 'Shift', 'V']),
       entry('trash', 'or', ['Delete']),
       entry('undo', 'or', ['Ctrl', 'Z']),
+    ],
+  },
+  {
+    // Handled by compose/shortcuts.ts (composeCommandFor) and the composer itself.
+    id: 'compose',
+    entries: [
+      entry('newMessage', 'or', ['Ctrl', 'N']),
+      entry('reply', 'or', ['Ctrl', 'R']),
+      entry('replyAll', 'or', ['Ctrl', 'Shift', 'R']),
+      entry('forward', 'or', ['Ctrl', 'L'], ['Ctrl', 'Shift', 'F']),
+      entry('send', 'or', ['Ctrl', 'Enter']),
+      entry('closeComposer', 'or', ['Esc']),
     ],
   },
   {

@@ -38,7 +38,24 @@ const errors: Record<ErrorCode, string> = {
   CANCELLED: 'Cancelled as requested.',
   ACL_UNSUPPORTED: 'The mail server does not support mailbox sharing (IMAP ACL).',
   PERMISSION_DENIED: 'The server refused: your account lacks the right to do this in the mailbox.',
+  RECIPIENT_INVALID: 'A recipient address is not valid.',
+  OUTSIDE_DOMAIN_UNCONFIRMED:
+    'Some recipients are outside the official domains. Check them and confirm before sending.',
+  MESSAGE_TOO_LARGE: 'The message is larger than the outgoing server accepts. Remove or compress attachments.',
+  RECIPIENT_REFUSED: 'The server refused a recipient.',
+  ON_BEHALF_NOT_ALLOWED:
+    'You have not been given "Process and send on behalf" for this unit mailbox, so you cannot send in its name.',
+  OUTBOX_ENTRY_NOT_FOUND: 'The message is not in the outbox (it may have been sent or removed).',
+  DIRECTORY_NOT_CONFIGURED:
+    "The province's electronic directory is not configured (or its configuration file is invalid). Contact the IT Centre.",
+  DIRECTORY_FAILED: 'The electronic directory answered with an error; the lookup did not complete.',
+  DIRECTORY_ENTRY_NOT_FOUND: 'This entry (person, unit or group) is not in the electronic directory.',
   REGISTER_TAMPERED: 'The delegation register has been modified or is missing records.',
+  HOLIDAYS_INVALID: 'The public holiday file is invalid or cannot be read. Contact the IT Centre.',
+  LEDGER_ENTRY_NOT_FOUND: 'This document is not in the incoming register.',
+  LEDGER_CLAIM_LOST: 'Someone else took this document for processing first.',
+  LEDGER_NOT_ALLOWED: 'You may not do this to the document in the register.',
+  LEDGER_TAMPERED: 'The incoming register has been modified or is missing records.',
   INTERNAL: 'An unexpected error occurred.',
 };
 

@@ -13,6 +13,7 @@ export const shortcutsEn: Translation<typeof shortcutsVi> = {
     group: {
       list: 'Moving in the message list',
       actions: 'Acting on messages',
+      compose: 'Writing, replying and forwarding',
       general: 'Search and general',
     },
     key: {
@@ -42,6 +43,12 @@ export const shortcutsEn: Translation<typeof shortcutsVi> = {
       help: 'Open this list of shortcuts',
       close: 'Close the open dialog or list',
       tab: 'Next / previous button or field',
+      newMessage: 'Write a new message',
+      reply: 'Reply to the open message',
+      replyAll: 'Reply all',
+      forward: 'Forward the open message',
+      send: 'Send the message being written',
+      closeComposer: 'Close the message window (asks before discarding)',
     },
   },
 };

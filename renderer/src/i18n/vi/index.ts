@@ -3,18 +3,24 @@
 // forms, the mailbox view and the shortcuts window; 'handover' includes the
 // signing identity.
 import { appVi } from './app.ts';
+import { composeVi } from './compose.ts';
+import { composeMoreVi } from './compose-more.ts';
 import { delegationVi } from './delegation.ts';
 import { handoverVi } from './handover.ts';
 import { identityVi } from './identity.ts';
 import { mailVi } from './mail.ts';
 import { mailboxVi } from './mailbox.ts';
+import { receiptsVi } from './receipts.ts';
+import { rowMenuVi } from './row-menu.ts';
 import { shortcutsVi } from './shortcuts.ts';
 
 export const vi = {
-  app: { ...appVi, ...mailboxVi, ...shortcutsVi },
+  app: { ...appVi, ...mailboxVi, ...shortcutsVi, ...rowMenuVi },
   mail: mailVi,
+  compose: { ...composeVi, ...composeMoreVi },
   delegation: delegationVi,
   handover: { ...handoverVi, identity: identityVi },
+  receipts: receiptsVi,
 };
 
 export type Resources = typeof vi;

@@ -12,6 +12,7 @@ export const shortcutsVi = {
     group: {
       list: 'Di chuyển trong danh sách thư',
       actions: 'Thao tác với thư',
+      compose: 'Soạn, trả lời và chuyển tiếp thư',
       general: 'Tìm kiếm và chung',
     },
     key: {
@@ -41,6 +42,12 @@ export const shortcutsVi = {
       help: 'Mở bảng phím tắt này',
       close: 'Đóng hộp thoại hoặc bảng đang mở',
       tab: 'Sang nút hoặc ô kế tiếp / trước đó',
+      newMessage: 'Soạn thư mới',
+      reply: 'Trả lời thư đang mở',
+      replyAll: 'Trả lời tất cả',
+      forward: 'Chuyển tiếp thư đang mở',
+      send: 'Gửi thư đang soạn',
+      closeComposer: 'Đóng khung soạn thư (hỏi trước khi bỏ thư)',
     },
   },
 };

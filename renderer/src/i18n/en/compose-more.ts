@@ -1,0 +1,88 @@
+// English strings of drafts, signatures, signing, the state-secret warning, the signed badge and
+// the sending settings (namespace 'compose'); same shape as vi/compose-more.ts.
+import type { Translation } from '../types.ts';
+import type { composeMoreVi } from '../vi/compose-more.ts';
+
+export const composeMoreEn: Translation<typeof composeMoreVi> = {
+  loading: 'Opening the composer…',
+  sign: {
+    label: 'Sign digitally',
+    hint: 'Sign the message with your certificate (S/MIME), so recipients can check the sender and the content.',
+    openIdentity: 'Open Digital signature to create or import a certificate',
+  },
+  signature: {
+    open: 'Signature…',
+    heading: 'Signature under messages',
+    openFor: 'Signature of {{address}}…',
+    title: 'Signature of {{address}}',
+    name: 'Full name',
+    jobTitle: 'Title',
+    unit: 'Unit',
+    phone: 'Phone',
+    extra: 'Further lines (address, website…)',
+    auto: 'Add it to new messages, replies and forwards automatically',
+    save: 'Save signature',
+    cancel: 'Cancel',
+  },
+  secret: {
+    title: 'Security classification found: not for ordinary e-mail',
+    intro: 'This message carries a classification marking:',
+    where: {
+      subject: '“{{marking}}” in the subject: {{excerpt}}',
+      text: '“{{marking}}” in the text: {{excerpt}}',
+      attachment: '“{{marking}}” in an attachment name: {{excerpt}}',
+    },
+    law: 'Under the 2018 Law on Protection of State Secrets, documents holding state secrets (Mật, Tối mật, Tuyệt mật) must not be sent by ordinary official e-mail. Choose “Send anyway” only when you are sure the message holds no state secret.',
+    cancel: 'Do not send',
+    confirm: 'Send anyway',
+  },
+  draft: {
+    saving: 'Saving draft…',
+    saved: 'Draft saved at {{time}}',
+    savedLocal: 'Saved on this PC at {{time}}, not yet on the server ({{reason}})',
+    noReason: 'reason unknown',
+    failed: 'The draft could not be saved: {{reason}}',
+  },
+  drafts: {
+    entry: 'Drafts',
+    title: 'Drafts',
+    loading: 'Loading drafts…',
+    empty: 'No drafts.',
+    list: 'Drafts',
+    open: 'Open',
+    remove: 'Delete',
+    removeTitle: 'Delete the draft?',
+    removeBody: 'The draft "{{subject}}" will be deleted on this PC and on the server.',
+    serverError: 'Not saved on the server: {{reason}}',
+    where: {
+      local: 'On this PC',
+      server: 'On the server',
+      both: 'On this PC and the server',
+    },
+  },
+  signed: {
+    label: 'Digital signature of the message',
+    valid: 'Digitally signed · {{signer}} (valid)',
+    untrusted: 'Digitally signed · {{signer}} · the signer could not be verified',
+    invalid: 'Invalid digital signature: the content was changed after signing',
+    unknownSigner: 'unknown signer',
+    details: 'Certificate details',
+    email: 'E-mail in the certificate: {{email}}',
+    fingerprint: 'SHA-256 fingerprint (compare with the signer by phone):',
+  },
+  settings: {
+    title: 'Sending',
+    intro: 'The Article 11 sending rules deployed by the IT Centre; shown here, not changed here.',
+    source: 'Policy file',
+    defaultSource: 'default',
+    fileError: 'The policy file is invalid; the default rules are in force: {{error}}',
+    official: 'Official domains',
+    freemail: 'Free webmail (refused)',
+    maxSize: 'Largest message',
+    noMaxSize: 'the server’s limit',
+    undoSeconds: 'Time to undo after Send (seconds, 0–120)',
+    undoSave: 'Save',
+    undoSaved: 'Saved.',
+    undoRange: 'Enter a whole number from 0 to 120.',
+  },
+};
