@@ -103,9 +103,7 @@ try {
     await page.getByTestId('reply-bar').waitFor();
     const [reader] = await timed(async () => {
       await row(SUBJECT).click();
-      await page.waitForFunction(
-        `document.querySelector('[data-testid="reader-subject"]')?.textContent?.includes(${JSON.stringify(SUBJECT)}) === true`,
-      );
+      await page.getByTestId('reader-subject').filter({ hasText: SUBJECT }).waitFor();
       await page.getByTestId('reply-bar').waitFor();
     });
     const [composer] = await timed(async () => {
@@ -113,7 +111,7 @@ try {
       await page.getByTestId('compose-editor').locator('blockquote').first().waitFor({ timeout: 60_000 });
     });
     log(
-      `composer on a ${Math.round(message.length / 1e6)} MB message · ${k < 0 ? 'warm-up' : `round ${k + 1}/${rounds}`}: reader ${reader.toFixed(0)} ms, composer ${composer.toFixed(0)} ms, ratio ${(reader / composer).toFixed(2)}`,
+      `composer on a ${(message.length / 1e6).toFixed(1)} MB message · ${k < 0 ? 'warm-up' : `round ${k + 1}/${rounds}`}: reader ${reader.toFixed(0)} ms, composer ${composer.toFixed(0)} ms, ratio ${(reader / composer).toFixed(2)}`,
     );
     if (k >= 0) {
       readerMs.push(reader);

@@ -447,7 +447,7 @@ describe('search', () => {
   it('"/" focuses the search box; "chi dao" finds "Chỉ đạo" in every folder; Esc clears', async () => {
     await byTestId('message-list').focus();
     await page.keyboard.press('/');
-    expect(await byTestId('search-input').evaluate(isFocused)).toBe(true);
+    await expect.poll(() => byTestId('search-input').evaluate(isFocused)).toBe(true);
     expect(await byTestId('search-input').getAttribute('placeholder')).toBe(
       'Tìm thư… (from: subject: has:attachment is:unread before: after: folder:)',
     );
@@ -471,7 +471,7 @@ describe('search', () => {
     expect(await byTestId('search-input').inputValue()).toBe('');
 
     await page.keyboard.press('Control+f');
-    expect(await byTestId('search-input').evaluate(isFocused)).toBe(true);
+    await expect.poll(() => byTestId('search-input').evaluate(isFocused)).toBe(true);
     await page.keyboard.press('Escape');
   });
 });
