@@ -26,6 +26,7 @@ import { accountRef, call, folderRef } from './contract-call.ts';
 import { DELEGATION_EVENTS, delegationContract, type DelegationEvents } from './contract-delegation.ts';
 import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contract-handover.ts';
 import { COMPOSE_EVENTS, composeContract, type ComposeEvents } from './contract-compose.ts';
+import { LEDGER_EVENTS, ledgerContract, type LedgerEvents } from './contract-ledger.ts';
 
 export type { Call } from './contract-call.ts';
 
@@ -118,6 +119,7 @@ export const contract = {
   ...handoverContract,
   ...delegationContract,
   ...composeContract,
+  ...ledgerContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -132,7 +134,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: AppErrorPayload };
 
 /** Events pushed from main to the renderer; callbacks receive the payload only. */
-export interface EventMap extends HandoverEvents, DelegationEvents, ComposeEvents {
+export interface EventMap extends HandoverEvents, DelegationEvents, ComposeEvents, LedgerEvents {
   'accounts.changed': { accounts: AccountSummary[] };
   'sync.progress': SyncProgressEvent;
   /** New directives found by a sync, one event per batch (the app shows a desktop notification each). */
@@ -149,6 +151,7 @@ export const EVENTS: EventName[] = [
   ...HANDOVER_EVENTS,
   ...DELEGATION_EVENTS,
   ...COMPOSE_EVENTS,
+  ...LEDGER_EVENTS,
 ];
 
 type Nested<Path extends string, V> = Path extends `${infer Head}.${infer Rest}`

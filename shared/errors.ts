@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'LEDGER_CLAIM_LOST',
   'LEDGER_NOT_ALLOWED',
   'LEDGER_TAMPERED',
+  'AUDIT_TAMPERED',
+  'AUDIT_QUEUE_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -112,6 +114,8 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   LEDGER_CLAIM_LOST: 'Văn bản này đã có người khác nhận xử lý trước.',
   LEDGER_NOT_ALLOWED: 'Bạn không được thực hiện thao tác này với văn bản trong sổ.',
   LEDGER_TAMPERED: 'Sổ đăng ký văn bản đến đã bị sửa đổi hoặc thiếu bản ghi.',
+  AUDIT_TAMPERED: 'Nhật ký thao tác đã bị sửa đổi, xóa bớt hoặc đảo thứ tự bản ghi.',
+  AUDIT_QUEUE_FAILED: 'Không ghi được nhật ký thao tác vào máy này; thao tác chưa được ghi nhận.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn.',
 };
 

@@ -68,6 +68,16 @@ const OPTIONS = {
   sign: { type: 'boolean' },
   'request-receipt': { type: 'boolean' },
   'confirm-outside-domain': { type: 'boolean' },
+  // ledger
+  mailbox: { type: 'string' },
+  status: { type: 'string' },
+  assignee: { type: 'string' },
+  year: { type: 'string' },
+  deadline: { type: 'string' },
+  note: { type: 'string' },
+  'result-message-id': { type: 'string' },
+  offset: { type: 'string' },
+  format: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];

@@ -40,6 +40,8 @@ const COMMAND_GROUPS = {
   send: async () => (await import('./commands/send.ts')).sendCommand,
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommands,
   receipts: async () => (await import('./commands/receipts.ts')).receiptsCommand,
+  ledger: async () => (await import('./commands/ledger.ts')).ledgerCommands,
+  audit: async () => (await import('./commands/ledger.ts')).auditCommands,
 } satisfies Record<string, () => Promise<CommandGroup>>;
 
 /** Commands without a subcommand: everything after the command name is their own arguments. */
@@ -171,7 +173,9 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     case 'shared':
     case 'send':
     case 'outbox':
-    case 'receipts': {
+    case 'receipts':
+    case 'ledger':
+    case 'audit': {
       const group = await COMMAND_GROUPS[command]();
       const flat = FLAT_COMMANDS.has(command);
       return group(flat ? undefined : sub, positionals.slice(flat ? 1 : 2), v, s, io);

@@ -37,12 +37,23 @@ Usage:
   unit-mailbox [--profile DIR] outbox list|flush|remove ID --account E [--json]
                flush sends what waits: exit 0 nothing left, 75 some still wait, 1 some failed
   unit-mailbox [--profile DIR] receipts --account E [--json]    read receipts of messages sent with --request-receipt
+  unit-mailbox [--profile DIR] ledger list --account E [--mailbox U] [--status moi|da-giao|dang-xu-ly|da-xu-ly|qua-han|luu]
+               [--assignee ADDRESS|me] [--year Y] [--limit N] [--offset N] [--json]   prints "N of M" when more match
+  unit-mailbox [--profile DIR] ledger register --account E [--mailbox U] --folder F --uid N [--json]
+  unit-mailbox [--profile DIR] ledger assign --account E [--mailbox U] NUMBER --to ADDRESS [--deadline YYYY-MM-DD] [--note TEXT] [--json]
+  unit-mailbox [--profile DIR] ledger claim --account E [--mailbox U] NUMBER [--json]   exit 1 naming the winner if taken
+  unit-mailbox [--profile DIR] ledger status --account E [--mailbox U] NUMBER dang-xu-ly|da-xu-ly|luu
+               [--result-message-id ID] [--note TEXT] [--json]
+               NUMBER: số đến of this year, or YEAR/NUMBER; --mailbox: the unit mailbox a delegate acts on
+  unit-mailbox [--profile DIR] ledger report --account E [--mailbox U] --from YYYY-MM-DD --to YYYY-MM-DD
+               --format pdf|xlsx|csv --out FILE [--json]        the register for a period of ngày đến
+  unit-mailbox [--profile DIR] audit list|verify …   not supported yet (exit 2)
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".
 
 Passwords are read from standard input (--password-stdin) or a hidden prompt, never from a flag.
-Exit codes: 0 success, 1 the operation failed, 2 usage error, 75 (send, outbox flush) kept in the outbox for later.
+Exit codes: 0 success, 1 the operation failed or was refused (ledger: a lost claim), 2 usage error, 75 (send, outbox flush) kept in the outbox for later.
 `;
 
 /** A mistake in how the command was called (exit 2). */

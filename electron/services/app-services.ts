@@ -25,14 +25,15 @@ import { DisposableStore, toDisposable } from './lifecycle/disposable.ts';
 import { startRepeating, type RepeatingTask } from './lifecycle/repeating-task.ts';
 import { loadSendPolicy, type LoadedSendPolicy } from './policy/send-policy-file.ts';
 import { createRecipientServices, type RecipientServices } from './directory/recipient-services.ts';
-import { processAlive } from './lifecycle/process-alive.ts';
-import { AttachmentTokens } from './send/attachment-tokens.ts';
-import { DraftService } from './send/draft-service.ts';
-import { DraftStore } from './send/draft-store.ts';
-import { SignatureStore } from './send/signatures.ts';
-import { OutboxService } from './send/outbox-service.ts';
-import { OutboxStore } from './send/outbox-store.ts';
-import { ReceiptService } from './receipts/receipt-service.ts';
+import type { OutboxService } from './send/outbox-service.ts';
+import type { ReceiptService } from './receipts/receipt-service.ts';
+import type { SignatureStore } from './send/signatures.ts';
+import type { DraftService } from './send/draft-service.ts';
+import type { AttachmentTokens } from './send/attachment-tokens.ts';
+import { createSendServices } from './send/send-services.ts';
+import { createLedgerServices } from './ledger/ledger-services.ts';
+import type { LedgerService } from './ledger/ledger-service.ts';
+import type { LedgerBooks } from './ledger/ledger-books.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. Each resolves to null when cancelled. */
 export interface Dialogs {
@@ -106,6 +107,10 @@ export interface AppServices {
   signatures: SignatureStore;
   /** Drafts here and in the server's Drafts folder. */
   drafts: DraftService;
+  /** The processing ledger (issue 15); sync registers a unit account's new directives. */
+  ledger: LedgerService;
+  /** The register table's pages, from a local SQLite copy of the book while the server is read. */
+  ledgerBooks: LedgerBooks;
   /** Files picked in main's dialog for attachments, by token. */
   attachmentTokens: AttachmentTokens;
   /** Recipient suggestions: cache, contacts list (vCard/CSV import), the province directory (LDAP). */
@@ -162,6 +167,12 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
   );
   lifetime.add(toDisposable(() => mail.close()));
   const actions = new MailActions({ pool: mail.pool, caches, events, clock });
+  const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets, clock });
+  const resourcesDir = caps.resourcesDir ?? defaultResourcesDir();
+  const ledger = createLedgerServices({
+    ...{ accounts, identity, events, clock, logger, resourcesDir, lifetime },
+    profileDir: caps.profileDir,
+  });
   const sync = new SyncService({
     accounts,
     caches,
@@ -171,11 +182,11 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     bodyDays: () => settings.preferences().offlineBodyDays,
     rules: directiveRules,
     workerUrl: caps.syncWorkerUrl,
+    afterSync: ledger.afterSync,
   });
   lifetime.add(toDisposable(() => sync.cancelAll()));
   const watcher = new MailWatcher({ accounts, sync, logger });
   lifetime.add(toDisposable(() => watcher.stopAll()));
-  const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets, clock });
   const delegation = new DelegationService({ accounts, identity, settings, logger, clock });
   const handover = new HandoverService({
     accounts,
@@ -186,53 +197,26 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     registers: async (accountId) => [await delegation.exportRegister(accountId)],
     activeDelegates: async (accountId) =>
       (await delegation.overview(accountId)).grants.filter((g) => g.status === 'active').map((g) => g.delegate),
-    fontsDir: join(caps.resourcesDir ?? defaultResourcesDir(), 'fonts'),
+    fontsDir: join(resourcesDir, 'fonts'),
     appVersion: caps.appVersion,
     exportWorkerUrl: caps.exportWorkerUrl,
   });
   const sendPolicyFile = caps.sendPolicyFile ?? join(caps.profileDir, 'send-policy.json');
   const sendPolicy = () => loadSendPolicy(sendPolicyFile);
-  const outboxStore = new OutboxStore(join(caps.profileDir, 'outbox.sqlite'));
-  lifetime.add(toDisposable(() => outboxStore.close()));
-  const attachmentTokens = new AttachmentTokens();
-  const userAgent = `unit-mailbox/${caps.appVersion}`;
-  const draftStore = new DraftStore(join(caps.profileDir, 'drafts.sqlite'));
-  lifetime.add(toDisposable(() => draftStore.close()));
-  const drafts = new DraftService({
-    store: draftStore,
-    accounts,
-    mail,
-    tokens: attachmentTokens,
-    clock,
-    logger,
-    userAgent,
-  });
-  const outbox = new OutboxService({
-    store: outboxStore,
+  const send = createSendServices({
+    profileDir: caps.profileDir,
+    appVersion: caps.appVersion,
     accounts,
     mail,
     actions,
-    tokens: attachmentTokens,
-    signer: () => identity.signer(),
+    identity,
+    settings,
     events,
     clock,
     logger,
-    policy: sendPolicy,
-    undoSeconds: () => settings.preferences().sendUndoSeconds,
-    userAgent,
-    // The draft the message was written in goes once the message is safe in the outbox.
-    onQueued: (accountId, draftId) =>
-      void drafts
-        .remove(accountId, draftId)
-        .catch((e: unknown) => logger.log('warn', 'could not remove a sent draft', { detail: (e as Error).message })),
-    pid: process.pid,
-    isAlive: processAlive,
+    sendPolicy,
+    lifetime,
   });
-  lifetime.add(toDisposable(() => outbox.scheduler.dispose()));
-  const receiptPolicy = () => settings.preferences().receiptPolicy;
-  const receiptDeps = { accounts, mail, actions, outbox, clock, logger, userAgent, policy: sendPolicy, receiptPolicy };
-  const receipts = new ReceiptService({ ...receiptDeps, file: join(caps.profileDir, 'receipts.sqlite') });
-  lifetime.add(toDisposable(() => receipts.close()));
   let upkeep: RepeatingTask | null = null;
   const startDelegationUpkeep = (intervalMs = 60_000): RepeatingTask => {
     if (upkeep && !upkeep.isDisposed) return upkeep;
@@ -263,14 +247,12 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     handover,
     delegation,
     startDelegationUpkeep,
-    outbox,
-    receipts,
-    drafts,
-    signatures: new SignatureStore(settings, identity),
-    attachmentTokens,
+    ...send,
+    ledger: ledger.ledger,
+    ledgerBooks: ledger.books,
     recipients: createRecipientServices({ profileDir: caps.profileDir, accounts, caches, clock, logger, lifetime }),
     sendPolicy,
-    startOutbox: () => outbox.scheduler.start(),
+    startOutbox: () => send.outbox.scheduler.start(),
     lifetime,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),

@@ -46,6 +46,11 @@ const BENCHES: Array<{ name: string; script: string; args: string[] }> = [
     script: 'test/bench/send-bench.ts',
     args: ['--attachment-kb', '64'],
   },
+  {
+    name: 'ledger: opening the book, one action on the server',
+    script: 'test/bench/ledger-bench.ts',
+    args: ['--entries', '500'],
+  },
 ];
 
 function run(script: string, args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

@@ -7,6 +7,7 @@ import { createComposeHandlers } from './compose-handlers.ts';
 import { createDelegationHandlers } from './delegation-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { createHandoverHandlers } from './handover-handlers.ts';
+import { createLedgerHandlers } from './ledger-handlers.ts';
 
 /** The implementation of every contract call. The type forces one handler per channel. */
 export function createHandlers(s: AppServices): Handlers {
@@ -87,6 +88,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createHandoverHandlers(s),
     ...createDelegationHandlers(s),
     ...createComposeHandlers(s),
+    ...createLedgerHandlers(s),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SyncProgressEvent, SyncSummary } from '../../../shared/mail.ts';
+import type { CachedSummary, SyncProgressEvent, SyncSummary } from '../../../shared/mail.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
@@ -25,6 +25,12 @@ export interface SyncServiceDeps {
   rules: () => DirectiveRules;
   /** Worker-thread entry (sync-worker.ts, or its built .js); without it syncs run in this thread. */
   workerUrl?: URL | undefined;
+  /**
+   * Runs when a sync of the account finished, before start() resolves, with the directives that
+   * arrived (new to the cache, not a folder's first sync): the ledger registers them. Its failure
+   * is logged; the sync still succeeded.
+   */
+  afterSync?: (accountId: string, arrived: CachedSummary[]) => Promise<unknown>;
 }
 
 interface Running {
@@ -80,6 +86,7 @@ export class SyncService {
       events.emit('sync.progress', { accountId: account.id, ...e });
     const eta = etaTracker();
     const knownDirectives = new Set(cache.directives(5000).map((d) => `${d.folder}\u0000${d.uid}`));
+    const arrived: CachedSummary[] = [];
     emit({ folder: '', phase: 'folders', done: 0, total: 0, etaMs: null });
     try {
       const summary = await this.runSync({
@@ -98,6 +105,7 @@ export class SyncService {
           events.emit('cache.changed', { accountId: account.id, folders: [r.folder] });
           const fresh = cache.directives(5000).filter((d) => !knownDirectives.has(`${d.folder}\u0000${d.uid}`));
           for (const d of fresh) knownDirectives.add(`${d.folder}\u0000${d.uid}`);
+          if (r.mode !== 'initial') arrived.push(...fresh);
           // The first sync of an account would announce its whole history: only announce unseen ones.
           const announce = fresh.filter((d) => !d.flags.includes('\\Seen'));
           if (announce.length && r.mode !== 'initial')
@@ -106,6 +114,11 @@ export class SyncService {
       });
       emit({ folder: '', phase: 'done', done: summary.messages, total: summary.messages, etaMs: 0 });
       logger.log('info', 'sync done', { email: account.email, ...summary });
+      await this.deps
+        .afterSync?.(account.id, arrived)
+        .catch((e: unknown) =>
+          logger.log('warn', 'after-sync work failed', { email: account.email, detail: (e as Error).message }),
+        );
       return summary;
     } catch (e) {
       const error = signal.aborted

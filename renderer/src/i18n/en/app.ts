@@ -56,6 +56,8 @@ const errors: Record<ErrorCode, string> = {
   LEDGER_CLAIM_LOST: 'Someone else took this document for processing first.',
   LEDGER_NOT_ALLOWED: 'You may not do this to the document in the register.',
   LEDGER_TAMPERED: 'The incoming register has been modified or is missing records.',
+  AUDIT_TAMPERED: 'The audit log has been modified, has missing records or records out of order.',
+  AUDIT_QUEUE_FAILED: 'The audit record could not be saved on this computer; the action was not recorded.',
   INTERNAL: 'An unexpected error occurred.',
 };
 
