@@ -74,6 +74,7 @@ async function listed(client: ImapFlow, folder: string) {
   try {
     await client.noop();
     const out: Array<{ uid: number; subject: string; messageId: string }> = [];
+    await client.noop(); // a selected folder's new mail is news only in answer to a command
     if (!client.mailbox || client.mailbox.exists === 0) return out;
     for await (const m of client.fetch('1:*', { uid: true, envelope: true })) {
       out.push({ uid: m.uid, subject: m.envelope?.subject ?? '', messageId: m.envelope?.messageId ?? '' });

@@ -233,6 +233,7 @@ async function subjectsOnServer(folder: string): Promise<string[]> {
   const lock = await imap.getMailboxLock(folder, { readOnly: true });
   try {
     const out: string[] = [];
+    await imap.noop(); // a selected folder's new mail is news only in answer to a command
     if (!imap.mailbox || imap.mailbox.exists === 0) return out;
     for await (const m of imap.fetch('1:*', { uid: true, envelope: true })) out.push(m.envelope?.subject ?? '');
     return out;

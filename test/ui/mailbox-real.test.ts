@@ -62,6 +62,9 @@ const rowWith = (subject: string) => byTestId('message-row').filter({ hasText: s
 async function onServer(folder: string): Promise<Array<{ uid: number; subject: string; flags: string[] }>> {
   const lock = await imap.getMailboxLock(folder, { readOnly: true });
   try {
+    // Already selected by an earlier call, the folder's count is only news the server gives in
+    // answer to a command: without one, a folder seen empty stays "empty" here forever.
+    await imap.noop();
     const out: Array<{ uid: number; subject: string; flags: string[] }> = [];
     if (!imap.mailbox || imap.mailbox.exists === 0) return out;
     for await (const m of imap.fetch('1:*', { uid: true, flags: true, envelope: true })) {
@@ -227,27 +230,8 @@ describe('mailbox against the real server', () => {
 
   it(`23 moves a message to "${DONE}" from the "Chuyển tới…" menu`, async () => {
     await rowWith(LICH).click();
-    // The menu closes when the list's view changes under it (a refresh still settling from the
-    // previous test, slow under load or a shifted clock), taking the click with it: open it and
-    // choose again until the move is asked for, as a user would.
-    const moves = () => bridge.calls.filter((c) => c.channel === 'mail.move').length;
-    const before = moves();
-    await expect
-      .poll(
-        async () => {
-          if (moves() > before) return true;
-          if (!(await byTestId('move-menu').isVisible())) await byTestId('action-move').click();
-          await byTestId('move-menu')
-            .getByTestId('move-target')
-            .filter({ hasText: DONE })
-            .click({ timeout: 2000 })
-            .catch(() => undefined);
-          return moves() > before;
-        },
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe(true);
-    expect(moves()).toBe(before + 1);
+    await byTestId('action-move').click();
+    await byTestId('move-menu').getByTestId('move-target').filter({ hasText: DONE }).click();
     await expect.poll(() => subjectsIn(DONE), { timeout: 15_000 }).toContain(LICH);
     expect(await subjectsIn('INBOX')).not.toContain(LICH);
     await expect.poll(() => rowWith(LICH).count()).toBe(0);

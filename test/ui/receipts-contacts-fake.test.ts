@@ -177,15 +177,17 @@ describe('answering read-receipt requests', () => {
   it('"ask": a quiet bar asks; "Gửi xác nhận" answers that message once', async () => {
     await row(2).click();
     await byTestId('receipt-bar').waitFor();
-    expect(await byTestId('receipt-bar-text').textContent()).toBe(
-      'Người gửi yêu cầu xác nhận đã đọc thư này. Gửi xác nhận?',
-    );
-    expect(await byTestId('receipt-bar-mismatch').count()).toBe(0);
+    await expect
+      .poll(() => byTestId('receipt-bar-text').textContent())
+      .toBe('Người gửi yêu cầu xác nhận đã đọc thư này. Gửi xác nhận?');
+    await expect.poll(() => byTestId('receipt-bar-mismatch').count()).toBe(0);
     expect(callsTo('receipts.answer')).toEqual([]);
     await shot('receipts-01-reader-bar');
     await byTestId('receipt-send').click();
     await byTestId('receipt-bar-done').waitFor();
-    expect(await byTestId('receipt-bar-done').textContent()).toContain('Đã đưa xác nhận đã đọc vào hộp thư đi');
+    await expect
+      .poll(() => byTestId('receipt-bar-done').textContent())
+      .toContain('Đã đưa xác nhận đã đọc vào hộp thư đi');
     expect(fake.receipts.answered).toEqual([{ folder: 'INBOX', uid: 2 }]);
     expect(callsTo('receipts.answer').map((c) => c.payload)).toEqual([
       { accountId: account.id, folder: 'INBOX', uid: 2 },
@@ -197,13 +199,13 @@ describe('answering read-receipt requests', () => {
     await byTestId('reading-pane').waitFor();
     await channelCheck(page, bridge);
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe('Giấy mời họp giao ban tuần 48');
-    expect(await byTestId('receipt-bar').count()).toBe(0);
+    await expect.poll(() => byTestId('receipt-bar').count()).toBe(0);
   });
 
   it('says when the receipt would go elsewhere than the sender; "Không" sends nothing', async () => {
     await row(3).click();
     await byTestId('receipt-bar-mismatch').waitFor();
-    expect(await byTestId('receipt-bar-mismatch').textContent()).toContain('thongke@dichvu-ngoai.vn');
+    await expect.poll(() => byTestId('receipt-bar-mismatch').textContent()).toContain('thongke@dichvu-ngoai.vn');
     await byTestId('receipt-decline').click();
     await expect.poll(() => byTestId('receipt-bar').count()).toBe(0);
     expect(fake.receipts.answered).toHaveLength(1);
@@ -213,18 +215,18 @@ describe('answering read-receipt requests', () => {
     await openSettings();
     const policy = byTestId('receipt-policy');
     await policy.scrollIntoViewIfNeeded();
-    expect(await byTestId('receipt-policy-ask').isChecked()).toBe(true);
-    expect(await policy.textContent()).toContain('RFC 8098');
+    await expect.poll(() => byTestId('receipt-policy-ask').isChecked()).toBe(true);
+    await expect.poll(() => policy.textContent()).toContain('RFC 8098');
     await byTestId('receipt-policy-never').check();
     await expect.poll(() => fake.preferences.receiptPolicy).toBe('never');
-    expect(await byTestId('receipt-policy-status').textContent()).toBe('Đã lưu.');
+    await expect.poll(() => byTestId('receipt-policy-status').textContent()).toBe('Đã lưu.');
     await shot('receipts-02-policy-settings');
     await closeSettings();
     const asked = callsTo('receipts.pending').length;
     await row(4).click();
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe('Thông báo lịch trực Tết');
     await channelCheck(page, bridge);
-    expect(await byTestId('receipt-bar').count()).toBe(0);
+    await expect.poll(() => byTestId('receipt-bar').count()).toBe(0);
     // "never": the server is not even asked.
     expect(callsTo('receipts.pending')).toHaveLength(asked);
 
@@ -234,7 +236,7 @@ describe('answering read-receipt requests', () => {
     await closeSettings();
     await row(5).click();
     await byTestId('receipt-bar-done').waitFor();
-    expect(await byTestId('receipt-bar-done').textContent()).toContain('tự động');
+    await expect.poll(() => byTestId('receipt-bar-done').textContent()).toContain('tự động');
     expect(fake.receipts.answered.at(-1)).toEqual({ folder: 'INBOX', uid: 5 });
     // Under "always" the mismatching request is still asked, never sent by itself.
     await row(3).click();
@@ -252,8 +254,8 @@ describe('receipts of sent messages', () => {
     await expect.poll(() => byTestId('receipt-recipient').count()).toBe(2);
     const states = await byTestId('receipt-state').allTextContents();
     expect(states).toEqual(['đã đọc lúc 14:05 03/12/2026', 'chưa có xác nhận']);
-    expect(await byTestId('receipt-progress').textContent()).toBe('1/2 người nhận đã xác nhận');
-    expect(await byTestId('receipts').textContent()).toContain('Triển khai Kế hoạch chuyển đổi số năm 2027');
+    await expect.poll(() => byTestId('receipt-progress').textContent()).toBe('1/2 người nhận đã xác nhận');
+    await expect.poll(() => byTestId('receipts').textContent()).toContain('Triển khai Kế hoạch chuyển đổi số năm 2027');
     await shot('receipts-03-sent-view');
     await page.keyboard.press('Escape');
     await expect.poll(() => byTestId('receipts').count()).toBe(0);
@@ -282,17 +284,17 @@ describe('contacts and the province directory', () => {
     const status = byTestId('directory-status-line');
     await status.scrollIntoViewIfNeeded();
     await expect.poll(() => status.textContent()).toBe('Danh bạ điện tử của tỉnh: đã cấu hình · kết nối được');
-    expect(await byTestId('contacts-count').textContent()).toBe('Danh bạ chưa có liên hệ nào.');
+    await expect.poll(() => byTestId('contacts-count').textContent()).toBe('Danh bạ chưa có liên hệ nào.');
     await byTestId('contacts-import').click();
     await byTestId('contacts-report').waitFor();
-    expect(await byTestId('contacts-report-summary').textContent()).toBe(
-      'Tệp danh-ba-so-noi-vu.vcf: đã nhập 2 liên hệ mới, cập nhật 0, không đổi 0, bỏ qua 1.',
-    );
-    expect(await byTestId('contacts-report-reasons').textContent()).toContain('địa chỉ không hợp lệ: 1');
+    await expect
+      .poll(() => byTestId('contacts-report-summary').textContent())
+      .toBe('Tệp danh-ba-so-noi-vu.vcf: đã nhập 2 liên hệ mới, cập nhật 0, không đổi 0, bỏ qua 1.');
+    await expect.poll(() => byTestId('contacts-report-reasons').textContent()).toContain('địa chỉ không hợp lệ: 1');
     await expect.poll(() => byTestId('contact-row').count()).toBe(2);
     await byTestId('contacts-search').fill('nguyen van');
     await expect.poll(() => byTestId('contact-row').count()).toBe(1);
-    expect(await byTestId('contact-row').textContent()).toContain('Phó Giám đốc · Sở Nội vụ');
+    await expect.poll(() => byTestId('contact-row').textContent()).toContain('Phó Giám đốc · Sở Nội vụ');
     await byTestId('contacts-settings').scrollIntoViewIfNeeded();
     await shot('receipts-04-contacts');
     // A cancelled dialog says so and changes nothing.
@@ -309,11 +311,11 @@ describe('contacts and the province directory', () => {
     await input.focus();
     await page.keyboard.type('ttbinh');
     await expect.poll(() => byTestId('recipient-suggestion').count()).toBe(1);
-    expect(await byTestId('recipient-suggestion').textContent()).toContain('Giám đốc · Sở Y tế');
+    await expect.poll(() => byTestId('recipient-suggestion').textContent()).toContain('Giám đốc · Sở Y tế');
     await input.fill('');
     await page.keyboard.type('các sở');
     await expect.poll(() => byTestId('recipient-suggestion').count()).toBe(1);
-    expect(await byTestId('recipient-suggestion').textContent()).toContain('Nhóm trong danh bạ điện tử');
+    await expect.poll(() => byTestId('recipient-suggestion').textContent()).toContain('Nhóm trong danh bạ điện tử');
     await shot('receipts-05-group-suggestion');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -323,9 +325,9 @@ describe('contacts and the province directory', () => {
       expect.stringContaining('Sở Nội vụ'),
       expect.stringContaining('Sở Tài chính'),
     ]);
-    expect(await byTestId('compose-to-group-status').textContent()).toBe(
-      'Đã thêm 2 thành viên của nhóm Các sở, ban, ngành. 1 thành viên không có địa chỉ thư nên không được thêm.',
-    );
+    await expect
+      .poll(() => byTestId('compose-to-group-status').textContent())
+      .toBe('Đã thêm 2 thành viên của nhóm Các sở, ban, ngành. 1 thành viên không có địa chỉ thư nên không được thêm.');
     expect(callsTo('directory.expandGroup').map((c) => c.payload)).toEqual([{ accountId: account.id, dn: COUNCIL_DN }]);
     expect(await input.inputValue()).toBe('');
     await closeComposer();
@@ -338,8 +340,8 @@ describe('the message list context menu', () => {
     await page.keyboard.press('Shift+F10');
     const menu = byTestId('row-menu');
     await menu.waitFor();
-    expect(await menu.getAttribute('role')).toBe('menu');
-    expect(await menu.getAttribute('aria-label')).toBe('Thao tác với thư "Giấy mời họp giao ban tuần 48"');
+    await expect.poll(() => menu.getAttribute('role')).toBe('menu');
+    await expect.poll(() => menu.getAttribute('aria-label')).toBe('Thao tác với thư "Giấy mời họp giao ban tuần 48"');
     const items = await menu.getByRole('menuitem').allTextContents();
     expect(items).toEqual([
       'Trả lời',
@@ -352,15 +354,15 @@ describe('the message list context menu', () => {
       'Xóa',
     ]);
     const focused = () => page.evaluate<string>("document.activeElement?.textContent ?? ''");
-    expect(await focused()).toBe('Trả lời');
+    await expect.poll(() => focused()).toBe('Trả lời');
     await page.keyboard.press('ArrowDown');
-    expect(await focused()).toBe('Trả lời tất cả');
+    await expect.poll(() => focused()).toBe('Trả lời tất cả');
     await page.keyboard.press('End');
-    expect(await focused()).toBe('Xóa');
+    await expect.poll(() => focused()).toBe('Xóa');
     // Delete is the list's "to the trash" key: inside the menu it does nothing.
     await page.keyboard.press('Delete');
     await page.keyboard.press('ArrowDown');
-    expect(await focused()).toBe('Trả lời');
+    await expect.poll(() => focused()).toBe('Trả lời');
     await shot('receipts-06-row-menu');
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
@@ -373,19 +375,19 @@ describe('the message list context menu', () => {
     await byTestId('row-menu').waitFor();
     await page.keyboard.press('Enter');
     await byTestId('composer').waitFor();
-    expect(await byTestId('composer-title').textContent()).toBe('Trả lời');
-    expect(await byTestId('compose-subject').inputValue()).toBe('Re: Giấy mời họp giao ban tuần 48');
+    await expect.poll(() => byTestId('composer-title').textContent()).toBe('Trả lời');
+    await expect.poll(() => byTestId('compose-subject').inputValue()).toBe('Re: Giấy mời họp giao ban tuần 48');
     await closeComposer();
   });
 
   it('by mouse: a right click on another row, then "Chuyển tiếp" forwards that message', async () => {
     await row(4).click({ button: 'right' });
     await byTestId('row-menu').waitFor();
-    expect(await row(4).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => row(4).getAttribute('aria-selected')).toBe('true');
     await byTestId('row-menu-forward').click();
     await byTestId('composer').waitFor();
-    expect(await byTestId('composer-title').textContent()).toBe('Chuyển tiếp');
-    expect(await byTestId('compose-subject').inputValue()).toBe('Fwd: Thông báo lịch trực Tết');
+    await expect.poll(() => byTestId('composer-title').textContent()).toBe('Chuyển tiếp');
+    await expect.poll(() => byTestId('compose-subject').inputValue()).toBe('Fwd: Thông báo lịch trực Tết');
     await closeComposer();
     await row(1).click({ button: 'right' });
     await byTestId('row-menu-markRead').click();
