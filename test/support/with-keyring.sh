@@ -38,7 +38,9 @@ if [[ -z "${UM_KEYRING_TMP:-}" ]]; then
   # The session dbus-daemon would otherwise write its warnings (e.g. "Failed
   # to set fd limit") to the caller's stderr.
   dbus_daemon="$(command -v dbus-daemon)"
-  printf '#!/bin/sh\nexec %q "$@" 2>>%q\n' "$dbus_daemon" "$tmp/dbus.log" >"$tmp/dbus-daemon"
+  # The daemons keep the machine's real clock, like the mail servers and Chromium (see
+  # test/support/real-clock-env.ts): under scripts/test-shifted.sh only the tests' clock moves.
+  printf '#!/bin/sh\nexec env -u LD_PRELOAD %q "$@" 2>>%q\n' "$dbus_daemon" "$tmp/dbus.log" >"$tmp/dbus-daemon"
   chmod 700 "$tmp/dbus-daemon"
   rc=0
   UM_KEYRING_TMP="$tmp" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" \
@@ -71,7 +73,7 @@ trap stop_daemon EXIT
 # Its stdio goes to files: a daemon holding the caller's stdout/stderr pipes
 # would keep test runners from seeing EOF.
 printf '%s' "um-test-keyring-password" |
-  gnome-keyring-daemon --unlock --components=secrets >"$tmp/daemon.env" 2>>"$tmp/daemon.log"
+  env -u LD_PRELOAD gnome-keyring-daemon --unlock --components=secrets >"$tmp/daemon.env" 2>>"$tmp/daemon.log"
 while IFS= read -r line; do
   [[ "$line" =~ ^[A-Z_]+=.+ ]] && export "${line?}"
 done <"$tmp/daemon.env"
