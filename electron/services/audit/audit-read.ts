@@ -4,6 +4,7 @@
 // checked once is kept per folder and UIDVALIDITY; the UID list is read every
 // time, so a removed record is noticed.
 import type { ImapFlow } from 'imapflow';
+import { CheckedFolder } from '../records/checked-folder.ts';
 import type { AuditProblem, AuditProblemKind, AuditRecord } from '../../../shared/audit.ts';
 import type { LedgerRecord, RecordRef } from '../../../shared/ledger.ts';
 import { verifyDetached } from '../cms/cms.ts';
@@ -48,27 +49,12 @@ export function auditPosition(items: readonly AuditItem[]): ChainPosition {
 }
 
 export class AuditReader {
-  private readonly cache = new Map<string, Map<number, Checked>>();
+  private readonly checked = new CheckedFolder<Checked>();
 
   async read(client: ImapFlow, folder: string, known: readonly RecordRef[] = []): Promise<AuditRead> {
-    const opened = await client.mailboxOpen(folder, { readOnly: true }).catch((e: unknown) => {
-      if ((e as { mailboxMissing?: boolean }).mailboxMissing) return null;
-      throw e;
-    });
-    if (!opened) return { folder, uidValidity: null, items: [], problems: sorted(auditChainProblems([], known)) };
-    const uidValidity = Number(opened.uidValidity);
-    const key = `${folder}\u0000${uidValidity}`;
-    const checked = this.cache.get(key) ?? new Map<number, Checked>();
-    this.cache.set(key, checked);
-    const found = opened.exists > 0 ? await client.search({ all: true }, { uid: true }) : [];
-    const uids = (Array.isArray(found) ? found : []).sort((a, b) => a - b);
-    const missing = uids.filter((u) => !checked.has(u));
-    if (missing.length > 0) {
-      for await (const msg of client.fetch(missing.join(','), { uid: true, source: true }, { uid: true })) {
-        if (msg.source) checked.set(msg.uid, await checkMessage(msg.uid, msg.source));
-      }
-    }
-    const present = uids.map((u) => checked.get(u)).filter((c): c is Checked => c !== undefined);
+    const read = await this.checked.read(client, folder, checkMessage);
+    if (!read) return { folder, uidValidity: null, items: [], problems: sorted(auditChainProblems([], known)) };
+    const { uidValidity, present } = read;
     const items = present.flatMap((c) => (c.item ? [c.item] : []));
     const problems = [...present.flatMap((c) => c.problems), ...auditChainProblems(items, known)];
     return { folder, uidValidity, items, problems: sorted(problems) };

@@ -5,6 +5,7 @@
 // record is noticed.
 import { createHash } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
+import { CheckedFolder } from '../records/checked-folder.ts';
 import type { RecordRef } from '../../../shared/ledger.ts';
 import { verifyDetached } from '../cms/cms.ts';
 import { canonicalJson } from '../delegation/canonical-json.ts';
@@ -29,27 +30,12 @@ export interface LedgerRead {
 type Checked = { item: ReadItem | null; problems: LedgerProblem[] };
 
 export class LedgerReader {
-  private readonly cache = new Map<string, Map<number, Checked>>();
+  private readonly checked = new CheckedFolder<Checked>();
 
   async read(client: ImapFlow, folder: string, known: readonly RecordRef[] = []): Promise<LedgerRead> {
-    const opened = await client.mailboxOpen(folder, { readOnly: true }).catch((e: unknown) => {
-      if ((e as { mailboxMissing?: boolean }).mailboxMissing) return null;
-      throw e;
-    });
-    if (!opened) return { folder, uidValidity: null, items: [], problems: sortProblems(verifyChain([], known)) };
-    const uidValidity = Number(opened.uidValidity);
-    const key = `${folder}\u0000${uidValidity}`;
-    const checked = this.cache.get(key) ?? new Map<number, Checked>();
-    this.cache.set(key, checked);
-    const found = opened.exists > 0 ? await client.search({ all: true }, { uid: true }) : [];
-    const uids = (Array.isArray(found) ? found : []).sort((a, b) => a - b);
-    const missing = uids.filter((u) => !checked.has(u));
-    if (missing.length > 0) {
-      for await (const msg of client.fetch(missing.join(','), { uid: true, source: true }, { uid: true })) {
-        if (msg.source) checked.set(msg.uid, await checkMessage(msg.uid, msg.source));
-      }
-    }
-    const present = uids.map((u) => checked.get(u)).filter((c): c is Checked => c !== undefined);
+    const read = await this.checked.read(client, folder, checkMessage);
+    if (!read) return { folder, uidValidity: null, items: [], problems: sortProblems(verifyChain([], known)) };
+    const { uidValidity, present } = read;
     const items = present.flatMap((c) => (c.item ? [c.item] : []));
     const problems = [...present.flatMap((c) => c.problems), ...verifyChain(items, known)];
     return { folder, uidValidity, items, problems: sortProblems(problems) };
