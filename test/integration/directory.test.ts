@@ -153,9 +153,8 @@ describe('directory binds and failures', () => {
 
   it('an unreachable server is a typed error, quickly', async () => {
     const closed = await directory({ url: 'ldap://127.0.0.1:1', timeoutSeconds: 5 });
-    const started = performance.now();
+    // Refused at once, not left to the 5 s deadline: the error is the refusal, not a timeout.
     await expect(closed.search(undefined, 'nguyen', 5)).rejects.toMatchObject({ code: 'HOST_UNREACHABLE' });
-    expect(performance.now() - started).toBeLessThan(2000);
     // A server that accepts and then never answers (a hung slapd, a half-open firewall): the
     // deadline covers the TLS handshake and the StartTLS request alike.
     const sockets: net.Socket[] = [];
@@ -165,9 +164,11 @@ describe('directory binds and failures', () => {
     try {
       for (const url of [`ldaps://127.0.0.1:${port}`, `ldap://127.0.0.1:${port}`]) {
         const hung = await directory({ url, timeoutSeconds: 1 });
-        const t0 = performance.now();
-        await expect(hung.search(undefined, 'nguyen', 5), url).rejects.toMatchObject({ code: 'TIMEOUT' });
-        expect(performance.now() - t0).toBeLessThan(2500);
+        // The configured deadline is what fires (named in the detail), not a library default.
+        await expect(hung.search(undefined, 'nguyen', 5), url).rejects.toMatchObject({
+          code: 'TIMEOUT',
+          detail: expect.stringContaining('within 1000 ms'),
+        });
       }
     } finally {
       for (const socket of sockets) socket.destroy();
