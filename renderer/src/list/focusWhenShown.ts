@@ -6,21 +6,31 @@ import type { RefObject } from 'react';
 import type { VirtualListHandle } from './VirtualList.tsx';
 
 /**
- * From the next frame on, focuses the list as soon as it is there, provided
- * the focus has not moved elsewhere since (`from`, or nowhere); gives up after
+ * From the next frame on, focuses the list as soon as it is there, provided the focus has not
+ * moved since the call — to anything, `from` included: the user may have gone straight back to
+ * the element they left (Esc in the search box, then Ctrl+F), and the list must not take the
+ * focus from them. A focus that merely fell to the page's body does not count. Gives up after
  * `frames` frames, leaving the focus where it is.
  */
 export function focusWhenShown(list: RefObject<VirtualListHandle | null>, from: Element | null, frames = 180): void {
   let left = frames;
+  let moved = false;
+  const onFocusIn = () => {
+    moved = true;
+  };
+  document.addEventListener('focusin', onFocusIn, true);
+  const stop = () => document.removeEventListener('focusin', onFocusIn, true);
   const attempt = () => {
     const active = document.activeElement;
-    if (active !== from && active !== document.body && active !== null) return;
+    if (moved || (active !== from && active !== document.body && active !== null)) return stop();
     if (list.current?.element()?.isConnected) {
+      stop();
       list.current.focus();
       return;
     }
     left -= 1;
     if (left > 0) requestAnimationFrame(attempt);
+    else stop();
   };
   requestAnimationFrame(attempt);
 }
