@@ -16,6 +16,7 @@ export default defineConfig({
           'cache-writer-worker': resolve('electron/services/sync/cache-writer-worker.ts'),
           'fetch-worker': resolve('electron/services/handover/export/fetch-worker.ts'),
           'hash-worker': resolve('electron/services/handover/bag/hash-worker.ts'),
+          'attachment-text-worker': resolve('electron/services/index/attachment-text-worker.ts'),
           'message-file-writer-worker': resolve('electron/services/handover/export/message-file-writer-worker.ts'),
         },
         // Shared chunks sit beside the entries (not in chunks/): a module finds a worker entry at

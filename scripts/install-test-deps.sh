@@ -33,6 +33,7 @@ PACKAGES=(
   stress-ng       # the loaded-machine check of .ci/run (scripts/ci-under-load.sh)
   slapd           # the province's electronic directory (danh bạ điện tử) over LDAP, in tests
   ldap-utils      # ldapadd/ldapsearch, to seed and inspect the test directory
+  attr            # setfattr/getfattr: saved attachments get the user.xdg.origin.url mark on Linux
 )
 
 if [[ $EUID -ne 0 ]]; then

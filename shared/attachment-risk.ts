@@ -33,24 +33,36 @@ export interface AttachmentRisk {
   reasons: RiskReason[];
   /** The name with hidden and reordering characters made visible (⟦U+202E⟧). */
   shownName: string;
+  /** An archive (zip, rar, 7z, tar, gz…): may contain programs ("có thể chứa chương trình"). */
+  archive: boolean;
 }
 
 // prettier-ignore
 const GROUPS: Array<[RiskReason, string[]]> = [
   ['executable', ['exe', 'com', 'scr', 'pif', 'cpl', 'dll', 'ocx', 'sys', 'drv', 'msi', 'msp', 'mst', 'appx', 'appxbundle',
-    'msix', 'msixbundle', 'application', 'appref-ms', 'gadget', 'jar', 'elf', 'run', 'apk', 'app', 'dmg', 'pkg', 'deb', 'rpm']],
+    'msix', 'msixbundle', 'appinstaller', 'application', 'appref-ms', 'vsto', 'gadget', 'cab', 'msu', 'jar', 'elf', 'run',
+    'apk', 'app', 'dmg', 'pkg', 'deb', 'rpm']],
   ['script', ['js', 'jse', 'mjs', 'vbs', 'vbe', 'vb', 'wsf', 'wsh', 'wsc', 'sct', 'ps1', 'ps1xml', 'ps2', 'ps2xml', 'psc1',
     'psc2', 'psm1', 'psd1', 'bat', 'cmd', 'hta', 'msh', 'msh1', 'msh2', 'mshxml', 'sh', 'bash', 'command', 'py', 'pyw', 'pl',
-    'jnlp', 'au3', 'ahk', 'xll', 'chm']],
-  ['macro', ['docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'xlam', 'pptm', 'potm', 'ppsm', 'ppam', 'sldm', 'accde', 'mdb', 'accdb',
-    'mde']],
+    'jnlp', 'au3', 'ahk', 'xll', 'chm', 'bas', 'scpt', 'scptd', 'applescript', 'workflow']],
+  ['macro', ['docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'xla', 'xlam', 'xlm', 'pptm', 'potm', 'ppsm', 'ppam', 'sldm', 'accde',
+    'mdb', 'accdb', 'mde', 'ade', 'adp', 'mda', 'one', 'onepkg', 'iqy', 'slk']],
   ['disk-image', ['iso', 'img', 'vhd', 'vhdx', 'udf']],
-  ['shortcut', ['lnk', 'url', 'scf', 'website', 'settingcontent-ms', 'library-ms', 'searchconnector-ms']],
+  ['shortcut', ['lnk', 'url', 'scf', 'website', 'settingcontent-ms', 'library-ms', 'searchconnector-ms', 'search-ms', 'rdp',
+    'desktop', 'webloc', 'inetloc']],
   ['system', ['reg', 'inf', 'msc', 'diagcab', 'ins', 'isp', 'theme', 'themepack', 'xbap']],
   // Open in a browser, where they can run script or fake a login page. (Plain .xml is left
   // alone: Vietnamese e-document exchange sends it routinely.)
   ['web', ['html', 'htm', 'shtml', 'xhtml', 'xht', 'mht', 'mhtml', 'svg', 'svgz']],
 ];
+
+/**
+ * Archives are not risky in themselves (units send .zip and .rar every day) but may contain
+ * programs that the archive tool would hand to the OS: they get a note, not a confirmation.
+ */
+// prettier-ignore
+const ARCHIVES = new Set(['zip', 'zipx', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'tbz', 'tbz2', 'xz', 'txz', 'zst', 'lz',
+  'lzma', 'lzh', 'lha', 'arj', 'ace', 'z', 'cpio', 'war', 'ear']);
 
 const RISKY = new Map<string, RiskReason>();
 for (const [reason, extensions] of GROUPS) {
@@ -227,5 +239,6 @@ export function classifyAttachment(filename: string, contentType: string): Attac
     contentType: type,
     reasons: [...reasons],
     shownName: visibleFileName(filename),
+    archive: ARCHIVES.has(extension) || /\.tar\.[a-z0-9]+$/i.test(name),
   };
 }

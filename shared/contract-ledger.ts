@@ -11,6 +11,20 @@ import { STATUS_VALUES, URGENCIES, type EntryStatus, type LedgerEntry, type Urge
 export const LEDGER_STATUS_FILTERS = ['moi', 'da-giao', 'dang-xu-ly', 'da-xu-ly', 'qua-han', 'luu'] as const;
 export type LedgerStatusFilter = (typeof LEDGER_STATUS_FILTERS)[number];
 
+/** Columns the register table sorts on; 'number' (số đến, newest first) is the default. */
+export const LEDGER_SORT_KEYS = [
+  'number',
+  'ngayDen',
+  'tacGia',
+  'soKyHieu',
+  'subject',
+  'urgency',
+  'assignee',
+  'deadline',
+  'status',
+] as const;
+export type LedgerSortKey = (typeof LEDGER_SORT_KEYS)[number];
+
 /** One row of the register table; the CLI's JSON entries have this shape. */
 export interface LedgerRow {
   number: number;
@@ -28,6 +42,8 @@ export interface LedgerRow {
   /** The handler: assignee or claimant. */
   assignee: string | null;
   deadline: string | null;
+  /** The day (in Vietnam) the entry became Đã xử lý; null while it is not done. */
+  doneOn: string | null;
 }
 
 export interface LedgerPage {
@@ -42,6 +58,8 @@ export interface LedgerPage {
 
 export interface LedgerEntryView extends LedgerEntry {
   overdue: boolean;
+  /** The deadline an assignment made now gets by default (urgency, the unit's rules, working days). */
+  defaultDeadline?: string;
 }
 
 export interface LedgerActionView {
@@ -49,6 +67,8 @@ export interface LedgerActionView {
   /** UID of the record written; null when nothing was written (already registered). */
   recordUid: number | null;
   keywords: 'set' | 'unsupported';
+  /** Set when the server could not be reached: the action waits, durable, on this computer. */
+  queued?: { id: string; pending: number } | null;
 }
 
 export interface LedgerProblemView {
@@ -67,6 +87,19 @@ export interface LedgerVerifyView {
   first: LedgerProblemView | null;
 }
 
+/** Reports: the register in the decree's layout (PDF, XLSX, CSV) or the processing report (PDF, XLSX). */
+export const LEDGER_REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export const LEDGER_REPORT_KINDS = ['register', 'processing'] as const;
+
+export interface LedgerReportView {
+  /** Where the file was written; null when the user cancelled the save dialog. */
+  path: string | null;
+  /** Entries whose ngày đến falls in the period. */
+  entries: number;
+  /** False when the book's chain has a problem (the report says what the records say). */
+  intact: boolean;
+}
+
 const address = z.string().trim().min(3).max(320);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const ledgerTarget = accountRef.extend({ mailbox: address.optional() });
@@ -81,12 +114,47 @@ export const ledgerBookQuery = ledgerTarget.extend({
   /** An address, or "me" for the account's own. */
   assignee: z.union([z.literal('me'), address]).optional(),
   text: z.string().max(500).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  /** Entries with a deadline on or before this day. */
+  deadlineTo: day.optional(),
+  sort: z.enum(LEDGER_SORT_KEYS).optional(),
+  /** Default: descending for 'number' (newest first), ascending for the other columns. */
+  descending: z.boolean().optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
   /** Read the server before answering (otherwise the local copy answers and is refreshed behind). */
   fresh: z.boolean().optional(),
 });
 export type LedgerBookQuery = z.infer<typeof ledgerBookQuery>;
+
+/** Load of one handler: open entries by state, and how many of them are overdue. */
+export interface LedgerLoad {
+  person: string;
+  assigned: number;
+  inProgress: number;
+  overdue: number;
+}
+
+/** The head's dashboard of a book (one year, or all), as of the service's clock. */
+export interface LedgerDashboard {
+  mailbox: string;
+  /** The day in Vietnam the figures are for. */
+  today: string;
+  total: number;
+  byStatus: Record<EntryStatus, number>;
+  overdue: number;
+  /** Overdue entries, the longest overdue first (at most `OVERDUE_LIST_LIMIT`). */
+  overdueRows: LedgerRow[];
+  /** Per handler, the most loaded first. */
+  load: LedgerLoad[];
+  /**
+   * Entries done in the current month; of those with a deadline, done on or before it and after it
+   * (rate: on time ÷ both, as the processing report counts; null when none had a deadline).
+   */
+  month: { month: string; done: number; onTime: number; late: number; rate: number | null };
+  intact: boolean;
+}
+export const OVERDUE_LIST_LIMIT = 50;
 
 const correctedFields = z
   .object({
@@ -131,6 +199,18 @@ export const ledgerContract = {
     entryRef.extend({ note: z.string().max(4000).optional(), release: z.boolean().optional() }),
   ),
   'ledger.verify': call<LedgerVerifyView>()(ledgerTarget),
+  'ledger.dashboard': call<LedgerDashboard>()(
+    ledgerTarget.extend({ year: z.number().int().min(2000).max(2200).optional(), fresh: z.boolean().optional() }),
+  ),
+  /** Asks where to save (main's dialog), then writes the report; `path` null when the user cancelled. */
+  'ledger.report': call<LedgerReportView>()(
+    ledgerTarget.extend({
+      from: day,
+      to: day,
+      format: z.enum(LEDGER_REPORT_FORMATS),
+      kind: z.enum(LEDGER_REPORT_KINDS).default('register'),
+    }),
+  ),
 } as const satisfies Record<string, Call<z.ZodType, unknown>>;
 
 export interface LedgerEvents {

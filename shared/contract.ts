@@ -16,7 +16,7 @@ import type {
   MessageDetail,
   MessagePage,
   MessageSummary,
-  SearchHit,
+  SearchPage,
   SyncProgressEvent,
   SyncSummary,
 } from './mail.ts';
@@ -27,6 +27,7 @@ import { DELEGATION_EVENTS, delegationContract, type DelegationEvents } from './
 import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contract-handover.ts';
 import { COMPOSE_EVENTS, composeContract, type ComposeEvents } from './contract-compose.ts';
 import { LEDGER_EVENTS, ledgerContract, type LedgerEvents } from './contract-ledger.ts';
+import { NOTICE_EVENTS, type NoticeEvents } from './contract-notices.ts';
 
 export type { Call } from './contract-call.ts';
 
@@ -71,8 +72,14 @@ export const contract = {
     accountRef.extend({ limit: z.number().int().min(1).max(5000).default(500) }),
   ),
   /** Local full-text search with operators, merged with the server's SEARCH for what is not cached. */
-  'cache.search': call<SearchHit[]>()(
-    accountRef.extend({ query: z.string().max(1000), limit: z.number().int().min(1).max(1000).default(200) }),
+  'cache.search': call<SearchPage>()(
+    accountRef.extend({
+      query: z.string().max(1000),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      /** From the search box as one types: the last word is unfinished and matches as a prefix. */
+      typing: z.boolean().default(false),
+    }),
   ),
   /** Starts (or joins) a sync of the account; progress arrives as 'sync.progress' events. */
   'sync.start': call<SyncSummary>()(accountRef.extend({ folders: z.array(z.string().min(1)).optional() })),
@@ -102,7 +109,12 @@ export const contract = {
   'mail.undo': call<{ restored: number }>()(accountRef.extend({ undoToken: z.string().min(1).max(200) })),
   /** Fetches a message's remote images through main (size-capped) as data: URLs, on explicit request. */
   'mail.remoteImages': call<Record<string, string>>()(
-    folderRef.extend({ uid: z.number().int().positive(), urls: z.array(z.string().max(4096)).max(200) }),
+    folderRef.extend({
+      uid: z.number().int().positive(),
+      urls: z.array(z.string().max(4096)).max(200),
+      /** Without a click (the sender is on the "always load" list): main loads only for an authenticated sender. */
+      auto: z.boolean().default(false),
+    }),
   ),
   'senders.allowRemote': call<{ allowed: string[] }>()(
     accountRef.extend({ address: z.string().max(320), allow: z.boolean().default(true) }),
@@ -134,7 +146,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: AppErrorPayload };
 
 /** Events pushed from main to the renderer; callbacks receive the payload only. */
-export interface EventMap extends HandoverEvents, DelegationEvents, ComposeEvents, LedgerEvents {
+export interface EventMap extends HandoverEvents, DelegationEvents, ComposeEvents, LedgerEvents, NoticeEvents {
   'accounts.changed': { accounts: AccountSummary[] };
   'sync.progress': SyncProgressEvent;
   /** New directives found by a sync, one event per batch (the app shows a desktop notification each). */
@@ -152,6 +164,7 @@ export const EVENTS: EventName[] = [
   ...DELEGATION_EVENTS,
   ...COMPOSE_EVENTS,
   ...LEDGER_EVENTS,
+  ...NOTICE_EVENTS,
 ];
 
 type Nested<Path extends string, V> = Path extends `${infer Head}.${infer Rest}`

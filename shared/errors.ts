@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'AUTH_FAILED',
   'HOST_UNREACHABLE',
   'TIMEOUT',
+  'NETWORK',
   'TLS_UNTRUSTED',
   'TLS_FAILED',
   'CAPABILITY_MISSING',
@@ -70,6 +71,7 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   AUTH_FAILED: 'Sai tên đăng nhập hoặc mật khẩu.',
   HOST_UNREACHABLE: 'Không kết nối được tới máy chủ. Kiểm tra địa chỉ, cổng và mạng.',
   TIMEOUT: 'Máy chủ không trả lời kịp thời.',
+  NETWORK: 'Mất kết nối tới máy chủ giữa chừng. Phần đã tải được giữ lại; lần sau sẽ tiếp tục từ chỗ dừng.',
   TLS_UNTRUSTED:
     'Chứng chỉ của máy chủ không được tin cậy. Đối chiếu dấu vân tay hoặc chọn tệp chứng chỉ CA của đơn vị.',
   TLS_FAILED: 'Không thiết lập được kết nối bảo mật (TLS) với máy chủ.',

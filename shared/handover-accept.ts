@@ -1,12 +1,18 @@
 // Accepting a handover package: the comparison of the package with the live mailbox and
 // the acceptance result. Shared by the services, the CLI and the UI; no Node or DOM APIs.
 import type { VerifyReport } from './handover.ts';
+import type { HandoverLedgerSummary } from './handover-ledger.ts';
 
 export interface FolderDiff {
   /** Decoded folder path. */
   path: string;
   /** ASCII id of the folder in the package (data/eml/<id>/). */
   id: string;
+  /**
+   * One of the app's own record folders (UnitMailbox/…: registers, ledger, audit): compared like
+   * the others but never counted as mail in the totals (the app itself adds records there).
+   */
+  appRecords?: boolean;
   existsLive: boolean;
   /** The folder was rebuilt on the server (UIDs no longer comparable; matched by Message-ID). */
   uidValidityChanged: boolean;
@@ -57,6 +63,11 @@ export interface AcceptResult {
     mailboxError: string | null;
     statementSha256: string;
   };
+  /**
+   * The processing ledger as the package's record states it: the open items (việc đang dở
+   * dang) to show the incoming head first, and the chain heads; null for a package without it.
+   */
+  ledger: HandoverLedgerSummary | null;
   /** Addresses holding delegated rights granted by the previous head (to review). */
   activeDelegates: string[];
   /** Vietnamese reminders (CLI); the UI words its own from the fields above. */

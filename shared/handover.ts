@@ -32,6 +32,7 @@ export interface HandoverProgress {
  * - index: data/index/* disagrees with the files (row without file, file without row, other hash or size)
  * - folder-count: a folder's messages or bytes differ from data/index/folders.json
  * - record: data/record/bien-ban.json is unreadable or disagrees with the bag
+ * - record-binding: the signed record (PDF, record-binding.json) belongs to another bag or disagrees with this one
  * - incomplete: the export did not finish (.export-state is still there)
  * - unreadable: a file or the archive cannot be read
  */
@@ -49,6 +50,7 @@ export const PROBLEM_KINDS = [
   'index',
   'folder-count',
   'record',
+  'record-binding',
   'incomplete',
   'unreadable',
 ] as const;
@@ -74,6 +76,12 @@ export interface VerifyReport {
     signerSubject: string | null;
     signingTime: string | null;
   } | null;
+  /**
+   * What vouches for the signer: 'ca' (the chain leads to a CA the verifier gave), 'pinned' (the
+   * certificate has the SHA-256 the verifier expected), or null: the signature is mathematically
+   * valid but the signer is NOT authenticated (anyone can make a certificate with any name).
+   */
+  authenticatedBy: 'ca' | 'pinned' | null;
   payloadOxum: { declared: string | null; actual: string };
   counts: { files: number; messages: number; folders: number };
   durationMs: number;

@@ -129,6 +129,10 @@ export interface EntryEvent {
   at: string;
   by: string;
   accepted: boolean;
+  /** The status a status record set. */
+  status?: StatusValue;
+  /** Whom an assign record gave the entry to. */
+  to?: string;
   /** Why a record changed nothing (a lost claim, a duplicate registration…), in Vietnamese. */
   refusedVi?: string;
 }

@@ -19,9 +19,17 @@ export interface Address {
   address: string;
 }
 
+/**
+ * Where a message's date comes from: its Date header, or (the header missing,
+ * empty or unreadable) the server's INTERNALDATE, which the views mark as such.
+ */
+export type DateSource = 'header' | 'internal';
+
 export interface MessageSummary {
   uid: number;
   date: string | null;
+  /** Absent or 'header': the Date header; 'internal': the server's INTERNALDATE. */
+  dateSource?: DateSource | null;
   from: Address[];
   to: Address[];
   subject: string;
@@ -44,6 +52,8 @@ export interface MessageDetail {
   folder: string;
   messageId: string | null;
   date: string | null;
+  /** 'internal' when the Date header was missing or unreadable and the INTERNALDATE is shown instead. */
+  dateSource?: DateSource | null;
   from: Address[];
   to: Address[];
   cc: Address[];
@@ -91,6 +101,8 @@ export interface CachedSummary extends MessageSummary {
   /** Conversation key (root of References / In-Reply-To). */
   threadId: string;
   isDirective: boolean;
+  /** 'directive' (an order or official document), 'invitation' (Giấy mời: its own kind, not an order), or null. */
+  directiveKind?: 'directive' | 'invitation' | null;
   /** 0 normal, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc. */
   urgency: number;
   snippet: string;
@@ -107,7 +119,7 @@ export interface MessagePage {
 export interface SyncProgressEvent {
   accountId: string;
   folder: string;
-  phase: 'folders' | 'headers' | 'changes' | 'bodies' | 'done' | 'error' | 'cancelled';
+  phase: 'folders' | 'headers' | 'changes' | 'bodies' | 'index' | 'done' | 'error' | 'cancelled';
   done: number;
   total: number;
   /** Estimated milliseconds left for this phase, when it can be told. */
@@ -127,4 +139,19 @@ export interface SyncSummary {
 export interface SearchHit extends CachedSummary {
   /** 'cache' when found locally, 'server' when only the server's SEARCH found it. */
   source: 'cache' | 'server';
+}
+
+/** One page of search results: ranked by relevance, then date. */
+export interface SearchPage {
+  /** How many messages match in all (every page). */
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  /**
+   * Folders whose text is not all indexed yet (or not synced): the server's SEARCH was asked
+   * there with the words as typed, and its hits follow the local ones.
+   */
+  serverFolders: string[];
+  /** The server could not be asked for those folders (offline): results may be missing. */
+  serverUnavailable: boolean;
 }

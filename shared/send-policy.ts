@@ -112,6 +112,20 @@ export const sendPolicySchema = z.strictObject({
     .default(() => [...DEFAULT_OFFICIAL_DOMAINS]),
   maxMessageBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   secretMarkings: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+  /**
+   * The ledger's and the audit's chain heads, signed, sent to this address every `everyDays`
+   * days (issue 15), so that a rewrite of the records is visible outside the mailbox.
+   */
+  chainReport: z
+    .strictObject({
+      to: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'not an e-mail address' }),
+      everyDays: z.number().int().min(1).max(366),
+    })
+    .optional(),
 });
 export type SendPolicy = z.infer<typeof sendPolicySchema>;
 

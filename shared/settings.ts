@@ -10,6 +10,19 @@ export type Language = (typeof LANGUAGES)[number];
 export const RECEIPT_POLICIES = ['ask', 'always', 'never'] as const;
 export type ReceiptPolicy = (typeof RECEIPT_POLICIES)[number];
 
+/** Which arriving messages the ledger registers by itself: the directives, or none ("Vào sổ" only). */
+export const LEDGER_AUTO_REGISTER = ['directives', 'off'] as const;
+export type LedgerAutoRegister = (typeof LEDGER_AUTO_REGISTER)[number];
+
+const workingDays = z.number().int().min(0).max(365);
+/** Default deadlines in working days after assignment, by urgency (the unit's rules, quy chế). */
+export const ledgerDeadlineDaysSchema = z.object({
+  'hoa-toc': workingDays,
+  'thuong-khan': workingDays,
+  khan: workingDays,
+  thuong: workingDays,
+});
+
 /** Preferences shown in the UI; accounts are stored alongside but not edited here. */
 export const preferencesSchema = z.object({
   language: z.enum(LANGUAGES).default('vi'),
@@ -25,6 +38,10 @@ export const preferencesSchema = z.object({
   sendUndoSeconds: z.number().int().min(0).max(120).default(10),
   /** Whether a read receipt asked for by an incoming message is sent (see RECEIPT_POLICIES). */
   receiptPolicy: z.enum(RECEIPT_POLICIES).default('ask'),
+  /** The ledger's registration rule for this computer's unit accounts. */
+  ledgerAutoRegister: z.enum(LEDGER_AUTO_REGISTER).default('directives'),
+  /** Hỏa tốc the same day, Thượng khẩn 1 working day, Khẩn 2, Thường 7 unless the unit decides otherwise. */
+  ledgerDeadlineDays: ledgerDeadlineDaysSchema.default({ 'hoa-toc': 0, 'thuong-khan': 1, khan: 2, thuong: 7 }),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 /**
@@ -42,5 +59,7 @@ export const preferencesPatchSchema = z
     directiveSubjectPatterns: shape.directiveSubjectPatterns.unwrap(),
     sendUndoSeconds: shape.sendUndoSeconds.unwrap(),
     receiptPolicy: shape.receiptPolicy.unwrap(),
+    ledgerAutoRegister: shape.ledgerAutoRegister.unwrap(),
+    ledgerDeadlineDays: shape.ledgerDeadlineDays.unwrap(),
   })
   .partial();

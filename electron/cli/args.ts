@@ -21,6 +21,7 @@ const OPTIONS = {
   account: { type: 'string' },
   folder: { type: 'string', multiple: true },
   limit: { type: 'string' },
+  refresh: { type: 'boolean' },
   uid: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'string' },
@@ -44,6 +45,7 @@ const OPTIONS = {
   witness: { type: 'string' },
   place: { type: 'string' },
   ca: { type: 'string' },
+  'expect-signer': { type: 'string' },
   'account-email': { type: 'string' },
   restore: { type: 'boolean' },
   // delegation, sending
@@ -77,6 +79,7 @@ const OPTIONS = {
   note: { type: 'string' },
   'result-message-id': { type: 'string' },
   offset: { type: 'string' },
+  'no-index': { type: 'boolean' },
   format: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
@@ -113,8 +116,17 @@ export function single(values: string[] | undefined, flag = '--folder'): string 
   return values?.[0];
 }
 
+/** The account named by --account; without it, the only account of the profile (when there is exactly one). */
 export function requireAccount(v: Values, s: AppServices): string {
-  return s.accounts.get(required(v.account, '--account')).id;
+  if (v.account !== undefined) return s.accounts.get(required(v.account, '--account')).id;
+  const accounts = s.accounts.list();
+  if (accounts.length === 1) return (accounts[0] as (typeof accounts)[number]).id;
+  throw new UsageError(
+    accounts.length === 0
+      ? 'no account in this profile yet: add one with `account add` (or check --profile)'
+      : `--account is required: this profile has ${accounts.length} accounts (${accounts.map((a) => a.email).join(', ')})`,
+    { showUsage: false },
+  );
 }
 
 export function required(value: string | undefined, flag: string): string {

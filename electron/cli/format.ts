@@ -1,25 +1,33 @@
 import type {
   Address,
   CachedSummary,
+  DateSource,
   FolderInfo,
   MessageDetail,
   MessageSummary,
   SearchHit,
 } from '../../shared/mail.ts';
 import type { AccountSummary } from '../../shared/account.ts';
+import { withoutRecent } from '../services/mail/decode/flags.ts';
+import { displayWidth, localDate, padEnd } from './format-text.ts';
 
 const addr = (list: Address[]) => list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
 
+/** Columns padded by display width (grapheme clusters, wide characters), so Vietnamese text stays aligned. */
 export function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length))) ?? [];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? '')))) ?? [];
   return rows
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
-        .join('  '),
-    )
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : padEnd(cell, widths[i] ?? 0))).join('  '))
     .join('\n');
 }
+
+/** A date for a table or `show`: local (Vietnam), marked when it is the server's INTERNALDATE. */
+function shownDate(m: { date: string | null; dateSource?: DateSource | null | undefined }): string {
+  const text = localDate(m.date);
+  return m.dateSource === 'internal' && text ? `${text} (ngày nhận / received)` : text;
+}
+
+const flagsOf = (flags: string[]) => withoutRecent(flags).join(' ');
 
 export function formatAccounts(accounts: AccountSummary[]): string {
   if (accounts.length === 0) return '(no accounts)';
@@ -48,9 +56,9 @@ export function formatMessages(messages: MessageSummary[]): string {
     ['UID', 'DATE', 'FROM', 'FLAGS', 'SIZE', 'SUBJECT'],
     ...messages.map((m) => [
       String(m.uid),
-      m.date ? m.date.slice(0, 16).replace('T', ' ') : '',
+      shownDate(m),
       m.from[0]?.address ?? '',
-      m.flags.join(' ') + (m.hasAttachments ? ' 📎' : ''),
+      flagsOf(m.flags) + (m.hasAttachments ? ' 📎' : ''),
       String(m.size),
       m.subject,
     ]),
@@ -62,9 +70,9 @@ export function formatMessage(m: MessageDetail): string {
     `From:    ${addr(m.from)}`,
     `To:      ${addr(m.to)}`,
     ...(m.cc.length ? [`Cc:      ${addr(m.cc)}`] : []),
-    `Date:    ${m.date ?? ''}`,
+    `Date:    ${shownDate(m)}`,
     `Subject: ${m.subject}`,
-    `Flags:   ${m.flags.join(' ')}`,
+    `Flags:   ${flagsOf(m.flags)}`,
   ];
   if (m.attachments.length) {
     lines.push('Attachments:');
@@ -86,7 +94,7 @@ export function formatHits(hits: SearchHit[]): string {
     ...hits.map((h) => [
       h.folder,
       String(h.uid),
-      h.date ? h.date.slice(0, 16).replace('T', ' ') : '',
+      shownDate(h),
       h.from[0]?.address ?? '',
       h.subject + (h.source === 'server' ? '  [server]' : ''),
     ]),
@@ -99,7 +107,7 @@ export function formatDirectives(list: CachedSummary[]): string {
     ['URGENCY', 'DATE', 'FOLDER', 'UID', 'FROM', 'SUBJECT'],
     ...list.map((d) => [
       URGENCY_LABEL[d.urgency] ?? '',
-      d.date ? d.date.slice(0, 16).replace('T', ' ') : '',
+      shownDate(d),
       d.folder,
       String(d.uid),
       d.from[0]?.address ?? '',

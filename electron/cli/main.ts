@@ -1,17 +1,12 @@
 // Headless CLI over the same services as the app, for IT staff and automation.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ACCOUNT_KINDS, SECURITY_MODES, type AccountDraft, type SecurityMode } from '../../shared/account.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { AppError, toAppError } from '../services/errors/app-error.ts';
 import { defaultProfileDir } from '../services/profile/profile-dir.ts';
-import {
-  formatAccounts,
-  formatDirectives,
-  formatFolders,
-  formatHits,
-  formatMessage,
-  formatMessages,
-} from './format.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { formatAccounts, formatDirectives, formatHits, formatMessage } from './format.ts';
 import { progressBar } from './progress.ts';
 import { promptPassword, readPasswordFromStdin } from './password-input.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -41,7 +36,7 @@ const COMMAND_GROUPS = {
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommands,
   receipts: async () => (await import('./commands/receipts.ts')).receiptsCommand,
   ledger: async () => (await import('./commands/ledger.ts')).ledgerCommands,
-  audit: async () => (await import('./commands/ledger.ts')).auditCommands,
+  audit: async () => (await import('./commands/audit.ts')).auditCommands,
 } satisfies Record<string, () => Promise<CommandGroup>>;
 
 /** Commands without a subcommand: everything after the command name is their own arguments. */
@@ -68,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return result.exitCode ?? 0;
     }
     const profileDir = values.profile ?? io.env.UNIT_MAILBOX_PROFILE ?? defaultProfileDir();
+    assertProfileExists(profileDir, values.profile ?? io.env.UNIT_MAILBOX_PROFILE, positionals);
     const [{ createAppServices, headlessDialogs }, { OsKeychain }, { FileLogger }] = await Promise.all([
       import('../services/app-services.ts'),
       import('../services/keychain/os-keychain.ts'),
@@ -82,7 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       openExternal: async () => {
         throw new AppError('VALIDATION', 'the CLI does not open links');
       },
-      appVersion: 'cli',
+      // The app's own version (package.json, bundled at build time): bag-info and records name it.
+      appVersion: packageJson.version,
       platform: process.platform,
       syncWorkerUrl: workerEntry('sync/sync-worker'),
       exportWorkerUrl: workerEntry('handover/export/fetch-worker'),
@@ -113,17 +110,12 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     case 'account':
       noExtra(2);
       return accountCommand(sub, v, s, io);
-    case 'folders': {
+    case 'folders':
       noExtra(1);
-      const folders = await s.mail.folders(requireAccount(v, s));
-      return { data: folders, text: formatFolders(folders) };
-    }
-    case 'messages': {
+      return (await import('./commands/cache-read.ts')).foldersCommand(v, s, io);
+    case 'messages':
       noExtra(1);
-      const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, 500);
-      const messages = await s.mail.messages(requireAccount(v, s), required(single(v.folder), '--folder'), limit);
-      return { data: messages, text: formatMessages(messages) };
-    }
+      return (await import('./commands/cache-read.ts')).messagesCommand(v, s, io);
     case 'show': {
       noExtra(1);
       const uid = intOption('--uid', required(v.uid, '--uid'), 1, 2 ** 32 - 1);
@@ -136,10 +128,17 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
       const bar = progressBar(io.stderr);
       const off = s.events.on('sync.progress', bar);
       try {
-        const summary = await s.sync.start(accountId, v.folder);
+        // The text index covers what was synced before this returns (a script can search next), unless --no-index.
+        const summary = await s.sync.start(accountId, v.folder, { index: v['no-index'] !== true });
+        const notIndexed = s.caches
+          .get(accountId)
+          .index.coverage()
+          .reduce((n, c) => n + c.pending, 0);
         return {
-          data: summary,
-          text: `Đã đồng bộ / synced: ${summary.folders} folders, ${summary.messages} messages (+${summary.added} ~${summary.updated} -${summary.removed}) in ${summary.durationMs} ms`,
+          data: { ...summary, notIndexed },
+          text:
+            `Đã đồng bộ / synced: ${summary.folders} folders, ${summary.messages} messages (+${summary.added} ~${summary.updated} -${summary.removed}) in ${summary.durationMs} ms` +
+            (notIndexed ? `\nChưa lập chỉ mục nội dung / text not indexed yet: ${notIndexed} messages` : ''),
         };
       } finally {
         off();
@@ -147,18 +146,26 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     }
     case 'search': {
       if (positionals.length !== 2) throw new UsageError('search takes exactly one QUERY argument (quote it)');
-      const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, 1000);
-      const hits = await s.mail.search(requireAccount(v, s), sub as string, limit);
+      // Any --limit (no hidden maximum) and --offset; the total is always printed.
+      const limit = v.limit === undefined ? 50 : intOption('--limit', v.limit, 1, Number.MAX_SAFE_INTEGER);
+      const offset = v.offset === undefined ? 0 : intOption('--offset', v.offset, 0, Number.MAX_SAFE_INTEGER);
+      const page = await s.mail.search(requireAccount(v, s), sub as string, { offset, limit });
+      const hits = page.hits.map((h) => ({
+        folder: h.folder,
+        uid: h.uid,
+        date: h.date,
+        from: h.from[0]?.address ?? '',
+        subject: h.subject,
+        source: h.source,
+      }));
+      const shown = page.hits.length ? `${offset + 1}–${offset + page.hits.length}` : '0';
+      const server = page.serverFolders.length
+        ? `\nĐã tìm thêm trên máy chủ / also searched on the server (not indexed yet): ${page.serverFolders.join(', ')}` +
+          (page.serverUnavailable ? ' — không kết nối được / server not reachable' : '')
+        : '';
       return {
-        data: hits.map((h) => ({
-          folder: h.folder,
-          uid: h.uid,
-          date: h.date,
-          from: h.from[0]?.address ?? '',
-          subject: h.subject,
-          source: h.source,
-        })),
-        text: formatHits(hits),
+        data: { total: page.total, offset, limit, serverFolders: page.serverFolders, hits },
+        text: `${formatHits(page.hits)}\n${shown} / ${page.total} kết quả / results${server}`,
       };
     }
     case 'directives': {
@@ -183,6 +190,29 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** Commands that only read: a --profile naming no directory is a typo, never a new empty profile. */
+const READ_ONLY = new Set([
+  'folders',
+  'messages',
+  'show',
+  'search',
+  'directives',
+  'sync',
+  'account list',
+  'account test',
+]);
+
+function assertProfileExists(profileDir: string, explicit: string | undefined, positionals: string[]): void {
+  const [command, sub] = positionals;
+  const readOnly = READ_ONLY.has(command ?? '') || READ_ONLY.has(`${command} ${sub}`);
+  if (explicit === undefined || !readOnly || existsSync(profileDir)) return;
+  throw new UsageError(
+    `no profile at ${profileDir} (check --profile / UNIT_MAILBOX_PROFILE): \`${positionals.slice(0, 2).join(' ')}\` does not create one. ` +
+      `Không có hồ sơ tại ${profileDir}.`,
+    { showUsage: false },
+  );
 }
 
 /** A built worker sits next to the built CLI; from sources (tests) it is the .ts file under services/. */

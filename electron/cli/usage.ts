@@ -7,11 +7,12 @@ Usage:
   unit-mailbox [--profile DIR] account list [--json]
   unit-mailbox [--profile DIR] account test --email E [--json]
   unit-mailbox [--profile DIR] account remove --email E [--json]
-  unit-mailbox [--profile DIR] folders --account E [--json]
-  unit-mailbox [--profile DIR] messages --account E --folder PATH [--limit N] [--json]
+  unit-mailbox [--profile DIR] folders [--account E] [--refresh] [--json]
+  unit-mailbox [--profile DIR] messages [--account E] --folder PATH [--limit N] [--offset N] [--refresh] [--json]
+               from the local cache (offline too); --refresh syncs first; prints "N–M / TOTAL"
   unit-mailbox [--profile DIR] show --account E --folder PATH --uid U [--json]
-  unit-mailbox [--profile DIR] sync --account E [--folder PATH]... [--json]   progress on stderr; counts on stdout
-  unit-mailbox [--profile DIR] search --account E "QUERY" [--limit N] [--json]
+  unit-mailbox [--profile DIR] sync --account E [--folder PATH]... [--no-index] [--json]   returns once the text index covers what it synced
+  unit-mailbox [--profile DIR] search --account E "QUERY" [--limit N] [--offset N] [--json]   prints the total; see README for operators
   unit-mailbox [--profile DIR] directives --account E [--limit N] [--json]
   unit-mailbox [--profile DIR] identity create --name N --title T --unit U --email E [--json]
   unit-mailbox [--profile DIR] identity import-p12 FILE --password-stdin [--json]
@@ -19,7 +20,9 @@ Usage:
   unit-mailbox [--profile DIR] identity export-cert --out FILE  your certificate (and chain), PEM
   unit-mailbox [--profile DIR] handover export --account E --recipient-cert FILE --out PATH [--tar] [--witness NAME]
                [--place P] [--json]     signed BagIt/Mailbag bag; Ctrl-C stops, the same command resumes
-  unit-mailbox [--profile DIR] handover verify PATH [--ca PEM] [--json]   PATH: bag directory or .tar; exit 1 if invalid
+  unit-mailbox [--profile DIR] handover verify PATH [--ca PEM | --expect-signer SHA256] [--json]
+               PATH: bag directory or .tar; exit 0 valid and signer authenticated, 1 invalid or unreadable,
+               3 valid but signer NOT authenticated (give --ca or --expect-signer)
   unit-mailbox [--profile DIR] handover accept PATH --account-email E [--restore] [--ca PEM] [--json]
                verify, unseal the credential with your identity, store the account, compare, countersign a receipt
   unit-mailbox [--profile DIR] handover diff PATH --account E [--json]     package vs live mailbox; exit 1 if messages are missing or changed
@@ -46,14 +49,20 @@ Usage:
                [--result-message-id ID] [--note TEXT] [--json]
                NUMBER: số đến of this year, or YEAR/NUMBER; --mailbox: the unit mailbox a delegate acts on
   unit-mailbox [--profile DIR] ledger report --account E [--mailbox U] --from YYYY-MM-DD --to YYYY-MM-DD
-               --format pdf|xlsx|csv --out FILE [--json]        the register for a period of ngày đến
-  unit-mailbox [--profile DIR] audit list|verify …   not supported yet (exit 2)
+               --format pdf|xlsx|csv [--kind register|processing] --out FILE [--json]
+               the register for a period of ngày đến, or the processing report (received, on time, late, open)
+  unit-mailbox [--profile DIR] audit list --account E [--mailbox U] [--limit N] [--offset N] [--json]
+               who, when, what, on which message; changes made by other clients marked "ngoài ứng dụng"
+  unit-mailbox [--profile DIR] audit verify --account E [--mailbox U] [--json]
+               exit 1 on any break, naming the first broken, missing or reordered record
 
 Search operators: from: to: subject: has:attachment is:unread is:flagged before:YYYY-MM-DD after: folder:
 Diacritics are optional: "chi dao" finds "chỉ đạo".
 
+--account may be left out when the profile has exactly one account.
+
 Passwords are read from standard input (--password-stdin) or a hidden prompt, never from a flag.
-Exit codes: 0 success, 1 the operation failed or was refused (ledger: a lost claim), 2 usage error, 75 (send, outbox flush) kept in the outbox for later.
+Exit codes: 0 success, 1 the operation failed or was refused (ledger: a lost claim; audit verify: a break), 2 usage error, 3 (handover verify) valid but the signer not authenticated, 75 (send, outbox flush; ledger actions) kept on this computer for later.
 `;
 
 /** A mistake in how the command was called (exit 2). */

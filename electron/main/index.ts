@@ -8,8 +8,11 @@ import { createAppServices, type AppServices } from '../services/app-services.ts
 import { createDispatcher } from '../services/api/dispatcher.ts';
 import { OsKeychain } from '../services/keychain/os-keychain.ts';
 import { defaultProfileDir } from '../services/profile/profile-dir.ts';
-import { APP_ORIGIN, APP_SCHEME, serveRenderer } from './app-protocol.ts';
+import { APP_SCHEME, serveRenderer } from './app-protocol.ts';
+import { devRendererUrl, guardAllWebContents, hardenSession, rendererEntryUrl } from './harden.ts';
+import { mainWindowOptions } from './window-options.ts';
 import { emit, registerIpcHandlers } from './ipc.ts';
+import { wireDesktopNotices } from './desktop-notices.ts';
 import { electronDialogs, electronSettingsStore, openExternal } from './platform.ts';
 import { systemClock } from '../services/clock/clock.ts';
 import { toDisposable } from '../services/lifecycle/disposable.ts';
@@ -25,46 +28,16 @@ protocol.registerSchemesAsPrivileged([
 // The CLI computes the same folder without Electron.
 app.setPath('userData', defaultProfileDir());
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 560,
-    title: 'Hộp thư đơn vị',
-    show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
-  else void win.loadURL(`${APP_ORIGIN}/index.html`);
-  return win;
-}
+// Every web contents, now and later: no new windows, navigation, redirects or <webview>.
+guardAllWebContents(app);
+/** The dev server, only in an unpackaged app (electron-vite dev); null in a packaged one. */
+const devUrl = devRendererUrl(app.isPackaged, process.env);
 
-/** Remote content is blocked at the network layer, not only by CSP: nothing leaves but the app itself. */
-function blockRemoteRequests(): void {
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url;
-    const allowed =
-      url.startsWith(`${APP_ORIGIN}/`) ||
-      url.startsWith('data:') ||
-      url.startsWith('devtools:') ||
-      (devUrl !== undefined && !app.isPackaged && (url.startsWith(devUrl) || url.startsWith('ws://localhost')));
-    callback({ cancel: !allowed });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(rendererEntryUrl(devUrl));
+  return win;
 }
 
 app.whenReady().then(() => {
@@ -85,9 +58,13 @@ app.whenReady().then(() => {
   // Grants past their end date are revoked at start, then checked every minute.
   services.startDelegationUpkeep();
   services.startOutbox();
+  // Queued ledger actions, deadline notices and the head's digest; the chain heads to the IT Centre.
+  services.startLedgerUpkeep();
+  services.startChainReport();
   serveRenderer(protocol, join(here, '../renderer'));
-  blockRemoteRequests();
-  registerIpcHandlers(ipcMain, createDispatcher(services));
+  // Remote content is blocked at the network layer, not only by CSP; every permission is refused.
+  hardenSession(session.defaultSession, devUrl);
+  registerIpcHandlers(ipcMain, createDispatcher(services), devUrl);
   // Main's listeners belong to the services: disposing them on quit removes them too.
   const { events, lifetime } = services;
   for (const event of EVENTS) {
@@ -109,6 +86,12 @@ app.whenReady().then(() => {
     }
   });
   lifetime.add(toDisposable(notify));
+  // The ledger's notices (assigned to me, due tomorrow, overdue, returned, digest) on the desktop.
+  const notices = wireDesktopNotices(events, {
+    isSupported: () => Notification.isSupported(),
+    show: (n) => new Notification(n).show(),
+  });
+  lifetime.add(toDisposable(notices));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dialog, shell, type BrowserWindow, type FileFilter } from 'electron';
 import ElectronStore from 'electron-store';
-import { isOpenableLink } from '../../shared/security.ts';
 import type { Dialogs } from '../services/app-services.ts';
+import { guardedOpenExternal } from './external-links.ts';
 import type { KeyValueStore } from '../services/settings/key-value-store.ts';
 
 /** Native open dialog for a CA certificate. */
@@ -68,11 +68,8 @@ const HANDOVER_FILTERS: Record<'certificate' | 'p12' | 'bag' | 'contacts', FileF
   ],
 };
 
-export async function openExternal(url: string): Promise<void> {
-  // Checked again here: nothing reaches the OS shell unless it is http(s) or mailto.
-  if (!isOpenableLink(url)) throw new Error('refused link scheme');
-  await shell.openExternal(url);
-}
+/** shell.openExternal behind the check: only normalised http(s) and mailto: URLs reach the OS. */
+export const openExternal = guardedOpenExternal((url) => shell.openExternal(url));
 
 /** electron-store on `<userData>/config.json`, the file the CLI reads through conf. */
 export function electronSettingsStore(userData: string): KeyValueStore {

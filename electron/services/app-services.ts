@@ -18,11 +18,12 @@ import { MailWatcher } from './sync/mail-watcher.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { HandoverService } from './handover/handover-service.ts';
 import { DelegationService } from './delegation/delegation-service.ts';
-import { delegationUpkeepRound } from './delegation/delegation-upkeep.ts';
+import { delegationUpkeepStarter } from './delegation/delegation-upkeep.ts';
+import { createChainReport } from './ledger/chain-report/chain-report-services.ts';
 import { IdentityService } from './identity/identity-service.ts';
 import { defaultResourcesDir } from './profile/resources-dir.ts';
 import { DisposableStore, toDisposable } from './lifecycle/disposable.ts';
-import { startRepeating, type RepeatingTask } from './lifecycle/repeating-task.ts';
+import type { RepeatingTask } from './lifecycle/repeating-task.ts';
 import { loadSendPolicy, type LoadedSendPolicy } from './policy/send-policy-file.ts';
 import { createRecipientServices, type RecipientServices } from './directory/recipient-services.ts';
 import type { OutboxService } from './send/outbox-service.ts';
@@ -34,6 +35,8 @@ import { createSendServices } from './send/send-services.ts';
 import { createLedgerServices } from './ledger/ledger-services.ts';
 import type { LedgerService } from './ledger/ledger-service.ts';
 import type { LedgerBooks } from './ledger/ledger-books.ts';
+import { createAuditServices, type AuditServices } from './audit/audit-services.ts';
+import { auditedLedger } from './audit/audit-ledger.ts';
 
 /** Native dialogs, provided by Electron in the app and by a fake in tests. Each resolves to null when cancelled. */
 export interface Dialogs {
@@ -109,6 +112,8 @@ export interface AppServices {
   drafts: DraftService;
   /** The processing ledger (issue 15); sync registers a unit account's new directives. */
   ledger: LedgerService;
+  /** The audit log (nhật ký) of unit mailboxes: every action through the app, signed and chained (issue 15). */
+  audit: AuditServices;
   /** The register table's pages, from a local SQLite copy of the book while the server is read. */
   ledgerBooks: LedgerBooks;
   /** Files picked in main's dialog for attachments, by token. */
@@ -129,6 +134,10 @@ export interface AppServices {
    * the running task. Disposing the task stops it; dispose() of the services does too.
    */
   startDelegationUpkeep(intervalMs?: number): RepeatingTask;
+  /** Every `intervalMs`: queued ledger actions applied, deadline notices, the heads' daily digests. */
+  startLedgerUpkeep(intervalMs?: number): RepeatingTask;
+  /** Sends the ledger and audit chain heads, signed, to the IT Centre's address when policy says it is due. */
+  startChainReport(intervalMs?: number): RepeatingTask;
   /**
    * Owns what is started on these services and must stop with them: the upkeep, the watcher,
    * syncs, connections, and the host's event listeners (add them here). dispose() disposes it.
@@ -154,10 +163,27 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     return {
       leadership: prefs.directiveLeadership,
       subjectPatterns: [...DEFAULT_DIRECTIVE_RULES.subjectPatterns, ...prefs.directiveSubjectPatterns],
+      // The unit's official domains (Art. 11) are official senders too, besides every *.gov.vn.
+      officialDomains: prefs.officialDomains,
     };
   };
   // Disposed in reverse: the watcher stops before syncs are cancelled, before connections and caches close.
-  const caches = new CacheRegistry(caps.profileDir, directiveRules);
+  // The leadership list or patterns changed (here or in another process): what is cached is classified again.
+  const caches = new CacheRegistry(caps.profileDir, directiveRules, (accountId, result) => {
+    if (result instanceof Error) {
+      logger.log('warn', 'directive re-classification failed', { detail: result.message });
+      return;
+    }
+    logger.log('info', 'directives re-classified', { ...result });
+    if (result.changed > 0)
+      events.emit('cache.changed', {
+        accountId,
+        folders: caches
+          .get(accountId)
+          .folders()
+          .map((f) => f.path),
+      });
+  });
   lifetime.add(toDisposable(() => caches.closeAll()));
   const mail = new MailService(accounts, caches, async (source) =>
     verifySignedMessage(source, {
@@ -166,13 +192,18 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     }),
   );
   lifetime.add(toDisposable(() => mail.close()));
-  const actions = new MailActions({ pool: mail.pool, caches, events, clock });
   const identity = new IdentityService({ profileDir: caps.profileDir, secrets: caps.secrets, clock });
+  const audit = createAuditServices(caps.profileDir, { accounts, identity, clock, settings, logger, lifetime });
+  const actions = new MailActions({ pool: mail.pool, caches, events, clock, audit: audit.sink });
   const resourcesDir = caps.resourcesDir ?? defaultResourcesDir();
   const ledger = createLedgerServices({
     ...{ accounts, identity, events, clock, logger, resourcesDir, lifetime },
     profileDir: caps.profileDir,
+    audited: (l) => auditedLedger(l, audit.sink),
+    rules: () => settings.preferences().ledgerDeadlineDays,
+    autoRegister: () => settings.preferences().ledgerAutoRegister,
   });
+  const ledgerService = auditedLedger(ledger.ledger, audit.sink);
   const sync = new SyncService({
     accounts,
     caches,
@@ -182,12 +213,12 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     bodyDays: () => settings.preferences().offlineBodyDays,
     rules: directiveRules,
     workerUrl: caps.syncWorkerUrl,
-    afterSync: ledger.afterSync,
+    afterSync: audit.following(ledger.afterSync),
   });
   lifetime.add(toDisposable(() => sync.cancelAll()));
   const watcher = new MailWatcher({ accounts, sync, logger });
   lifetime.add(toDisposable(() => watcher.stopAll()));
-  const delegation = new DelegationService({ accounts, identity, settings, logger, clock });
+  const delegation = new DelegationService({ accounts, identity, settings, logger, clock, audit: audit.sink });
   const handover = new HandoverService({
     accounts,
     identity,
@@ -200,6 +231,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     fontsDir: join(resourcesDir, 'fonts'),
     appVersion: caps.appVersion,
     exportWorkerUrl: caps.exportWorkerUrl,
+    audit: audit.sink,
   });
   const sendPolicyFile = caps.sendPolicyFile ?? join(caps.profileDir, 'send-policy.json');
   const sendPolicy = () => loadSendPolicy(sendPolicyFile);
@@ -216,21 +248,15 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     logger,
     sendPolicy,
     lifetime,
+    audit: audit.sink,
   });
-  let upkeep: RepeatingTask | null = null;
-  const startDelegationUpkeep = (intervalMs = 60_000): RepeatingTask => {
-    if (upkeep && !upkeep.isDisposed) return upkeep;
-    if (lifetime.isDisposed) throw new Error('startDelegationUpkeep() after dispose()');
-    if (upkeep) lifetime.delete(upkeep);
-    const deps = { accounts, schedule: delegation, events, logger };
-    upkeep = lifetime.add(
-      startRepeating((signal) => delegationUpkeepRound(deps, signal), {
-        intervalMs,
-        onError: (e) => logger.log('warn', 'delegation upkeep failed', { detail: (e as Error).message }),
-      }),
-    );
-    return upkeep;
-  };
+  const startDelegationUpkeep = delegationUpkeepStarter({ accounts, schedule: delegation, events, logger }, lifetime);
+  const chainReport = createChainReport({
+    ...{ accounts, identity, settings, clock, logger },
+    sendPolicy,
+    lifetime,
+    outbox: send.outbox,
+  });
   const fetchFn = caps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   return {
     caps,
@@ -248,11 +274,14 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     delegation,
     startDelegationUpkeep,
     ...send,
-    ledger: ledger.ledger,
+    ledger: ledgerService,
+    audit,
     ledgerBooks: ledger.books,
     recipients: createRecipientServices({ profileDir: caps.profileDir, accounts, caches, clock, logger, lifetime }),
     sendPolicy,
     startOutbox: () => send.outbox.scheduler.start(),
+    startLedgerUpkeep: (ms) => ledger.startUpkeep(ms),
+    startChainReport: (ms) => chainReport.start(ms),
     lifetime,
     directiveRules,
     autoconfig: (email) => discoverSettings(email, { fetch: fetchFn, probePort: tcpPortProbe }),

@@ -270,7 +270,7 @@ try {
       const parsed = parseQuery(q);
       const entry = perQuery.get(q) as { times: number[]; hits: number };
       for (let i = 0; i < 10; i++) {
-        const [ms, r] = await timed(() => synced.search(parsed, 200));
+        const [ms, r] = await timed(() => synced.search(parsed, { offset: 0, limit: 200 }).rows);
         times.push(ms);
         entry.times.push(ms);
         entry.hits = r.length;

@@ -47,6 +47,11 @@ const BENCHES: Array<{ name: string; script: string; args: string[] }> = [
     args: ['--attachment-kb', '64'],
   },
   {
+    name: 'search: background indexing, p95, index size',
+    script: 'test/bench/search-bench.ts',
+    args: ['--messages', '300', '--window', '100'],
+  },
+  {
     name: 'ledger: opening the book, one action on the server',
     script: 'test/bench/ledger-bench.ts',
     args: ['--entries', '500'],

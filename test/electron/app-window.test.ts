@@ -42,6 +42,7 @@ const fake = vi.hoisted(() => {
         state.calls.push('session.defaultSession.setPermissionRequestHandler');
         state.permissionHandlers.push(handler);
       },
+      setPermissionCheckHandler: () => state.calls.push('session.defaultSession.setPermissionCheckHandler'),
     },
   };
   class BrowserWindow {
@@ -93,13 +94,16 @@ vi.mock('../../electron/main/platform.ts', () => ({
   openExternal: async () => undefined,
 }));
 vi.mock('../../electron/services/app-services.ts', () => ({
-  createAppServices: () => ({
-    startDelegationUpkeep: () => undefined,
-    startOutbox: () => undefined,
-    events: { on: () => () => undefined },
-    lifetime: { add: <T>(d: T) => d },
-    dispose: async () => undefined,
-  }),
+  // Every start…() main calls (upkeep, outbox, ledger, …) is a no-op here: new ones need no edit.
+  createAppServices: () =>
+    new Proxy(
+      {
+        events: { on: () => () => undefined },
+        lifetime: { add: <T>(d: T) => d },
+        dispose: async () => undefined,
+      } as Record<string, unknown>,
+      { get: (target, key) => (typeof key === 'string' && key in target ? target[key] : () => undefined) },
+    ),
 }));
 vi.mock('../../electron/services/keychain/os-keychain.ts', () => ({ OsKeychain: class {} }));
 

@@ -64,8 +64,10 @@ describe('unit-mailbox CLI against the real stack', () => {
   });
 
   it('lists the folders of the real account, including Chỉ đạo and Đã xử lý', async () => {
+    // The cache is empty: `folders` syncs first (progress on stderr), then answers from it.
     const r = await cli(['folders', '--account', UNIT_EMAIL, '--json']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/headers \[#+\] 1\/1 /);
     const folders = JSON.parse(r.stdout) as Array<{
       path: string;
       name: string;
@@ -90,12 +92,12 @@ describe('unit-mailbox CLI against the real stack', () => {
   it('lists messages and shows one', async () => {
     const r = await cli(['messages', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--limit', '5', '--json']);
     expect(r.code).toBe(0);
-    const [msg] = JSON.parse(r.stdout) as Array<{
-      uid: number;
-      subject: string;
-      hasAttachments: boolean;
-      size: number;
-    }>;
+    // A page of the local cache: { folder, total, offset, shown, messages } (cli-cache.test.ts).
+    const {
+      messages: [msg],
+    } = JSON.parse(r.stdout) as {
+      messages: Array<{ uid: number; subject: string; hasAttachments: boolean; size: number }>;
+    };
     expect(msg).toMatchObject({ subject: 'Chỉ thị 05/CT-UBND', hasAttachments: true });
     const shown = await cli(['show', '--account', UNIT_EMAIL, '--folder', 'Chỉ đạo', '--uid', String(msg!.uid)]);
     expect(shown.code).toBe(0);
@@ -106,18 +108,19 @@ describe('unit-mailbox CLI against the real stack', () => {
   });
 
   it('syncs into the local cache, then searches and lists directives from it', async () => {
+    // `folders` above filled the empty cache (its first sync); this one finds nothing new.
     const sync = await cli(['sync', '--account', UNIT_EMAIL, '--json']);
     expect(sync.code).toBe(0);
-    expect(JSON.parse(sync.stdout)).toMatchObject({ messages: 2, added: 2 });
-    expect(sync.stderr).toMatch(/headers \[#+\] 1\/1 /);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ messages: 2, added: 0 });
     const again = await cli(['sync', '--account', UNIT_EMAIL]);
     expect(again.stdout).toMatch(/synced: \d+ folders, 2 messages \(\+0 ~0 -0\)/);
 
     const search = await cli(['search', '--account', UNIT_EMAIL, 'chi thi', '--json']);
     expect(search.code).toBe(0);
-    expect(JSON.parse(search.stdout)).toEqual([
-      expect.objectContaining({ folder: 'Chỉ đạo', subject: 'Chỉ thị 05/CT-UBND' }),
-    ]);
+    expect(JSON.parse(search.stdout)).toMatchObject({
+      total: 1,
+      hits: [expect.objectContaining({ folder: 'Chỉ đạo', subject: 'Chỉ thị 05/CT-UBND' })],
+    });
     const none = await cli(['search', '--account', UNIT_EMAIL, 'from:khongco@binhphuoc.gov.vn']);
     expect(none.stdout).toContain('no results');
 

@@ -29,6 +29,7 @@ import {
   type RecordFolder,
   type RecordSeal,
 } from '../../electron/services/handover/record/record-types.ts';
+import type { HandoverChainHead, HandoverLedgerSummary, HandoverOpenItem } from '../../shared/handover-ledger.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const FONTS = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
@@ -59,6 +60,78 @@ function folder(i: number, name: string, extra: Partial<RecordFolder> = {}): Rec
     ...extra,
   };
 }
+
+function chain(folder: string, records: number, seed: string): HandoverChainHead {
+  return {
+    folder,
+    uidValidity: 1_732_000_999,
+    records,
+    head: sha256(seed),
+    headSeq: records,
+    headUid: records + 3,
+    tips: [],
+    intact: true,
+    problems: 0,
+    firstProblem: null,
+  };
+}
+
+const OPEN_ITEMS: HandoverOpenItem[] = [
+  {
+    year: 2026,
+    number: 17,
+    ngayDen: '2026-11-02',
+    soKyHieu: '45/QĐ-UBND',
+    tacGia: 'UBND tỉnh Bình Phước',
+    trichYeu: 'Quyết định: Về việc kiện toàn Ban chỉ đạo chuyển đổi số',
+    urgency: 'Khẩn',
+    status: 'da-giao',
+    statusLabel: 'Đã giao',
+    assignee: 'chuyenvien.a@binhphuoc.gov.vn',
+    coHandlers: [],
+    deadline: '2026-11-20',
+    overdue: true,
+    messageId: '<17@binhphuoc.gov.vn>',
+  },
+  {
+    year: 2026,
+    number: 21,
+    ngayDen: '2026-11-25',
+    soKyHieu: '',
+    tacGia: 'Sở Nội vụ',
+    trichYeu: 'Giấy mời: Dự họp giao ban quý IV',
+    urgency: 'Thường',
+    status: 'da-vao-so',
+    statusLabel: 'Đã vào sổ',
+    assignee: null,
+    coHandlers: [],
+    deadline: null,
+    overdue: false,
+    messageId: '<21@binhphuoc.gov.vn>',
+  },
+];
+
+const SAMPLE_LEDGER: HandoverLedgerSummary = {
+  entries: 412,
+  open: 2,
+  overdue: 1,
+  openItems: OPEN_ITEMS,
+  chains: {
+    ledger: chain('UnitMailbox/Ledger', 1_250, 'ledger-head'),
+    audit: chain('UnitMailbox/Audit', 18_432, 'audit-head'),
+  },
+};
+
+const EMPTY_LEDGER: HandoverLedgerSummary = {
+  entries: 0,
+  open: 0,
+  overdue: 0,
+  openItems: [],
+  chains: {
+    ledger: { ...chain('', 0, ''), folder: null, head: null, headSeq: null, headUid: null, records: 0 },
+    audit: { ...chain('', 0, ''), folder: null, head: null, headSeq: null, headUid: null, records: 0 },
+  },
+};
 
 function sampleRecord(folders: RecordFolder[], overrides: Partial<HandoverRecord> = {}): HandoverRecord {
   const messages = folders.reduce((sum, f) => sum + f.messages, 0);
@@ -100,6 +173,7 @@ function sampleRecord(folders: RecordFolder[], overrides: Partial<HandoverRecord
       newest: '2026-11-27T17:45:00Z',
     },
     registers: { delegation: 4, ledger: 1_250, audit: 18_432 },
+    ledger: SAMPLE_LEDGER,
     openDirectives: 7,
     credential: {
       sha256: sha256('credential'),
@@ -232,6 +306,17 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
       record.credential.sha256,
       'Trung tâm Công nghệ thông tin đặt lại mật khẩu',
       '18.432 bản ghi',
+      '1.250 bản ghi về 412 văn bản đến',
+      'chuỗi băm nguyên vẹn',
+      'Việc đang dở dang theo sổ (văn bản chưa xử lý xong): 2, trong đó 1 quá hạn',
+      'Danh sách việc đang dở dang',
+      // Table cells wrap, and layout mode interleaves their lines: short tokens here, the rest below.
+      '17/2026',
+      '45/QĐ-UBND',
+      '21/2026',
+      'Chưa giao',
+      sha256('ledger-head'),
+      sha256('audit-head'),
       'Văn bản chỉ đạo chưa xử lý xong: 7',
       'HUONG-DAN-KIEM-TRA.txt',
       'Biên bản được lập thành 02 bản',
@@ -249,6 +334,22 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
     // Every folder is a table row with its UIDVALIDITY.
     for (const f of record.folders) expect(text.includes(f.uidValidity), f.uidValidity).toBe(true);
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('lists the open items cell by cell (structure tree): trích yếu, assignee, deadline, overdue marked', () => {
+    // Cells wrap and pdftotext interleaves their lines; the tagged table keeps each cell whole.
+    const tree = run('pdfinfo', ['-struct-text', file]).normalize('NFC').replace(/\s+/g, '');
+    for (const expected of [
+      '45/QĐ-UBND – Quyết định: Về việc kiện toàn Ban chỉ đạo chuyển đổi số',
+      'chuyenvien.a@binhphuoc.gov.vn',
+      '20/11/2026 (quá hạn)',
+      'Đã giao, QUÁ HẠN',
+      'Giấy mời: Dự họp giao ban quý IV',
+      'Chưa giao',
+      'Đã vào sổ',
+    ]) {
+      expect(tree).toContain(expected.replace(/\s+/g, ''));
+    }
   });
 
   it('embeds every font, uses none of the standard 14, and is A4', () => {
@@ -340,6 +441,8 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
         changes: ['Chỉ đạo: UIDNEXT 15 -> 16', 'INBOX: HIGHESTMODSEQ 88 -> 91'],
       },
       openDirectives: null,
+      ledger: EMPTY_LEDGER,
+      registers: { delegation: 0, ledger: 0, audit: 0 },
       witness: null,
     });
     const out = join(tmp.dir, 'changed.pdf');
@@ -349,6 +452,8 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
     expect(text).toContain('Chỉ đạo: UIDNEXT 15 -> 16');
     expect(text).toContain('INBOX: HIGHESTMODSEQ 88 -> 91');
     expect(text).toContain('chưa xác định');
+    expect(text).toContain('Sổ đăng ký và theo dõi xử lý văn bản đến: chưa có bản ghi nào');
+    expect(text).not.toContain('Danh sách việc đang dở dang');
     expect(text).toContain('Người chứng kiến: không có');
     expect(text).not.toContain('NGƯỜI CHỨNG KIẾN');
     expect(text).toContain('Ngoại lệ: hộp thư thay đổi trong khi chụp dữ liệu');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../shared/handover.ts';
@@ -7,7 +7,7 @@ import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
 import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { filesUnder, treeDigest } from '../support/bag-tools.ts';
-import { UNIT_EMAIL, directive, withAttachment } from '../support/fixtures.ts';
+import { UNIT_EMAIL, connectOther, directive, withAttachment } from '../support/fixtures.ts';
 import { CLI_BUILT, prepareExportProfile, runCli, spawnCli } from '../support/handover-cli.ts';
 import { makeIdentity } from '../support/handover-identities.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -35,8 +35,9 @@ const exportArgs = (out: string) => [
   '--json',
 ];
 
+/** Message files downloaded so far: by UID in the working state until all are in (export/placement.ts). */
 function emlCount(bag: string): number {
-  const root = join(bag, 'data', 'eml');
+  const root = join(bag, '.export-state', 'eml');
   if (!existsSync(root)) return 0;
   let n = 0;
   for (const dir of readdirSync(root)) n += readdirSync(join(root, dir)).length;
@@ -88,6 +89,9 @@ describe('handover export resume', () => {
   it('survives Ctrl-C and kill -9, resumes without re-downloading, and matches an uninterrupted export', async () => {
     const total = SEEDED + 500 + 2;
     const bag = join(work.dir, 'resumed', 'ban-giao');
+    const before = await connectOther(stack);
+    const recordsBefore = (await before.list()).map((f) => f.path).filter((p) => p.startsWith('UnitMailbox'));
+    await before.logout();
 
     // 1. Ctrl-C: a clean stop that says how to go on.
     const first = await interrupt(bag, 300, 'SIGINT');
@@ -106,8 +110,10 @@ describe('handover export resume', () => {
     const second = await interrupt(bag, first.files + 600, 'SIGKILL');
     expect(second.result.signal).toBe('SIGKILL');
     expect(second.files).toBeGreaterThan(first.files);
-    // Files are written under their final name: the ones being written when the process died are short.
-    const sizeAtKill = new Map(filesUnder(bag, 'data/eml').map((f) => [f, statSync(join(bag, f)).size]));
+    // Files are written straight to their file (by UID until all are in): the ones being written
+    // when the process died are short.
+    const staged = join(bag, '.export-state', 'eml');
+    const sizeAtKill = new Map(filesUnder(staged).map((f) => [f, statSync(join(staged, f)).size]));
 
     // 3. The same command again finishes the bag.
     const third = await runCli(profile, exportArgs(bag));
@@ -120,14 +126,40 @@ describe('handover export resume', () => {
     expect(summary.consistent).toBe(true);
     // Every file that was complete when the process died (journaled or not) is reused, not
     // downloaded again; only the few being written then (at most one per connection) are fetched.
-    const complete = [...sizeAtKill].filter(([f, size]) => statSync(join(bag, f)).size === size).length;
+    // The finished bag names each file by its Mailbag-Message-ID; the index gives folder id and UID.
+    const finalOf = new Map(
+      readFileSync(join(bag, 'data/index/messages.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { folder_id: string; uid: number; path: string })
+        .map((o) => [`${o.folder_id}/${o.uid}.eml`, o.path]),
+    );
+    const complete = [...sizeAtKill].filter(([f, size]) => {
+      const final = finalOf.get(f);
+      return final !== undefined && statSync(join(bag, final)).size === size;
+    }).length;
     expect(summary.resumed).toBe(complete);
     expect(complete).toBeGreaterThanOrEqual(second.files - 4);
     expect(existsSync(join(bag, '.export-state'))).toBe(false);
     const report = await verifyBag(bag, { clock: systemClock });
     expect(report.problems).toEqual([]);
     expect(report.counts.messages).toBe(total);
-    expect((await runCli(profile, ['handover', 'verify', bag])).code).toBe(0);
+    expect((await runCli(profile, ['handover', 'verify', bag, '--expect-signer', fingerprint])).code).toBe(0);
+
+    // The finished export is in the unit's audit log (kind "export"). It is the one thing the
+    // export itself adds to the mailbox: taken away again (the record tree did not exist before),
+    // the mailbox is as it was, so an uninterrupted export must give the same bytes.
+    const audit = await runCli(profile, ['audit', 'list', '--account', UNIT_EMAIL, '--json']);
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(audit.stdout))).toContain('"kind":"export"');
+    const owner = await connectOther(stack);
+    try {
+      const created = (await owner.list()).map((f) => f.path).filter((p) => p.startsWith('UnitMailbox'));
+      expect(recordsBefore).toEqual([]);
+      for (const path of created.sort().reverse()) await owner.mailboxDelete(path);
+    } finally {
+      await owner.logout();
+    }
 
     // 4. An uninterrupted export of the same mailbox: the same payload, byte for byte.
     const clean = join(work.dir, 'clean', 'ban-giao');

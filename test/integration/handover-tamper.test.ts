@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as pkijs from 'pkijs';
@@ -14,6 +14,7 @@ import { UNIT_EMAIL, directive, withAttachment } from '../support/fixtures.ts';
 import { CLI_BUILT, prepareExportProfile, runCli } from '../support/handover-cli.ts';
 import { makeIdentity, type TestIdentity } from '../support/handover-identities.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { filesUnder } from '../support/bag-tools.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
 
 // Each way of tampering with a finished bag is caught by verifyBag and by the CLI (exit 1),
@@ -30,10 +31,11 @@ let caseNo = 0;
 
 const P7S = 'seal/tagmanifest-sha256.txt.p7s';
 
+/** The first message file, whatever the folder nesting under data/eml/. */
 function firstEml(bag: string): string {
-  const eml = join(bag, 'data/eml');
-  const dir = readdirSync(eml).sort()[0] as string;
-  return `data/eml/${dir}/${readdirSync(join(eml, dir)).sort()[0] as string}`;
+  const found = filesUnder(bag, 'data/eml').find((f) => f.endsWith('.eml'));
+  if (!found) throw new Error(`no .eml in ${bag}`);
+  return found;
 }
 
 /** A fresh copy of the pristine bag, tampered with by `edit`. */
@@ -102,21 +104,26 @@ afterAll(async () => {
 });
 
 describe('handover verify', () => {
-  it('accepts the untouched bag and its .tar (exit 0), signed by the profile identity', async () => {
+  it('accepts the untouched bag and its .tar (exit 0 with the pinned signer), signed by the profile identity', async () => {
     for (const path of [pristine, `${pristine}.tar`]) {
-      const r = await runCli(profile, ['handover', 'verify', path, '--json']);
+      const r = await runCli(profile, ['handover', 'verify', path, '--expect-signer', fingerprint, '--json']);
       expect(r.code, r.stdout).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({
         valid: true,
+        authenticatedBy: 'pinned',
         problems: [],
         signature: { chain: 'self-signed', signerFingerprint: fingerprint },
         counts: { messages: 3 },
       });
     }
-    const text = await runCli(profile, ['handover', 'verify', pristine]);
+    const text = await runCli(profile, ['handover', 'verify', pristine, '--expect-signer', fingerprint]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('HỢP LỆ / VALID');
     expect(text.stdout).toContain(fingerprint);
+    // Without --ca or --expect-signer nothing vouches for the signer: exit 3, not 0.
+    const unpinned = await runCli(profile, ['handover', 'verify', pristine]);
+    expect(unpinned.code).toBe(3);
+    expect(unpinned.stdout).toContain('người ký CHƯA được xác thực');
   });
 
   it('trusts only the given CA when --ca is passed', async () => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../shared/contract-ledger.ts';
 import { systemClock } from '../../electron/services/clock/clock.ts';
 import { IdentityService } from '../../electron/services/identity/identity-service.ts';
-import { setAcl } from '../../electron/services/imap/imap-acl.ts';
+import { getAcl } from '../../electron/services/imap/imap-acl.ts';
+import type { AuditEntry, AuditVerification } from '../../shared/audit.ts';
 import { OsKeychain } from '../../electron/services/keychain/os-keychain.ts';
 import { secretKeys } from '../../electron/services/keychain/secret-store.ts';
 import { startMailStack, type MailStack, type StackUser } from '../stack/mail-stack.ts';
@@ -80,7 +81,7 @@ afterAll(async () => {
 });
 
 describe('unit-mailbox ledger … (built CLI, real stack)', { timeout: 180_000 }, () => {
-  it('usage errors exit 2; audit says "chưa hỗ trợ" with exit 2', async () => {
+  it('usage errors exit 2 (ledger and audit)', async () => {
     expect((await as(HEAD, ['ledger'])).code).toBe(2);
     expect((await as(HEAD, ['ledger', 'frobnicate', '--account', HEAD.email])).code).toBe(2);
     expect((await as(HEAD, ['ledger', 'claim', '--account', HEAD.email])).code).toBe(2);
@@ -89,9 +90,9 @@ describe('unit-mailbox ledger … (built CLI, real stack)', { timeout: 180_000 }
     expect((await as(HEAD, ['ledger', 'list', '--account', HEAD.email, '--status', 'moi-tinh'])).code).toBe(2);
     const badDay = ['ledger', 'assign', '--account', HEAD.email, '1', '--to', D1.email, '--deadline', '2026-02-30'];
     expect((await as(HEAD, badDay)).code).toBe(2);
-    const audit = await as(HEAD, ['audit', 'verify', '--account', HEAD.email]);
-    expect(audit.code).toBe(2);
-    expect(audit.stderr).toContain('chưa hỗ trợ');
+    expect((await as(HEAD, ['audit', 'frobnicate', '--account', HEAD.email])).code).toBe(2);
+    expect((await as(HEAD, ['audit', 'verify', '--account', HEAD.email, 'extra'])).code).toBe(2);
+    expect((await as(HEAD, ['audit', 'list', '--account', HEAD.email, '--limit', 'all'])).code).toBe(2);
     const report = ['ledger', 'report', '--account', HEAD.email, '--from', '2026-01-01', '--to', '2026-12-31'];
     expect((await as(HEAD, [...report, '--format', 'docx', '--out', '/tmp/x.docx'])).code).toBe(2);
     expect((await as(HEAD, [...report, '--format', 'csv'])).code).toBe(2);
@@ -130,8 +131,13 @@ describe('unit-mailbox ledger … (built CLI, real stack)', { timeout: 180_000 }
     const again = await as(HEAD, ['ledger', 'register', '--account', HEAD.email, '--folder', 'INBOX', '--uid', '1']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already registered');
-    // What LedgerService.share does (no CLI yet): delegates may append records, never delete them.
-    for (const d of [D1, D2]) await setAcl(raw, 'UnitMailbox/Ledger', d.email, 'lri');
+    // `delegate grant` gave each delegate 'lri' on the ledger and audit folders: append, never delete.
+    for (const d of [D1, D2]) {
+      for (const folder of ['UnitMailbox/Ledger', 'UnitMailbox/Audit']) {
+        const acl = (await getAcl(raw, folder)).find((e) => e.identifier === d.email);
+        expect(acl?.rights.split('').sort().join('')).toBe('ilr');
+      }
+    }
 
     const assign = ['ledger', 'assign', '--account', HEAD.email, `${year}/1`, '--to', D1.email];
     const assigned = await as(HEAD, [...assign, '--deadline', '2099-01-15', '--note', 'Giao phòng báo cáo', '--json']);
@@ -196,5 +202,51 @@ describe('unit-mailbox ledger … (built CLI, real stack)', { timeout: 180_000 }
     const pdf = await as(HEAD, [...base, '--format', 'pdf', '--out', join(dir, 'so.pdf')]);
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(readFileSync(join(dir, 'so.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('audit list: who did what on which message; verify exits 0, then 1 naming a record deleted over raw IMAP', async () => {
+    const listed = await as(HEAD, ['audit', 'list', '--account', HEAD.email, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    type Listed = { mailbox: string; total: number; shown: number; intact: boolean; entries: AuditEntry[] };
+    const log = json<Listed>(listed);
+    expect(log).toMatchObject({ mailbox: HEAD.email, intact: true });
+    expect(log.shown).toBe(log.total);
+    const kinds = log.entries.map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'delegation-grant')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'register')).toHaveLength(2);
+    const assign = log.entries.find((e) => e.kind === 'assign')!;
+    expect(assign).toMatchObject({
+      by: { email: HEAD.email },
+      message: { folder: 'INBOX', uid: 1, messageId: '<ledger-cli-1@binhphuoc.gov.vn>' },
+      details: { to: D1.email, deadline: '2099-01-15' },
+    });
+    // The delegates acted on the unit mailbox through their own accounts: the records say so.
+    const byD1 = log.entries.filter((e) => e.by.email === D1.email && e.kind === 'status');
+    expect(byD1.map((e) => [e.mailbox, e.details.status])).toEqual([
+      [HEAD.email, 'dang-xu-ly'],
+      [HEAD.email, 'da-xu-ly'],
+    ]);
+    expect(log.entries.filter((e) => e.kind === 'claim')).toHaveLength(1);
+    const page = await as(HEAD, ['audit', 'list', '--account', HEAD.email, '--limit', '1']);
+    expect(page.stdout).toContain(`1 of ${log.total}`);
+    expect(page.stdout).toContain(`${HEAD.email} delegation-grant`);
+
+    const ok = await as(HEAD, ['audit', 'verify', '--account', HEAD.email]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`${log.total} records`);
+    const fromDelegate = await as(D1, ['audit', 'verify', '--account', D1.email, '--mailbox', HEAD.email, '--json']);
+    expect(fromDelegate.code, fromDelegate.stderr).toBe(0);
+
+    await raw.mailboxOpen('UnitMailbox/Audit');
+    await raw.messageFlagsAdd(String(assign.uid), ['\\Deleted'], { uid: true });
+    await raw.messageDelete(String(assign.uid), { uid: true });
+    const broken = await as(HEAD, ['audit', 'verify', '--account', HEAD.email, '--json']);
+    expect(broken.code).toBe(1);
+    const v = json<AuditVerification>(broken);
+    expect(v.intact).toBe(false);
+    expect(v.first).toMatchObject({ kind: 'missing', seq: assign.seq, uid: assign.uid });
+    const text = await as(HEAD, ['audit', 'verify', '--account', HEAD.email]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`Bản ghi nhật ký số ${assign.seq} (thư UID ${assign.uid})`);
   });
 });

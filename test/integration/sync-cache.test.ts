@@ -6,7 +6,7 @@ import { MailCache } from '../../electron/services/cache/mail-cache.ts';
 import { connectImap } from '../../electron/services/imap/imap-connection.ts';
 import { syncFolder } from '../../electron/services/sync/folder-sync.ts';
 import type { Envelope } from '../../shared/contract.ts';
-import type { CachedSummary, MessagePage, SearchHit, SyncProgressEvent, SyncSummary } from '../../shared/mail.ts';
+import type { CachedSummary, MessagePage, SearchPage, SyncProgressEvent, SyncSummary } from '../../shared/mail.ts';
 import { startMailStack, type MailStack } from '../stack/mail-stack.ts';
 import { UNIT_EMAIL, connectOther, directive, draftFor, passwordOf } from '../support/fixtures.ts';
 import { MemorySecretStore } from '../support/memory-secret-store.ts';
@@ -278,7 +278,7 @@ describe('search, directives and actions on the cache', () => {
     await services.mail.pool.drop(accountId);
     ok(await dispatch('sync.start', { accountId }));
     const search = async (query: string) =>
-      ok<SearchHit[]>(await dispatch('cache.search', { accountId, query, limit: 500 }));
+      ok<SearchPage>(await dispatch('cache.search', { accountId, query, limit: 500 })).hits;
     const folded = await search('chi dao ung pho');
     expect(folded.length).toBeGreaterThan(0);
     expect(folded.every((h) => h.subject.includes('Chỉ đạo ứng phó'))).toBe(true);

@@ -28,6 +28,7 @@ import { dispatcherFor, type Dispatcher } from '../../electron/services/api/disp
 import type { Handlers, HandlersFor } from '../../electron/services/api/handler-types.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';
 import { FakeCompose } from './fake-compose.ts';
+import { FakeLedger } from './fake-ledger.ts';
 import { FakeReceipts } from './fake-receipts.ts';
 
 /** The unit mailbox most fake-backed tests use; `extra` overrides any field. */
@@ -112,6 +113,8 @@ export interface FakeMailboxOptions {
   sync?: 'instant' | 'manual';
   /** Delay added to every cache.list answer (ms), to look like a slower main process. */
   listDelayMs?: number;
+  /** The fake's clock for the ledger (default 2026-12-02 10:00 in Vietnam). */
+  now?: () => Date;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => Promise<void>;
@@ -138,6 +141,8 @@ export class FakeMailbox {
   readonly compose: FakeCompose;
   /** Read receipts, contacts and the directory (fake-receipts.ts). */
   readonly receipts: FakeReceipts;
+  /** The processing ledger (fake-ledger.ts). */
+  readonly ledger: FakeLedger;
 
   /** The fake's implementation of its part of the contract. */
   readonly handlers: HandlersFor<FakeChannel> = {
@@ -172,7 +177,16 @@ export class FakeMailbox {
         .filter((m) => m.isDirective)
         .sort((a, b) => b.urgency - a.urgency || (b.date ?? '').localeCompare(a.date ?? ''))
         .slice(0, limit),
-    'cache.search': async ({ query, limit }) => this.search(query).slice(0, limit),
+    'cache.search': async ({ query, offset, limit }) => {
+      const all = this.search(query);
+      return {
+        total: all.length,
+        offset,
+        hits: all.slice(offset, offset + limit),
+        serverFolders: [],
+        serverUnavailable: false,
+      };
+    },
     'mail.message': async ({ folder, uid }) => this.detail(folder, uid),
     'mail.setFlags': async ({ folder, uids, add, remove }) => {
       const selected = new Set(uids);
@@ -222,12 +236,21 @@ export class FakeMailbox {
       directiveSubjectPatterns: [],
       sendUndoSeconds: 10,
       receiptPolicy: 'ask',
+      ledgerAutoRegister: 'directives',
+      ledgerDeadlineDays: { 'hoa-toc': 0, 'thuong-khan': 1, khan: 2, thuong: 7 },
       ...opts.preferences,
     };
     const undoSeconds = () => this.preferences.sendUndoSeconds;
     this.compose = new FakeCompose(opts.account, undoSeconds, (p) => void this.emit('outbox.changed', p));
     this.receipts = new FakeReceipts(() => this.preferences.receiptPolicy);
-    const own = { ...this.handlers, ...this.compose.handlers, ...this.receipts.handlers };
+    this.ledger = new FakeLedger({
+      mailbox: opts.account.email,
+      accountId: opts.account.id,
+      now: opts.now ?? (() => new Date('2026-12-02T03:00:00Z')),
+      message: (folder, uid) => this.messages.find((m) => m.folder === folder && m.uid === uid),
+      emit: (p) => void this.emit('ledger.changed', p),
+    });
+    const own = { ...this.handlers, ...this.compose.handlers, ...this.receipts.handlers, ...this.ledger.handlers };
     this.dispatch = dispatcherFor(withOverrides(own, opts.overrides ?? {}), {
       log: (_level, message, fields) => {
         if (message === 'call refused')

@@ -209,6 +209,8 @@ const PREFERENCES: Preferences = {
   directiveSubjectPatterns: [],
   sendUndoSeconds: 10,
   receiptPolicy: 'ask',
+  ledgerAutoRegister: 'directives',
+  ledgerDeadlineDays: { 'hoa-toc': 0, 'thuong-khan': 1, khan: 2, thuong: 7 },
 };
 const handlers: HandlersFor<
   | 'preferences.get'
@@ -246,7 +248,7 @@ const handlers: HandlersFor<
   },
   'cache.directives': async () => [],
   'cache.thread': async () => [],
-  'cache.search': async () => [],
+  'cache.search': async () => ({ total: 0, offset: 0, hits: [], serverFolders: [], serverUnavailable: false }),
   'sync.start': async () => ({ folders: 1, messages: ROWS.length, added: 0, updated: 0, removed: 0, durationMs: 1 }),
   'mail.message': async ({ uid }) => {
     const detail = details.get(uid);

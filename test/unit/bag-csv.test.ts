@@ -12,6 +12,7 @@ import {
   writeIndexes,
 } from '../../electron/services/handover/export/indexes.ts';
 import type { MessageEntry } from '../../electron/services/handover/export/message-entry.ts';
+import { planPlacement } from '../../electron/services/handover/export/placement.ts';
 import type { FolderSnapshot } from '../../electron/services/handover/export/snapshot.ts';
 import { listBagFiles } from '../../electron/services/handover/verify/bag-files.ts';
 import { checkIndexes } from '../../electron/services/handover/verify/index-check.ts';
@@ -188,6 +189,7 @@ describe("the export's CSV files", () => {
     const path = '=Lưu trữ/@Đã xử lý';
     const folder: FolderSnapshot = {
       id: folderId(path),
+      dir: 'Luu_tru/Da_xu_ly',
       path,
       rawPath: path,
       delimiter: '/',
@@ -229,7 +231,8 @@ describe("the export's CSV files", () => {
     });
     await state.append(folder.id, entries);
     await state.closeJournals();
-    const result = await writeIndexes(bag, [folder], state, { sync: false });
+    const journaled = new Map([[folder.id, new Set(entries.map((e) => e.uid))]]);
+    const result = await writeIndexes(bag, [folder], state, planPlacement([folder], journaled), { sync: false });
     expect(result.messages).toBe(HOSTILE.length);
 
     const mailbag = (await readAll(join(bag, BAG_FILES.mailbag), BAG_FILES.mailbag)).map((r) => r.fields);
@@ -262,7 +265,7 @@ describe('verification of a malformed index', () => {
     mkdirSync(join(bag, 'data/eml', id), { recursive: true });
     mkdirSync(join(bag, 'data/index'), { recursive: true });
     const row = (uid: number) =>
-      csvRow(['INBOX', id, uid, '7', '', '', '', 1, 'a'.repeat(64), `<${uid}@x>`, '', emlPath(id, uid)]);
+      csvRow(['INBOX', id, uid, '7', '', '', '', 1, 'a'.repeat(64), `<${uid}@x>`, '', emlPath(id, uid), uid]);
     for (const uid of [1, 2, 3]) writeFileSync(join(bag, emlPath(id, uid)), 'x');
     // Line 3: a quote inside a bare field.
     const text = `${csvRow(MESSAGES_CSV_HEADER)}${row(1)}"INBOX",x"y${row(2).slice(7)}${row(3)}`;

@@ -72,6 +72,8 @@ describe('dispatcher', () => {
         directiveSubjectPatterns: [],
         sendUndoSeconds: 10,
         receiptPolicy: 'ask',
+        ledgerAutoRegister: 'directives',
+        ledgerDeadlineDays: { 'hoa-toc': 0, 'thuong-khan': 1, khan: 2, thuong: 7 },
       },
     });
     expect(await dispatch('preferences.update', { language: 'en' })).toMatchObject({
@@ -102,6 +104,8 @@ describe('dispatcher', () => {
         directiveSubjectPatterns: [],
         sendUndoSeconds: 10,
         receiptPolicy: 'ask',
+        ledgerAutoRegister: 'directives',
+        ledgerDeadlineDays: { 'hoa-toc': 0, 'thuong-khan': 1, khan: 2, thuong: 7 },
       },
     });
   });

@@ -166,6 +166,7 @@ describe('progress', () => {
 describe('snapshot changes', () => {
   const folder = (path: string, over: Partial<FolderSnapshot> = {}): FolderSnapshot => ({
     id: folderId(path),
+    dir: path,
     path,
     rawPath: path,
     delimiter: '/',

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
-import {
-  classifyDirective,
-  DEFAULT_DIRECTIVE_RULES,
-  URGENCY,
-} from '../../electron/services/directives/directive-rules.ts';
-import { ftsExpression, parseQuery } from '../../electron/services/search/query.ts';
+import { parseQuery } from '../../electron/services/search/query.ts';
 import { uidSet } from '../../electron/services/sync/folder-sync.ts';
 import { foldText } from '../../shared/text-fold.ts';
 
@@ -18,62 +13,9 @@ describe('Vietnamese folding', () => {
   });
 });
 
-describe('query parser', () => {
-  it('reads operators, phrases and free text', () => {
-    const q = parseQuery(
-      'from:lanhdao subject:"kế hoạch" has:attachment is:unread before:2026-12-01 after:01/11/2026 folder:"Chỉ đạo" chi đạo',
-    );
-    expect(q).toMatchObject({
-      from: ['lanhdao'],
-      subject: ['ke hoach'],
-      hasAttachment: true,
-      unread: true,
-      folder: 'Chỉ đạo',
-      text: ['chi', 'dao'],
-    });
-    expect(q.before).toBe(Date.UTC(2026, 11, 1) - 7 * 3_600_000);
-    expect(q.after).toBe(Date.UTC(2026, 10, 1) - 7 * 3_600_000);
-    expect(ftsExpression(q)).toBe('"chi"* AND "dao"* AND sender : "lanhdao"* AND subject : "ke hoach"');
-  });
+// The query parser is tested in search-query.test.ts, the index in search-index.test.ts.
 
-  it('keeps unknown operators and bad dates as text instead of failing', () => {
-    expect(parseQuery('V/v: triển khai').text).toEqual(['v/v:', 'trien', 'khai']);
-    expect(parseQuery('before:someday').text).toEqual(['someday']);
-  });
-});
-
-describe('directive rules', () => {
-  const rules = { ...DEFAULT_DIRECTIVE_RULES, leadership: ['chutich@binhphuoc.gov.vn', '@vpubnd.binhphuoc.gov.vn'] };
-  it('recognises subject patterns, leadership senders and urgency markers', () => {
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'V/v triển khai kế hoạch' }, rules)).toMatchObject({
-      isDirective: true,
-      urgency: URGENCY.normal,
-    });
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'HỎA TỐC: ứng phó bão' }, rules)).toMatchObject({
-      isDirective: true,
-      urgency: URGENCY.flash,
-    });
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'Thượng khẩn - họp' }, rules).urgency).toBe(
-      URGENCY.veryUrgent,
-    );
-    expect(classifyDirective({ fromAddress: 'a@vpubnd.binhphuoc.gov.vn', subject: 'họp' }, rules).isDirective).toBe(
-      true,
-    );
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'hello', importance: 'High' }, rules)).toMatchObject({
-      isDirective: true,
-      urgency: URGENCY.urgent,
-    });
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'Chúc mừng sinh nhật' }, rules).isDirective).toBe(false);
-    // "khăn" (towel) folds like "khẩn" (urgent): with diacritics present, they are told apart.
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'Mua khăn trải bàn' }, rules).urgency).toBe(
-      URGENCY.normal,
-    );
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'KHAN: hop gap' }, rules).urgency).toBe(URGENCY.urgent);
-    expect(classifyDirective({ fromAddress: 'x@y.vn', subject: 'Hoả tốc - ứng phó' }, rules).urgency).toBe(
-      URGENCY.flash,
-    );
-  });
-});
+// The directive rules are tested in directive-rules.test.ts and directive-labelled-set.test.ts.
 
 describe('UID sets', () => {
   it('compresses runs', () => {
@@ -117,9 +59,10 @@ describe('cache list and search (in memory)', () => {
     expect(cache.list({ folder: 'INBOX', withAttachments: true }).rows.map((r) => r.uid)).toEqual([3]);
     const [reply] = cache.list({ folder: 'INBOX', limit: 1 }).rows;
     expect(cache.thread(reply!.threadId).map((r) => r.uid)).toEqual([1, 2]);
-    expect(cache.search(parseQuery('chi dao')).map((r) => r.uid)).toEqual([2, 1]);
-    expect(cache.search(parseQuery('bao-cao.pdf')).map((r) => r.uid)).toEqual([3]);
-    expect(cache.search(parseQuery('is:unread chỉ đạo')).map((r) => r.uid)).toEqual([1]);
+    const search = (q: string) => cache.search(parseQuery(q), { offset: 0, limit: 50, order: 'date' }).rows;
+    expect(search('chi dao').map((r) => r.uid)).toEqual([2, 1]);
+    expect(search('bao-cao.pdf').map((r) => r.uid)).toEqual([3]);
+    expect(search('is:unread chỉ đạo').map((r) => r.uid)).toEqual([1]);
     // Re-saving a known UID refreshes flags only, without duplicating it.
     cache.saveHeaders('INBOX', [header(1, 'ignored', 5, { flags: ['\\Flagged'] })]);
     expect(cache.count('INBOX')).toBe(3);

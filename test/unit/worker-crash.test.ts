@@ -110,6 +110,7 @@ describe('a worker thread that dies mid-task', () => {
     async () => {
       const folder = {
         id: 'inbox-00000000',
+        dir: 'INBOX',
         path: 'INBOX',
         rawPath: 'INBOX',
         delimiter: '/',

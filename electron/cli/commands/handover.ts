@@ -8,6 +8,7 @@ import type { ExportResult } from '../../services/handover/export/export-handove
 import type { AppServices } from '../../services/app-services.ts';
 import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
+import { formatOpenItems } from './handover-open-items.ts';
 import { readInput, verifyCommand } from './handover-verify.ts';
 import { required, requireAccount, type CliIo, type CommandGroup, type Output, type Values } from '../args.ts';
 
@@ -124,6 +125,8 @@ async function acceptCommand(path: string, v: Values, s: AppServices, io: CliIo)
     { ...(caPem ? { caPem } : {}), onProgress: handoverProgressBar(io.stderr, 'hashing') },
   );
   const lines = [
+    // The open items first: what the incoming head must take over before anything else.
+    ...formatOpenItems(result.ledger),
     `Đã tiếp nhận hộp thư / mailbox accepted: ${result.email}${result.replacedExisting ? ' (đã cập nhật tài khoản có sẵn / existing account updated)' : ''}`,
     `  Gói hợp lệ / package valid; người ký / signer ${result.verification.signature?.signerFingerprint ?? '?'}`,
     formatDiff(result.diff),
@@ -150,7 +153,8 @@ function formatDiff(d: PackageDiff): string {
   ];
   for (const f of d.folders) {
     if (f.missing + f.changed + f.added === 0 && f.existsLive) continue;
-    const state = f.existsLive ? '' : ' (không còn trên máy chủ / gone from the server)';
+    const gone = f.existsLive ? '' : ' (không còn trên máy chủ / gone from the server)';
+    const state = `${gone}${f.appRecords ? ' (hồ sơ của ứng dụng, không tính là thư / app records, not counted as mail)' : ''}`;
     lines.push(`    ${f.path}${state}: thiếu ${f.missing}, khác ${f.changed}, mới ${f.added}`);
   }
   for (const path of d.newFolders) lines.push(`    ${path}: thư mục mới / new folder`);

@@ -6,6 +6,7 @@ import type { AppServices } from '../../services/app-services.ts';
 import { systemClock } from '../../services/clock/clock.ts';
 import { toRow } from '../../services/ledger/ledger-query.ts';
 import type { ActionResult, LedgerTarget } from '../../services/ledger/ledger-service.ts';
+import type { QueuedActionResult } from '../../services/ledger/ledger-queue.ts';
 import {
   intOption,
   required,
@@ -63,21 +64,11 @@ export const ledgerCommands: CommandGroup = async (sub, args, v, s, io) => {
   }
 };
 
-/** `audit list|verify`: the audit is being built beside the ledger; until then, exit 2. */
-export const auditCommands: CommandGroup = async (sub) => {
-  if (sub !== 'list' && sub !== 'verify') throw new UsageError(`unknown audit command: ${sub ?? '(none)'}`);
-  return notYet(`audit ${sub}`);
-};
-
 interface Ctx {
   v: Values;
   s: AppServices;
   io: CliIo;
   target: LedgerTarget;
-}
-
-function notYet(what: string): never {
-  throw new UsageError(`${what}: chưa hỗ trợ trong phiên bản này / not supported yet`, { showUsage: false });
 }
 
 function noArgs(args: string[]): void {
@@ -129,10 +120,19 @@ async function list({ v, s, target }: Ctx): Promise<Output> {
   return { data, text: formatLedgerPage(page) };
 }
 
-function action(r: ActionResult, done: string): Output {
+function action(r: ActionResult | QueuedActionResult, done: string): Output {
   const entry = toRow(r.entry);
+  const queued = 'queued' in r ? r.queued : null;
+  if (queued)
+    // Durable on this computer, written to the unit mailbox when the server answers again (the
+    // app, or the next ledger command): exit 75 like a message kept in the outbox.
+    return {
+      data: { entry, recordUid: null, keywords: r.keywords, queued, history: r.entry.history },
+      text: `Chưa ghi được lên máy chủ: đã lưu trên máy này, sẽ ghi khi có kết nối (${queued.pending} đang chờ) / queued, ${queued.pending} waiting\nsố đến ${entry.number}/${entry.year}`,
+      exitCode: 75,
+    };
   return {
-    data: { entry, recordUid: r.recordUid, keywords: r.keywords, history: r.entry.history },
+    data: { entry, recordUid: r.recordUid, keywords: r.keywords, queued: null, history: r.entry.history },
     text: formatAction(done, entry, r.recordUid),
   };
 }

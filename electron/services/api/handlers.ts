@@ -1,9 +1,9 @@
-import { isOpenableLink } from '../../../shared/security.ts';
-import { writeFile } from 'node:fs/promises';
-import { AppError } from '../errors/app-error.ts';
-import { fetchRemoteImages, type ImageFetch } from '../mail/remote-images.ts';
+import { saveAttachmentFile } from '../mail/attachment-save.ts';
+import { checkRemoteImageRequest } from '../mail/remote-image-request.ts';
+import { defaultImageFetch, fetchRemoteImages } from '../mail/remote-images.ts';
 import type { AppServices } from '../app-services.ts';
 import { createComposeHandlers } from './compose-handlers.ts';
+import { openLink } from './link-handlers.ts';
 import { createDelegationHandlers } from './delegation-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { createHandoverHandlers } from './handover-handlers.ts';
@@ -45,7 +45,12 @@ export function createHandlers(s: AppServices): Handlers {
     },
     'cache.thread': async ({ accountId, threadId }) => s.caches.get(s.accounts.get(accountId).id).thread(threadId),
     'cache.directives': async ({ accountId, limit }) => s.caches.get(s.accounts.get(accountId).id).directives(limit),
-    'cache.search': async ({ accountId, query, limit }) => s.mail.search(s.accounts.get(accountId).id, query, limit),
+    'cache.search': async ({ accountId, query, offset, limit, typing }) => {
+      const id = s.accounts.get(accountId).id;
+      // The user is typing: the background text indexer waits until they stop.
+      if (typing) s.sync.pauseIndexing(id);
+      return s.mail.search(id, query, { offset, limit, typing });
+    },
     'sync.start': async ({ accountId, folders }) => s.sync.start(s.accounts.get(accountId).id, folders),
     'sync.watch': async ({ accountId, folder }) => {
       await s.watcher.watch(s.accounts.get(accountId).id, folder);
@@ -61,8 +66,19 @@ export function createHandlers(s: AppServices): Handlers {
     'mail.undo': async ({ accountId, undoToken }) => ({
       restored: await s.actions.undoMove(s.accounts.get(accountId).id, undoToken),
     }),
-    'mail.remoteImages': async ({ urls }) =>
-      fetchRemoteImages(urls, s.caps.fetchImage ?? (globalThis.fetch as unknown as ImageFetch)),
+    'mail.remoteImages': async ({ accountId, folder, uid, urls, auto }) => {
+      const account = s.accounts.get(accountId);
+      const allowed = await checkRemoteImageRequest(
+        { folder, uid, urls, auto },
+        {
+          source: async (f, u) => (await s.mail.source(account.id, f, u)).source,
+          signature: async (f, u) => (await s.mail.message(account.id, f, u)).signature ?? null,
+          serverIds: [account.imap.host, account.smtp.host],
+        },
+      );
+      if (allowed.length === 0) return {};
+      return fetchRemoteImages(allowed, s.caps.fetchImage ?? defaultImageFetch());
+    },
     'senders.allowRemote': async ({ accountId, address, allow }) => ({
       allowed: address
         ? s.settings.setRemoteSender(s.accounts.get(accountId).id, address, allow)
@@ -70,21 +86,19 @@ export function createHandlers(s: AppServices): Handlers {
     }),
     'attachments.save': async ({ accountId, folder, uid, index }) => {
       const id = s.accounts.get(accountId).id;
-      const { filename, content } = await s.mail.attachment(id, folder, uid, index);
+      const { filename, content, sender } = await s.mail.attachment(id, folder, uid, index);
       const path = await s.caps.dialogs.saveFile(safeFileName(filename));
       if (!path) return { saved: false, path: null };
-      await writeFile(path, content, { flag: 'w' });
+      const { imap } = s.accounts.get(id);
+      await saveAttachmentFile(
+        path,
+        content,
+        { imap, folder, uid, sender },
+        { platform: s.caps.platform, clock: s.caps.clock, logger: s.logger },
+      );
       return { saved: true, path };
     },
-    'links.open': async ({ url }) => {
-      if (!isOpenableLink(url)) {
-        throw new AppError('VALIDATION', `refusing to open link with scheme ${safeScheme(url)}`, {
-          messageVi: 'Chỉ mở được liên kết http, https hoặc mailto.',
-        });
-      }
-      await s.caps.openExternal(url);
-      return { opened: true };
-    },
+    'links.open': ({ url }) => openLink(url, s.caps.openExternal),
     ...createHandoverHandlers(s),
     ...createDelegationHandlers(s),
     ...createComposeHandlers(s),
@@ -108,8 +122,4 @@ function safeFileName(name: string): string {
     })
     .join('');
   return cleaned.slice(0, 200) || 'attachment';
-}
-
-function safeScheme(url: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? 'unknown';
 }

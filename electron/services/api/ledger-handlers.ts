@@ -1,8 +1,17 @@
 // Handlers of the ledger part of the contract (shared/contract-ledger.ts) over LedgerService.
-// Every action announces 'ledger.changed' so open views reload.
-import type { ledgerContract } from '../../../shared/contract-ledger.ts';
+// Every action announces 'ledger.changed' so open views reload. The dashboard is computed from the
+// local copy (ledger-dashboard.ts); an entry comes with the default deadline an assignment would get.
+import { writeFile } from 'node:fs/promises';
+import type { LedgerEntryView, ledgerContract } from '../../../shared/contract-ledger.ts';
 import type { AppServices } from '../app-services.ts';
+import { defaultDeadline } from '../ledger/deadline-rules.ts';
+import { holidayFilePath, loadHolidayCalendar } from '../ledger/holidays-file.ts';
+import { ledgerDashboard } from '../ledger/ledger-dashboard.ts';
+import type { BookEntry } from '../ledger/ledger-view.ts';
+import { defaultResourcesDir } from '../profile/resources-dir.ts';
 import type { ActionResult, LedgerTarget } from '../ledger/ledger-service.ts';
+import { AppError } from '../errors/app-error.ts';
+import { renderLedgerReport, type ReportRequest } from '../ledger/report/ledger-report-file.ts';
 import type { HandlersFor } from './handler-types.ts';
 
 export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof ledgerContract> {
@@ -20,14 +29,22 @@ export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof l
     return r;
   };
   const which = (i: { year: number; number: number }) => ({ year: i.year, number: i.number });
+  const withDefaultDeadline = async (e: BookEntry): Promise<LedgerEntryView> => {
+    const calendar = await loadHolidayCalendar(holidayFilePath(s.caps.resourcesDir ?? defaultResourcesDir()));
+    const rules = s.settings.preferences().ledgerDeadlineDays;
+    return { ...e, defaultDeadline: defaultDeadline(e.fields.urgency, s.caps.clock.now(), calendar, rules) };
+  };
   return {
     'ledger.book': async (i) => {
       const me = s.accounts.get(i.accountId).email.toLowerCase();
       const assignee = i.assignee === 'me' ? me : i.assignee?.toLowerCase();
-      const query = { year: i.year, status: i.status, assignee, text: i.text, offset: i.offset, limit: i.limit };
+      const { year, status, text, urgency, deadlineTo, sort, descending, offset, limit } = i;
+      const query = { year, status, assignee, text, urgency, deadlineTo, sort, descending, offset, limit };
       return s.ledgerBooks.page(ref(i), query, { fresh: i.fresh === true });
     },
-    'ledger.entry': async (i) => s.ledger.entry(target(i), which(i)),
+    'ledger.entry': async (i) => withDefaultDeadline(await s.ledger.entry(target(i), which(i))),
+    'ledger.dashboard': async (i) =>
+      ledgerDashboard(s.ledgerBooks, s.caps.clock, ref(i), { year: i.year, fresh: i.fresh === true }),
     'ledger.register': async (i) =>
       changed(i, await s.ledger.register(target(i), { folder: i.folder, uid: i.uid }, stripUndefined(i.fields ?? {}))),
     'ledger.assign': async (i) =>
@@ -48,6 +65,19 @@ export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof l
     'ledger.reopen': async (i) =>
       changed(i, await s.ledger.reopen(target(i), which(i), stripUndefined({ note: i.note, release: i.release }))),
     'ledger.verify': async (i) => s.ledger.verify(target(i)),
+    'ledger.report': async (i) => {
+      const book = await s.ledger.book(target(i));
+      const account = s.accounts.get(i.accountId);
+      const unit = { name: account.displayName || book.mailbox, mailbox: book.mailbox };
+      const request = { period: { from: i.from, to: i.to }, format: i.format, kind: i.kind };
+      const file = await reportFile(book.entries, unit, request, {
+        resourcesDir: s.caps.resourcesDir ?? defaultResourcesDir(),
+        clock: s.caps.clock,
+      });
+      const path = await s.caps.dialogs.saveFile(file.fileName, 'Lưu báo cáo');
+      if (path) await writeFile(path, file.bytes);
+      return { path, entries: file.entries, intact: book.intact };
+    },
   };
 }
 
@@ -56,3 +86,15 @@ function stripUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof 
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
 }
+
+/** A bad period is the user's input: one clear error, nothing written. */
+async function reportFile(...args: Parameters<typeof renderLedgerReport>) {
+  try {
+    return await renderLedgerReport(...args);
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new AppError('VALIDATION', `ledger report: ${e.message}`, { data: { field: 'period' } });
+    throw e;
+  }
+}
+export type { ReportRequest };

@@ -66,6 +66,8 @@ export class AuditLog {
   private readonly lanes = new Lanes();
   /** Records whose record() call waits: a flush another call started tells it UID and seq here. */
   private readonly awaited = new Map<string, Written | null>();
+  /** Appends going on behind callers that did not wait. */
+  private readonly behind = new Set<Promise<void>>();
 
   constructor(deps: AuditDeps) {
     this.deps = deps;
@@ -73,42 +75,71 @@ export class AuditLog {
 
   /** Records an action: durable in the local queue before this resolves, on the server when reachable. */
   async record(target: AuditTarget, action: AuditAction): Promise<AuditRecordResult> {
-    const parsed = auditActionSchema.safeParse(action);
-    if (!parsed.success) throw new AppError('VALIDATION', `invalid audit action: ${parsed.error.message}`);
+    return (await this.recordAll(target, [action]))[0] as AuditRecordResult;
+  }
+
+  /** Records several actions (e.g. one per message moved) in order, with one flush for all. */
+  async recordAll(
+    target: AuditTarget,
+    actions: readonly AuditAction[],
+    opts: { wait?: boolean } = {},
+  ): Promise<AuditRecordResult[]> {
     const { accountId, actor, mailbox } = this.who(target);
-    const draft: AuditDraft = {
-      id: (this.deps.newId ?? randomUUID)(),
-      at: this.deps.clock.now().toISOString(),
-      actor,
-      mailbox,
-      action: parsed.data as AuditAction,
-    };
-    try {
-      this.deps.store.enqueue(accountId, draft);
-    } catch (e) {
-      throw new AppError('AUDIT_QUEUE_FAILED', `cannot queue audit record: ${(e as Error).message}`, { cause: e });
+    const drafts: AuditDraft[] = actions.map((action) => {
+      const parsed = auditActionSchema.safeParse(action);
+      if (!parsed.success) throw new AppError('VALIDATION', `invalid audit action: ${parsed.error.message}`);
+      const at = this.deps.clock.now().toISOString();
+      return { id: (this.deps.newId ?? randomUUID)(), at, actor, mailbox, action: parsed.data as AuditAction };
+    });
+    for (const draft of drafts) {
+      try {
+        this.deps.store.enqueue(accountId, draft);
+      } catch (e) {
+        throw new AppError('AUDIT_QUEUE_FAILED', `cannot queue audit record: ${(e as Error).message}`, { cause: e });
+      }
+      this.awaited.set(draft.id, null);
     }
-    this.awaited.set(draft.id, null);
+    if (opts.wait === false) return this.inBackground(target, drafts);
     try {
-      await this.flush(target);
+      if (drafts.length > 0) await this.flush(target);
     } catch (e) {
-      this.deps.store.failed(draft.id, (e as Error).message);
-      // Unreachable: the record waits in the queue. A refusal before it was written is the caller's to see.
-      if (!this.awaited.get(draft.id) && !isUnreachable(e)) {
-        this.awaited.delete(draft.id);
+      for (const d of drafts) this.deps.store.failed(d.id, (e as Error).message);
+      // Unreachable: the records wait in the queue. A refusal before any was written is the caller's to see.
+      if (!drafts.some((d) => this.awaited.get(d.id)) && !isUnreachable(e)) {
+        drafts.forEach((d) => this.awaited.delete(d.id));
         throw toAppError(e);
       }
     }
-    const mine = this.awaited.get(draft.id) ?? null;
-    this.awaited.delete(draft.id);
     const pending = this.pendingCount(target);
-    return {
-      id: draft.id,
-      state: mine ? 'appended' : 'queued',
-      uid: mine?.uid ?? null,
-      seq: mine?.seq ?? null,
-      pending,
-    };
+    return drafts.map((draft) => {
+      const mine = this.awaited.get(draft.id) ?? null;
+      this.awaited.delete(draft.id);
+      const state = mine ? ('appended' as const) : ('queued' as const);
+      return { id: draft.id, state, uid: mine?.uid ?? null, seq: mine?.seq ?? null, pending };
+    });
+  }
+
+  /**
+   * Durable in the queue already: the server append goes on behind the caller (an action that
+   * must answer quickly, e.g. a ledger action whose own record is on the server). settle() waits.
+   */
+  private inBackground(target: AuditTarget, drafts: readonly AuditDraft[]): AuditRecordResult[] {
+    drafts.forEach((d) => this.awaited.delete(d.id));
+    if (drafts.length > 0) {
+      const flushing: Promise<void> = this.flush(target).then(
+        () => undefined,
+        (e: unknown) => drafts.forEach((d) => this.deps.store.failed(d.id, (e as Error).message)),
+      );
+      this.behind.add(flushing);
+      void flushing.finally(() => this.behind.delete(flushing));
+    }
+    const pending = this.pendingCount(target);
+    return drafts.map((d) => ({ id: d.id, state: 'queued', uid: null, seq: null, pending }));
+  }
+
+  /** Waits for the appends started behind callers (recordAll with wait: false). */
+  async settle(): Promise<void> {
+    while (this.behind.size > 0) await Promise.allSettled([...this.behind]);
   }
 
   /** Appends what waits in the queue, oldest first; returns what was written. */
@@ -190,6 +221,11 @@ export class AuditLog {
   /** Takes the current state of `uids` (or the whole folder) as what the app saw, e.g. after a sync. */
   async observe(target: AuditTarget, folder: string, uids?: number[]): Promise<number> {
     return this.session(target, (c) => observeFolder(this.seenScope(c), folder, uids));
+  }
+
+  /** One session on the mailbox's audit place: what the app saw there, and the log read (for audit-sweep.ts). */
+  inSession<T>(target: AuditTarget, fn: (scope: SeenScope, read: () => Promise<AuditRead>) => Promise<T>): Promise<T> {
+    return this.session(target, (c) => fn(this.seenScope(c), () => this.read(c)));
   }
 
   // ---- the common path ----

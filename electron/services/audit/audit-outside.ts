@@ -5,6 +5,7 @@
 import type { ImapFlow } from 'imapflow';
 import { OUTSIDE_LABEL_VI, type OutsideChange } from '../../../shared/audit.ts';
 import { AppError } from '../errors/app-error.ts';
+import { uidSet } from '../sync/folder-sync.ts';
 import type { AuditStore, SeenState } from './audit-store.ts';
 
 export interface FolderSnapshot {
@@ -28,7 +29,8 @@ export async function snapshotFolder(
     });
   }
   if (box.exists === 0 || (uids && uids.length === 0)) return { uidValidity, highestModseq, states: [] };
-  const range = uids ? uids.join(',') : '1:*';
+  // Ranges (1:500) keep the command short for folders the app knows thousands of messages of.
+  const range = uids ? uidSet([...uids]) : '1:*';
   const states: SeenState[] = [];
   for await (const msg of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
     states.push({ uid: msg.uid, modseq: msg.modseq ?? 0n, flags: [...(msg.flags ?? [])].sort() });

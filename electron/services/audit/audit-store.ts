@@ -27,6 +27,12 @@ CREATE TABLE IF NOT EXISTS seen (
   modseq TEXT NOT NULL,
   flags TEXT NOT NULL,
   PRIMARY KEY (account_id, mailbox, folder, uid_validity, uid)
+);
+CREATE TABLE IF NOT EXISTS swept (
+  account_id TEXT NOT NULL,
+  mailbox TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (account_id, mailbox)
 );`;
 
 export interface QueuedDraft {
@@ -64,6 +70,14 @@ export class AuditStore {
       .prepare('SELECT seq, draft, last_error FROM queue WHERE account_id = ? AND mailbox = ? ORDER BY seq')
       .all(accountId, mailbox) as Array<{ seq: number; draft: string; last_error: string | null }>;
     return rows.map((r) => ({ seq: r.seq, draft: JSON.parse(r.draft) as AuditDraft, lastError: r.last_error }));
+  }
+
+  /** Every account and mailbox with records waiting, in the order their oldest was queued. */
+  queuedTargets(): Array<{ accountId: string; mailbox: string }> {
+    const rows = this.db
+      .prepare('SELECT account_id, mailbox, MIN(seq) AS first FROM queue GROUP BY account_id, mailbox ORDER BY first')
+      .all() as Array<{ account_id: string; mailbox: string }>;
+    return rows.map((r) => ({ accountId: r.account_id, mailbox: r.mailbox }));
   }
 
   done(entryId: string): void {
@@ -106,6 +120,28 @@ export class AuditStore {
       )
       .all(accountId, mailbox, folder, uidValidity) as Array<{ uid: number; modseq: string; flags: string }>;
     return rows.map((r) => ({ uid: r.uid, modseq: BigInt(r.modseq), flags: JSON.parse(r.flags) as string[] }));
+  }
+
+  /** Folders holding messages whose state the app keeps. */
+  seenFolders(accountId: string, mailbox: string): string[] {
+    const rows = this.db
+      .prepare('SELECT DISTINCT folder FROM seen WHERE account_id = ? AND mailbox = ? ORDER BY folder')
+      .all(accountId, mailbox) as Array<{ folder: string }>;
+    return rows.map((r) => r.folder);
+  }
+
+  /** The highest audit record seq the last look for outside changes had read (0 before any). */
+  sweptSeq(accountId: string, mailbox: string): number {
+    const row = this.db
+      .prepare('SELECT seq FROM swept WHERE account_id = ? AND mailbox = ?')
+      .get(accountId, mailbox) as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
+  setSweptSeq(accountId: string, mailbox: string, seq: number): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO swept (account_id, mailbox, seq) VALUES (?, ?, ?)')
+      .run(accountId, mailbox, seq);
   }
 
   close(): void {

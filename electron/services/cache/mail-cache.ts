@@ -5,8 +5,10 @@ import type { Address, CachedSummary, FolderInfo, SortKey } from '../../../share
 import { foldText } from '../../../shared/text-fold.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
 import { classifyDirective, DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
-import { ftsExpression, type SearchQuery } from '../search/query.ts';
+import { classifyWithBody } from '../directives/directive-reclassify.ts';
+import type { SearchQuery } from '../search/query.ts';
 import { migrate } from './schema.ts';
+import { headerDoc, SearchIndex, type SearchPageQuery } from './search-index.ts';
 
 /** What the sync engine knows about a folder on the server. */
 export interface FolderSyncState {
@@ -71,6 +73,8 @@ const SORT_SQL: Record<SortKey, string> = {
  */
 export class MailCache {
   readonly db: DatabaseSync;
+  /** The full-text index of every message's text (search-index.ts). */
+  readonly index: SearchIndex;
   private rules: DirectiveRules;
   private readonly stmts: Record<string, StatementSync> = {};
 
@@ -83,6 +87,7 @@ export class MailCache {
     // A page cache large enough for the indexes of a big folder: bulk inserts stop re-reading pages.
     this.db.exec(`PRAGMA cache_size = ${-1024 * (options.cacheMb ?? 64)}`);
     migrate(this.db);
+    this.index = new SearchIndex(this.db);
     this.rules = rules;
   }
 
@@ -114,11 +119,13 @@ export class MailCache {
   // ---- folders ---------------------------------------------------------------
 
   /** Replaces the folder list, keeping the sync state of folders that still exist. */
-  saveFolders(folders: FolderInfo[]): void {
+  /** Returns how many cached messages went with folders no longer on the server (deleted or renamed). */
+  saveFolders(folders: FolderInfo[]): number {
+    let removed = 0;
     this.transaction(() => {
       const keep = new Set(folders.map((f) => f.path));
       for (const row of this.stmt('SELECT path FROM folders').all() as Array<{ path: string }>) {
-        if (!keep.has(row.path)) this.dropFolder(row.path);
+        if (!keep.has(row.path)) removed += this.dropFolder(row.path);
       }
       const upsert = this
         .stmt(`INSERT INTO folders (path, name, parent_path, delimiter, special_use, subscribed, selectable, messages, unseen)
@@ -140,6 +147,7 @@ export class MailCache {
         );
       }
     });
+    return removed;
   }
 
   folders(): FolderInfo[] {
@@ -213,7 +221,7 @@ export class MailCache {
   resetFolder(path: string): void {
     this.transaction(() => {
       const id = this.folderId(path);
-      this.stmt('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE folder_id = ?)').run(id);
+      this.index.forget('SELECT id FROM messages WHERE folder_id = ?', id);
       this.stmt('DELETE FROM messages WHERE folder_id = ?').run(id);
       this.stmt(
         'UPDATE folders SET uidvalidity = NULL, uidnext = NULL, highestmodseq = NULL, complete = 0 WHERE id = ?',
@@ -221,11 +229,13 @@ export class MailCache {
     });
   }
 
-  private dropFolder(path: string): void {
+  private dropFolder(path: string): number {
     const row = this.stmt('SELECT id FROM folders WHERE path = ?').get(path) as { id: number } | undefined;
-    if (!row) return;
-    this.stmt('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE folder_id = ?)').run(row.id);
+    if (!row) return 0;
+    const { n } = this.stmt('SELECT COUNT(*) AS n FROM messages WHERE folder_id = ?').get(row.id) as { n: number };
+    this.index.forget('SELECT id FROM messages WHERE folder_id = ?', row.id);
     this.stmt('DELETE FROM folders WHERE id = ?').run(row.id);
+    return n;
   }
 
   // ---- headers ---------------------------------------------------------------
@@ -235,19 +245,19 @@ export class MailCache {
     if (headers.length === 0) return;
     this.transaction(() => {
       const folderId = this.folderId(path);
+      // The app's record folders (ledger, register…) are synced but never searched.
+      const folder = this.stmt('SELECT delimiter FROM folders WHERE id = ?').get(folderId) as { delimiter: string };
+      const searchable = !isRecordFolder(path, folder.delimiter);
       const upsert = this
         .stmt(`INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, date, internal_date, size, subject, subject_sort,
           from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments, attachment_names,
-          importance, priority, x_priority, is_directive, urgency)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          importance, priority, x_priority, is_directive, urgency, directive_kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(folder_id, uid) DO NOTHING
         RETURNING id`);
       // Headers never change on the server; a message already cached only gets its flags refreshed.
       const refresh = this.stmt(
         'UPDATE messages SET modseq = ?, flags = ?, seen = ?, flagged = ? WHERE folder_id = ? AND uid = ?',
-      );
-      const fts = this.stmt(
-        "INSERT INTO messages_fts (rowid, subject, sender, recipients, body, attachments) VALUES (?, ?, ?, ?, '', ?)",
       );
       for (const h of headers) {
         const verdict = classifyDirective(
@@ -291,41 +301,40 @@ export class MailCache {
           h.xPriority ?? null,
           verdict.isDirective ? 1 : 0,
           verdict.urgency,
+          verdict.kind,
         ) as { id: number } | undefined;
         if (!row) {
           refresh.run(modseq, flags, seen, flagged, folderId, h.uid);
           continue;
         }
-        const people = (list: Address[]) => foldText(list.map((a) => `${a.name} ${a.address}`).join(' '));
-        fts.run(
-          row.id,
-          foldText(h.subject),
-          people(h.from),
-          people([...h.to, ...h.cc]),
-          foldText(h.attachmentNames.join(' ')),
-        );
+        if (searchable) this.index.write(row.id, headerDoc(h));
       }
     });
   }
 
-  updateFlags(path: string, updates: FlagUpdate[]): void {
-    if (updates.length === 0) return;
+  /** Applies flags the server reported; returns how many cached messages' flags actually changed. */
+  updateFlags(path: string, updates: FlagUpdate[]): number {
+    if (updates.length === 0) return 0;
+    let changed = 0;
     this.transaction(() => {
       const folderId = this.folderId(path);
+      // Only rows whose flags differ count (a report of unchanged flags, or of a message not
+      // cached yet, is no update); the modseq follows either way.
       const update = this.stmt(
-        'UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ?',
+        'UPDATE messages SET flags = ?, seen = ?, flagged = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ? AND flags IS NOT ?',
       );
+      const modseqOnly = this.stmt('UPDATE messages SET modseq = ? WHERE folder_id = ? AND uid = ?');
       for (const u of updates) {
-        update.run(
-          JSON.stringify(u.flags),
-          u.flags.includes('\\Seen') ? 1 : 0,
-          u.flags.includes('\\Flagged') ? 1 : 0,
-          u.modseq === null ? null : u.modseq.toString(),
-          folderId,
-          u.uid,
-        );
+        const flags = JSON.stringify(u.flags);
+        const modseq = u.modseq === null ? null : u.modseq.toString();
+        const seen = u.flags.includes('\\Seen') ? 1 : 0;
+        const flagged = u.flags.includes('\\Flagged') ? 1 : 0;
+        const n = Number(update.run(flags, seen, flagged, modseq, folderId, u.uid, flags).changes);
+        changed += n;
+        if (n === 0 && modseq !== null) modseqOnly.run(modseq, folderId, u.uid);
       }
     });
+    return changed;
   }
 
   removeUids(path: string, uids: Iterable<number>): number {
@@ -333,12 +342,11 @@ export class MailCache {
     this.transaction(() => {
       const folderId = this.folderId(path);
       const find = this.stmt('SELECT id FROM messages WHERE folder_id = ? AND uid = ?');
-      const delFts = this.stmt('DELETE FROM messages_fts WHERE rowid = ?');
       const del = this.stmt('DELETE FROM messages WHERE id = ?');
       for (const uid of uids) {
         const row = find.get(folderId, uid) as { id: number } | undefined;
         if (!row) continue;
-        delFts.run(row.id);
+        this.index.forget('?', row.id);
         del.run(row.id);
         removed += 1;
       }
@@ -398,72 +406,28 @@ export class MailCache {
     return rows.map(toCachedSummary);
   }
 
-  /** Re-classifies every cached message after the leadership list or patterns changed. */
+  /**
+   * The rules new headers and bodies are classified with. What is already cached is classified
+   * again by the background pass (directives/directive-reclassify.ts, run by CacheRegistry).
+   */
   setDirectiveRules(rules: DirectiveRules): void {
     this.rules = rules;
-    type Row = {
-      id: number;
-      subject: string;
-      from_json: string;
-      importance: string | null;
-      priority: string | null;
-      x_priority: string | null;
-    };
-    const rows = this.stmt(
-      'SELECT id, subject, from_json, importance, priority, x_priority FROM messages',
-    ).all() as Row[];
-    this.transaction(() => {
-      const update = this.stmt('UPDATE messages SET is_directive = ?, urgency = ? WHERE id = ?');
-      for (const r of rows) {
-        const from = (JSON.parse(r.from_json) as Address[])[0]?.address ?? '';
-        const v = classifyDirective(
-          {
-            fromAddress: from,
-            subject: r.subject,
-            importance: r.importance ?? undefined,
-            priority: r.priority ?? undefined,
-            xPriority: r.x_priority ?? undefined,
-          },
-          rules,
-        );
-        update.run(v.isDirective ? 1 : 0, v.urgency, r.id);
-      }
-    });
   }
 
   // ---- search ----------------------------------------------------------------
 
-  /** Local search, newest first. Full-text terms go to FTS5; operators become column filters. */
-  search(q: SearchQuery, limit = 200): CachedSummary[] {
-    const where: string[] = [];
-    const args: Array<string | number> = [];
-    const match = ftsExpression(q);
-    if (match) {
-      where.push('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)');
-      args.push(match);
-    }
-    if (q.hasAttachment) where.push('m.has_attachments = 1');
-    if (q.unread) where.push('m.seen = 0');
-    if (q.flagged) where.push('m.flagged = 1');
-    if (q.before !== null) {
-      where.push('m.date < ?');
-      args.push(q.before);
-    }
-    if (q.after !== null) {
-      where.push('m.date >= ?');
-      args.push(q.after);
-    }
-    if (q.folder !== null) {
-      where.push('(f.path = ? OR f.path LIKE ?)');
-      args.push(q.folder, `${q.folder}/%`);
-    }
-    if (where.length === 0) return [];
+  /** Local search over the full-text index: one page of hits, ranked, and how many there are. */
+  search(q: SearchQuery, page: SearchPageQuery): { total: number; rows: CachedSummary[] } {
+    const { total, ids } = this.index.search(q, page);
+    if (ids.length === 0) return { total, rows: [] };
     const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${where.join(' AND ')} ORDER BY m.date DESC LIMIT ?`,
+        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE m.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(...args, limit) as Array<Record<string, unknown>>;
-    return rows.map(toCachedSummary);
+      .all(JSON.stringify(ids)) as Array<Record<string, unknown>>;
+    const byId = new Map(rows.map((r) => [r.id as number, toCachedSummary(r)]));
+    return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
   }
 
   /** Cached summaries for UIDs found by the server's SEARCH (bodies not cached here). */
@@ -478,12 +442,13 @@ export class MailCache {
     return rows.map(toCachedSummary);
   }
 
-  /** Folders with messages whose bodies are not cached (the server must search those). */
-  foldersWithUncachedBodies(): string[] {
+  /** Folders whose text is not all indexed (or not synced yet): the server must be asked there. */
+  foldersNotIndexed(): string[] {
     const rows = this.stmt(
-      `SELECT DISTINCT f.path FROM messages m JOIN folders f ON f.id = m.folder_id LEFT JOIN bodies b ON b.message_id = m.id WHERE b.message_id IS NULL`,
-    ).all() as Array<{ path: string }>;
-    return rows.map((r) => r.path);
+      `SELECT f.path, f.delimiter FROM folders f WHERE f.selectable = 1 AND (f.complete = 0
+         OR EXISTS (SELECT 1 FROM messages m WHERE m.folder_id = f.id AND m.text_indexed = 0))`,
+    ).all() as Array<{ path: string; delimiter: string }>;
+    return rows.filter((r) => !isRecordFolder(r.path, r.delimiter)).map((r) => r.path);
   }
 
   // ---- bodies ----------------------------------------------------------------
@@ -503,7 +468,8 @@ export class MailCache {
         text.replace(/\s+/g, ' ').trim().slice(0, 200),
         row.id,
       );
-      this.stmt('UPDATE messages_fts SET body = ? WHERE rowid = ?').run(foldText(text), row.id);
+      // The document's header area may carry the urgency mark or the number: classify again with it.
+      classifyWithBody(this.db, row.id, text, this.rules);
     });
   }
 
@@ -524,8 +490,8 @@ export class MailCache {
   }
 }
 
-const SUMMARY_COLUMNS = `f.path AS folder, m.uid, m.date, m.from_json, m.to_json, m.subject, m.flags, m.size, m.has_attachments,
-  m.thread_id, m.is_directive, m.urgency, COALESCE(m.snippet, '') AS snippet`;
+const SUMMARY_COLUMNS = `m.id, f.path AS folder, m.uid, m.date, m.from_json, m.to_json, m.subject, m.flags, m.size, m.has_attachments,
+  m.thread_id, m.is_directive, m.urgency, m.directive_kind, COALESCE(m.snippet, '') AS snippet`;
 
 function toCachedSummary(r: Record<string, unknown>): CachedSummary {
   return {
@@ -541,6 +507,7 @@ function toCachedSummary(r: Record<string, unknown>): CachedSummary {
     threadId: r.thread_id as string,
     isDirective: r.is_directive === 1,
     urgency: r.urgency as number,
+    directiveKind: (r.directive_kind as CachedSummary['directiveKind']) ?? null,
     snippet: r.snippet as string,
   };
 }

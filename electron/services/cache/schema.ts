@@ -1,7 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { Address } from '../../../shared/mail.ts';
+import { isRecordFolder } from '../../../shared/records.ts';
+import { headerDoc, SEARCH_INDEX_SQL, SearchIndex } from './search-index.ts';
 
-/** Ordered migrations; user_version records how many have run. */
-const MIGRATIONS: string[] = [
+/** Ordered migrations (SQL, or code for what SQL cannot fold); user_version records how many have run. */
+const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
   `CREATE TABLE folders (
      id INTEGER PRIMARY KEY,
      path TEXT NOT NULL UNIQUE,
@@ -63,14 +66,52 @@ const MIGRATIONS: string[] = [
    );
    -- Folded text (see shared/text-fold.ts); rowid = messages.id.
    CREATE VIRTUAL TABLE messages_fts USING fts5(subject, sender, recipients, body, attachments, tokenize = 'unicode61 remove_diacritics 2');`,
+  // Issue 16: index every message's text (folded and exact); the bodies follow in the background.
+  (db) => {
+    db.exec(SEARCH_INDEX_SQL);
+    reindexHeaders(db);
+  },
+  // Issue 16: a directive's kind (directive | invitation), the header area of its document for
+  // re-classifying, and the fingerprint of the rules the verdicts were made with (none yet: the
+  // next open re-classifies, see directives/directive-reclassify.ts).
+  `ALTER TABLE messages ADD COLUMN directive_kind TEXT;
+   ALTER TABLE messages ADD COLUMN directive_head TEXT;
+   CREATE TABLE directive_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL);`,
 ];
+
+/** Writes the header part of every cached message's index entry (after the index tables changed). */
+function reindexHeaders(db: DatabaseSync): void {
+  const index = new SearchIndex(db);
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.subject, m.from_json, m.to_json, m.cc_json, m.attachment_names, f.path, f.delimiter
+       FROM messages m JOIN folders f ON f.id = m.folder_id`,
+    )
+    .all() as Array<Record<string, string | number>>;
+  for (const r of rows) {
+    if (isRecordFolder(r.path as string, r.delimiter as string)) continue;
+    const list = (json: unknown) => JSON.parse(json as string) as Address[];
+    index.write(
+      r.id as number,
+      headerDoc({
+        subject: r.subject as string,
+        from: list(r.from_json),
+        to: list(r.to_json),
+        cc: list(r.cc_json),
+        attachmentNames: (r.attachment_names as string).split('\n'),
+      }),
+    );
+  }
+}
 
 export function migrate(db: DatabaseSync): void {
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let i = version; i < MIGRATIONS.length; i++) {
     db.exec('BEGIN');
     try {
-      db.exec(MIGRATIONS[i] as string);
+      const step = MIGRATIONS[i] as string | ((db: DatabaseSync) => void);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.exec(`PRAGMA user_version = ${i + 1}`);
       db.exec('COMMIT');
     } catch (e) {

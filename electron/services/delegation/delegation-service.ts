@@ -25,6 +25,7 @@ import type {
   SharedMailbox,
 } from '../../../shared/delegation.ts';
 import type { AccountService } from '../accounts/account-service.ts';
+import type { AuditSink } from '../audit/audit-sink.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Decryptor } from '../identity/signer.ts';
 import type { ImapCredentials } from '../imap/imap-connection.ts';
@@ -49,6 +50,8 @@ export interface DelegationServiceDeps {
   clock: Clock;
   /** Opens an IMAP session (tests may count or wrap them); defaults to connectImap. */
   connect?: (creds: ImapCredentials) => Promise<ImapFlow>;
+  /** Grants and revocations are recorded in the audit log (audit-services.ts); none without it. */
+  audit?: AuditSink;
 }
 
 export class DelegationService {

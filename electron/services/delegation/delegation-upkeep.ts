@@ -5,6 +5,8 @@
 // lifecycle/repeating-task.ts); a round never throws.
 import type { AccountSummary } from '../../../shared/account.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import type { DisposableStore } from '../lifecycle/disposable.ts';
+import { startRepeating, type RepeatingTask } from '../lifecycle/repeating-task.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ScheduleService } from './schedule-service.ts';
 
@@ -30,4 +32,27 @@ export async function delegationUpkeepRound(deps: UpkeepDeps, signal: AbortSigna
       deps.logger.log('debug', 'delegation upkeep skipped', { detail: (e as Error).message });
     }
   }
+}
+
+/**
+ * The host's `startDelegationUpkeep`: a round now, then `intervalMs` after each round ends
+ * (rounds never overlap); a second call returns the running task; `lifetime` disposes it.
+ */
+export function delegationUpkeepStarter(
+  deps: UpkeepDeps,
+  lifetime: DisposableStore,
+): (intervalMs?: number) => RepeatingTask {
+  let upkeep: RepeatingTask | null = null;
+  return (intervalMs = 60_000) => {
+    if (upkeep && !upkeep.isDisposed) return upkeep;
+    if (lifetime.isDisposed) throw new Error('startDelegationUpkeep() after dispose()');
+    if (upkeep) lifetime.delete(upkeep);
+    upkeep = lifetime.add(
+      startRepeating((signal) => delegationUpkeepRound(deps, signal), {
+        intervalMs,
+        onError: (e) => deps.logger.log('warn', 'delegation upkeep failed', { detail: (e as Error).message }),
+      }),
+    );
+    return upkeep;
+  };
 }

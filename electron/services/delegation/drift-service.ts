@@ -14,6 +14,7 @@ import type { DelegationContext, NewFolderGrants } from './delegation-context.ts
 import { findDrift, type LiveFolderAcl } from './drift.ts';
 import { mailboxFolders } from './mailbox-folders.ts';
 import type { MailboxSession } from './mailbox-session.ts';
+import { recordShareRights } from './record-shares.ts';
 import { grantsIn } from './register-book.ts';
 import type { RegisterRead } from './register.ts';
 
@@ -107,7 +108,12 @@ export class DriftService {
     if (!hasAcl(s.client)) return { drift: [], read };
     const live: LiveFolderAcl[] = [];
     for (const f of await mailboxFolders(s.client)) {
-      live.push({ path: f.path, recordFolder: f.recordFolder, entries: await getAcl(s.client, f.path) });
+      live.push({
+        path: f.path,
+        recordFolder: f.recordFolder,
+        shareRights: f.recordFolder ? recordShareRights(s.client, f.path) : undefined,
+        entries: await getAcl(s.client, f.path),
+      });
     }
     return { drift: findDrift(live, grants, s.owners), read };
   }

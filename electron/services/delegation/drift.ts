@@ -8,6 +8,8 @@ import { expectedRights } from './grants.ts';
 export interface LiveFolderAcl {
   path: string;
   recordFolder: boolean;
+  /** Rights every delegate with a grant holds here (the ledger and the audit folder: 'lri'). */
+  shareRights?: string | undefined;
   entries: Array<{ identifier: string; rights: string }>;
 }
 
@@ -28,14 +30,21 @@ export function findDrift(
       // A negative entry ("-user") takes rights away; the register never writes one.
       const explained = identifier.startsWith('-')
         ? ''
-        : expectedRights(grants, identifier, folder.path, { recordFolder: folder.recordFolder, includeExpiring: true });
+        : expectedRights(grants, identifier, folder.path, {
+            recordFolder: folder.recordFolder,
+            shareRights: folder.shareRights,
+            includeExpiring: true,
+          });
       const extra = rightsMinus(live, explained);
       if (extra) findings.push(finding('unexplained', folder.path, identifier, extra, live, explained));
     }
     for (const g of grants) {
       if (g.mode !== 'acl' || g.status !== 'active' || seen.has(g.delegate)) continue;
       const expected = normalizeRights(
-        expectedRights([g], g.delegate, folder.path, { recordFolder: folder.recordFolder }),
+        expectedRights([g], g.delegate, folder.path, {
+          recordFolder: folder.recordFolder,
+          shareRights: folder.shareRights,
+        }),
       ).rights;
       if (expected) findings.push(finding('missing', folder.path, g.delegate, expected, '', expected));
     }
@@ -43,7 +52,10 @@ export function findDrift(
       const identifier = entry.identifier.toLowerCase();
       if (ownerSet.has(identifier) || identifier.startsWith('-')) continue;
       const expected = normalizeRights(
-        expectedRights(grants, identifier, folder.path, { recordFolder: folder.recordFolder }),
+        expectedRights(grants, identifier, folder.path, {
+          recordFolder: folder.recordFolder,
+          shareRights: folder.shareRights,
+        }),
       ).rights;
       const lacking = rightsMinus(expected, entry.rights);
       if (lacking) {

@@ -3,6 +3,7 @@
 // is recorded in the register, and rights the register could not record are
 // taken back, since unrecorded rights would be drift.
 import type { ImapFlow } from 'imapflow';
+import type { AuditDetailValue } from '../../../shared/audit.ts';
 import {
   rightsInWords,
   type GrantRequest,
@@ -20,10 +21,11 @@ import { loadLocalState, saveLocalState } from './local-state.ts';
 import { delegable, mailboxFolders, type MailboxFolder } from './mailbox-folders.ts';
 import { grantsIn } from './register-book.ts';
 import type { RecordDraft } from './register.ts';
+import { shareRecordFolders } from './record-shares.ts';
 
 type GrantDeps = Pick<
   DelegationContext,
-  'accounts' | 'settings' | 'identity' | 'register' | 'sessions' | 'logger' | 'clock'
+  'accounts' | 'settings' | 'identity' | 'register' | 'sessions' | 'logger' | 'clock' | 'audit'
 >;
 
 /** A grant request checked against the policy and the clock, before anything reaches the server. */
@@ -45,6 +47,22 @@ export class GrantService {
   }
 
   async grant(accountId: string, req: GrantRequest): Promise<GrantResult> {
+    const result = await this.grantIn(accountId, req);
+    const { delegate, role, rights, scope, validFrom, validUntil, record } = result;
+    await this.audit(accountId, 'delegation-grant', {
+      delegate,
+      type: record.type,
+      role,
+      rights,
+      scope: scope === 'all' ? 'all' : scope.join(', '),
+      validFrom,
+      validUntil,
+      registerSeq: record.seq,
+    });
+    return result;
+  }
+
+  private async grantIn(accountId: string, req: GrantRequest): Promise<GrantResult> {
     const now = this.deps.clock.now();
     const { delegate, rights, warnings, validFrom, validUntil, startsLater } = this.check(accountId, req, now);
     const signer = await this.deps.identity.signer();
@@ -64,6 +82,10 @@ export class GrantService {
         });
       }
       const applied = startsLater ? [] : await applyRights(s.client, all, inScope, delegate, rights, !!previous);
+      // The ledger and the audit log: append-only for the delegate (record-shares.ts).
+      const shared = startsLater
+        ? []
+        : await shareRecordFolders(s.client, delegate).catch(takingBack(s.client, applied, delegate, !previous));
       const draft: RecordDraft = {
         type: previous ? 'change' : 'grant',
         mailbox: s.email,
@@ -80,7 +102,7 @@ export class GrantService {
         record = await this.deps.register.append(s, read, draft, signer, now);
       } catch (e) {
         // Unrecorded rights would be drift: take them back.
-        if (!previous) await takeBack(s.client, applied, delegate);
+        if (!previous) await takeBack(s.client, [...applied, ...shared], delegate);
         throw e;
       }
       const state = loadLocalState(this.deps.settings, s.accountId);
@@ -105,6 +127,21 @@ export class GrantService {
   }
 
   async revoke(accountId: string, delegateInput: string): Promise<RevokeResult> {
+    const result = await this.revokeIn(accountId, delegateInput);
+    const { delegate, confirmedEmpty, record } = result;
+    await this.audit(accountId, 'delegation-revoke', { delegate, confirmedEmpty, registerSeq: record?.seq ?? null });
+    return result;
+  }
+
+  private async audit(
+    accountId: string,
+    kind: 'delegation-grant' | 'delegation-revoke',
+    details: Record<string, AuditDetailValue>,
+  ): Promise<void> {
+    await this.deps.audit?.record(accountId, null, [{ kind, details }]);
+  }
+
+  private async revokeIn(accountId: string, delegateInput: string): Promise<RevokeResult> {
     const delegate = normalizeAddress(delegateInput);
     const signer = await this.deps.identity.signer();
     return this.deps.sessions(accountId, async (s) => {
@@ -177,6 +214,14 @@ async function applyRights(
     throw e;
   }
   return applied;
+}
+
+/** On a failure after rights were set for a new grant: take them back, then fail. */
+function takingBack(client: ImapFlow, applied: readonly string[], delegate: string, isNew: boolean) {
+  return async (e: unknown): Promise<never> => {
+    if (isNew) await takeBack(client, applied, delegate);
+    throw e;
+  };
 }
 
 async function takeBack(client: ImapFlow, paths: readonly string[], delegate: string): Promise<void> {

@@ -66,9 +66,18 @@ export function expectedRights(
   grants: readonly DelegationGrant[],
   identifier: string,
   folder: string,
-  opts: { recordFolder: boolean; includeExpiring?: boolean },
+  opts: { recordFolder: boolean; includeExpiring?: boolean; shareRights?: string | undefined },
 ): string {
-  if (opts.recordFolder) return '';
+  if (opts.recordFolder) {
+    // The ledger and the audit log: every delegate with a grant may append ('lri'); the rest: nobody.
+    const holds = grants.some(
+      (g) =>
+        g.mode === 'acl' &&
+        (g.status === 'active' || (opts.includeExpiring === true && g.status === 'expired-revoking')) &&
+        g.delegate === identifier.toLowerCase(),
+    );
+    return holds ? (opts.shareRights ?? '') : '';
+  }
   return grants
     .filter(
       (g) =>

@@ -13,6 +13,7 @@ import { delegable, mailboxFolders } from './mailbox-folders.ts';
 import type { MailboxSession } from './mailbox-session.ts';
 import { grantsIn, trustedRecords } from './register-book.ts';
 import type { RegisterRead } from './register.ts';
+import { shareRecordFolders } from './record-shares.ts';
 
 type ScheduleDeps = Pick<DelegationContext, 'settings' | 'identity' | 'register' | 'sessions' | 'logger' | 'clock'>;
 
@@ -110,9 +111,11 @@ export class ScheduleService implements NewFolderGrants {
   ): Promise<string[]> {
     if (starting.length === 0) return [];
     const all = await mailboxFolders(s.client);
-    for (const g of starting)
+    for (const g of starting) {
       for (const f of scopeFolders(all, g.scope, { lenient: true }))
         await setAcl(s.client, f.path, g.delegate, g.rights);
+      await shareRecordFolders(s.client, g.delegate);
+    }
     saveLocalState(this.deps.settings, s.accountId, {
       activatedSeqs: [...state.activatedSeqs, ...starting.map((g) => g.seq)],
     });

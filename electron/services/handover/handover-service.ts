@@ -23,6 +23,7 @@ import { buildRecordMessage } from '../records/record-message.ts';
 import { buildStatement, signReceipt, storeReceipt } from './accept/acceptance-receipt.ts';
 import { diffPackage } from './accept/package-diff.ts';
 import { readPackageIndex } from './accept/package-index.ts';
+import { openItemsReminder, readPackageLedger } from './accept/package-ledger.ts';
 import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
 import { exportHandover, type ExportOptions, type ExportResult } from './export/export-handover.ts';
@@ -33,6 +34,7 @@ import type { RecordParty } from './record/record-types.ts';
 import { openBag, type OpenedBag } from './verify/open-bag.ts';
 import { verifyBag, verifyOpenedBag, type VerifyOptions } from './verify/verify-bag.ts';
 import type { Clock } from '../clock/clock.ts';
+import type { AuditSink } from '../audit/audit-sink.ts';
 
 export interface HandoverServiceDeps {
   accounts: AccountService;
@@ -51,6 +53,8 @@ export interface HandoverServiceDeps {
   cpus?: number;
   /** What "now" is for validity, record dates and signing times. */
   clock: Clock;
+  /** Exports and acceptances are recorded in the unit mailbox's audit log. */
+  audit?: AuditSink;
 }
 
 export interface ExportRequest {
@@ -132,7 +136,7 @@ export class HandoverService {
         this.deps.logger.log('warn', 'handover: registers unavailable', { detail: (e as Error).message });
         return null;
       })) ?? emptyRegisters();
-    return exportHandover({
+    const result = await exportHandover({
       clock: this.deps.clock,
       connect: () => connectImap(imap),
       ...this.fetchThreads(imap),
@@ -157,9 +161,14 @@ export class HandoverService {
       openDirectives: this.openDirectives(account.id),
       fontsDir: this.deps.fontsDir,
       softwareVersion: this.deps.appVersion,
+      imapSource: { user: imap.username, host: imap.server.host },
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
+    const { messages, tagmanifestSha256, consistent } = result;
+    const details = { messages, tagmanifestSha256, consistent, recipient: recipient.sha256Fingerprint };
+    await this.deps.audit?.record(account.id, null, [{ kind: 'export', details }]);
+    return result;
   }
 
   async verify(path: string, opts: JobOptions & { caPem?: string | Uint8Array } = {}): Promise<VerifyReport> {
@@ -227,6 +236,7 @@ export class HandoverService {
         : await accounts.add(credential.account, credential.password);
 
       const index = await readPackageIndex(dir);
+      const ledger = await readPackageLedger(dir);
       const tagmanifest = await readFile(join(dir, BAG_FILES.tagmanifestSha256));
       const tagmanifestSha256 = createHash('sha256').update(tagmanifest).digest('hex');
       const { diff, restore } = await this.withClient(account.id, async (client) => {
@@ -276,8 +286,12 @@ export class HandoverService {
         mailboxError = isAppError(e) ? e.detail : (e as Error).message;
         this.deps.logger.log('warn', 'handover: receipt not stored in the mailbox', { detail: mailboxError });
       }
+      const accepted = { tagmanifestSha256, missing: diff.totals.missing, restored: restore !== null, mailboxError };
+      await this.deps.audit?.record(account.id, null, [{ kind: 'accept', details: accepted }]);
       const delegates = (await this.deps.activeDelegates?.(account.id).catch(() => [])) ?? [];
+      const openItems = openItemsReminder(ledger);
       const reminders = [
+        ...(openItems ? [openItems] : []),
         'Đề nghị Trung tâm Công nghệ thông tin đặt lại mật khẩu hộp thư ngay, rồi cập nhật mật khẩu mới trong ứng dụng.',
         delegates.length > 0
           ? `Rà soát ủy quyền của người tiền nhiệm: ${delegates.length} cán bộ đang có quyền (${delegates.join(', ')}). Thu hồi những ủy quyền không còn cần.`
@@ -294,6 +308,7 @@ export class HandoverService {
         diff,
         restore,
         receipt: { files, mailboxFolder, mailboxError, statementSha256: receipt.statementSha256 },
+        ledger,
         activeDelegates: delegates,
         reminders,
       };

@@ -9,7 +9,7 @@ import type { Clock } from '../clock/clock.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { LedgerCache, PageQuery } from './ledger-cache.ts';
-import type { LedgerService } from './ledger-service.ts';
+import type { LedgerBookRead, LedgerService } from './ledger-service.ts';
 
 export interface BookRef {
   accountId: string;
@@ -22,11 +22,15 @@ export interface LedgerBooksDeps {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** Told of every book read from the server (the notices are computed from it). */
+  onRead?: (ref: BookRef, book: LedgerBookRead) => void;
 }
 
 export class LedgerBooks {
   private readonly deps: LedgerBooksDeps;
   private readonly reading = new Map<string, Promise<boolean>>();
+  /** The books read in this session, refreshed again after a sync. */
+  private readonly seen = new Map<string, BookRef>();
   private closed = false;
 
   constructor(deps: LedgerBooksDeps) {
@@ -57,7 +61,12 @@ export class LedgerBooks {
     const target = ref.mailbox ? { accountId: ref.accountId, mailbox: ref.mailbox } : ref.accountId;
     const read = this.deps.ledger
       .book(target)
-      .then((book) => !this.closed && this.deps.cache.store(key, book))
+      .then((book) => {
+        if (this.closed) return false;
+        this.seen.set(key, { accountId: ref.accountId, mailbox: ref.mailbox });
+        this.deps.onRead?.(ref, book);
+        return this.deps.cache.store(key, book);
+      })
       .finally(() => this.reading.delete(key));
     this.reading.set(key, read);
     return read;
@@ -72,6 +81,11 @@ export class LedgerBooks {
       },
       (e: unknown) => this.deps.logger.log('warn', 'ledger refresh failed', { detail: (e as Error).message }),
     );
+  }
+
+  /** The books of an account read in this session. */
+  known(accountId: string): BookRef[] {
+    return [...this.seen.values()].filter((r) => r.accountId === accountId);
   }
 
   async dispose(): Promise<void> {

@@ -1,7 +1,8 @@
 // `<profile>/ledger.sqlite`: a local copy of each book this computer opened, so the register
 // table shows its first rows without waiting for the server. The records in the mailbox stay the
 // truth; this file can be deleted at any time and is rebuilt on the next read.
-export const LEDGER_CACHE_VERSION = 1;
+/** 2: rows carry doneOn (the dashboard's on-time rate). */
+export const LEDGER_CACHE_VERSION = 2;
 
 export const LEDGER_CACHE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS books (

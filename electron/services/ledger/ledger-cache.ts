@@ -5,15 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { LedgerPage, LedgerRow } from '../../../shared/contract-ledger.ts';
+import type { LedgerPage, LedgerRow, LedgerSortKey } from '../../../shared/contract-ledger.ts';
+import { ENTRY_STATUSES, URGENCIES } from '../../../shared/ledger.ts';
 import { foldText } from '../../../shared/text-fold.ts';
 import { LEDGER_CACHE_SCHEMA, LEDGER_CACHE_VERSION } from './ledger-cache-schema.ts';
-import type { BookFilter } from './ledger-query.ts';
-import { searchText, toRow } from './ledger-query.ts';
+import type { BookFilter, BookSort } from './ledger-query.ts';
+import { isDescending, searchText, toRow } from './ledger-query.ts';
 import type { LedgerBookRead } from './ledger-service.ts';
 import type { BookEntry } from './ledger-view.ts';
 
-export interface PageQuery extends BookFilter {
+export interface PageQuery extends BookFilter, BookSort {
   year?: number | undefined;
   offset: number;
   limit: number;
@@ -21,6 +22,22 @@ export interface PageQuery extends BookFilter {
 
 type BookRow = { mailbox: string; uid_validity: number | null; last_uid: number; intact: number; entries: number };
 type SqlValue = string | number | null;
+
+const field = (name: string) => `json_extract(row_json, '$.${name}')`;
+const rank = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+/** What each column sorts on, as ledger-query.ts sortValue (text folded, nulls last). */
+const SORT_SQL: Record<LedgerSortKey, string> = {
+  number: 'year * 10000000 + number',
+  ngayDen: field('ngayDen'),
+  tacGia: `fold(${field('tacGia')})`,
+  soKyHieu: `fold(${field('soKyHieu')})`,
+  subject: `fold(${field('subject')})`,
+  urgency: rank(field('urgency'), URGENCIES),
+  assignee: 'coalesce(handler, char(65535))',
+  deadline: 'coalesce(deadline, char(65535))',
+  status: rank('status', ENTRY_STATUSES),
+};
 
 const OVERDUE = `(deadline IS NOT NULL AND deadline < ? AND status NOT IN ('da-xu-ly', 'luu'))`;
 
@@ -37,6 +54,7 @@ export class LedgerCache {
       this.db.exec(`PRAGMA user_version = ${LEDGER_CACHE_VERSION}`);
     }
     this.db.exec(LEDGER_CACHE_SCHEMA);
+    this.db.function('fold', { deterministic: true }, (text) => foldText(String(text ?? '')));
   }
 
   /** Stores a whole book as read from the server; resolves whether anything changed. */
@@ -84,7 +102,7 @@ export class LedgerCache {
     const rows = this.db
       .prepare(
         `SELECT row_json, ${OVERDUE} AS overdue FROM entries WHERE ${clause}
-         ORDER BY year DESC, number DESC LIMIT ? OFFSET ?`,
+         ORDER BY ${orderOf(q)} LIMIT ? OFFSET ?`,
       )
       .all(today, ...args, q.limit, q.offset) as Array<{ row_json: string; overdue: number }>;
     return {
@@ -114,7 +132,14 @@ function conditions(book: string, q: PageQuery, today: string): { where: string[
   else if (q.status) add('status = ?', q.status);
   if (q.assignee) add('(handler = ? OR instr(co_handlers, ?) > 0)', q.assignee, ` ${q.assignee} `);
   if (q.text) add('instr(search, ?) > 0', foldText(q.text));
+  if (q.urgency) add(`${field('urgency')} = ?`, q.urgency);
+  if (q.deadlineTo) add('deadline IS NOT NULL AND deadline <= ?', q.deadlineTo);
   return { where, args };
+}
+
+function orderOf(q: BookSort): string {
+  const primary = SORT_SQL[q.sort ?? 'number'];
+  return `${primary} ${isDescending(q) ? 'DESC' : 'ASC'}, year DESC, number DESC`;
 }
 
 function entryValues(book: string, e: BookEntry): SqlValue[] {

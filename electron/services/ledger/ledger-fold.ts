@@ -20,6 +20,8 @@ export function foldBook(mailbox: string, items: readonly FoldItem[]): LedgerBoo
   const owner = mailbox.toLowerCase();
   for (const { uid, record: r } of sorted) {
     const event: EntryEvent = { uid, seq: r.seq, type: r.type, at: r.at, by: r.by.email, accepted: true };
+    if (r.type === 'status') event.status = r.status;
+    if (r.type === 'assign') event.to = r.to;
     if (r.mailbox.toLowerCase() !== owner) {
       orphans.push({ ...event, accepted: false, refusedVi: `Bản ghi thuộc hộp thư khác (${r.mailbox}).` });
       continue;

@@ -46,7 +46,7 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function checkMessage(uid: number, source: Buffer): Promise<Checked> {
+export async function checkMessage(uid: number, source: Buffer): Promise<Checked> {
   let json: Uint8Array;
   let signature: Uint8Array | null;
   try {

@@ -33,7 +33,8 @@ export interface LedgerDeps {
   identity: { signer(): Promise<Signer> };
   clock: Clock;
   holidays: () => Promise<HolidayCalendar>;
-  rules?: DeadlineRules;
+  /** The unit's deadline rules, read at each assignment (they may change while the app runs). */
+  rules?: () => DeadlineRules;
 }
 
 export interface ActionResult {
@@ -83,10 +84,12 @@ export class LedgerService {
     this.deps = deps;
   }
 
+  /** `when`: the moment the action was taken (a queued action's), by default now. */
   async register(
     target: LedgerTarget,
     at: { folder: string; uid: number },
     fields: Partial<RegisterFields> = {},
+    when?: Date,
   ): Promise<ActionResult> {
     const signer = await this.deps.identity.signer();
     return this.session(target, async (c) => {
@@ -105,13 +108,14 @@ export class LedgerService {
         },
         fields: { ...parsed, ngayDen: src.ngayDen, nguoiNhan: '', ghiChu: '', ...fields },
       };
-      return this.finish(c, src.messageId, await this.write(c, draft, signer));
+      return this.finish(c, src.messageId, await this.write(c, draft, signer, when));
     });
   }
 
-  async assign(target: LedgerTarget, which: EntryNumber, input: AssignInput): Promise<ActionResult> {
+  async assign(target: LedgerTarget, which: EntryNumber, input: AssignInput, when?: Date): Promise<ActionResult> {
     const calendar = await this.deps.holidays();
-    return this.act(target, which, (entry) => ({
+    const now = when ?? this.deps.clock.now();
+    return this.act(target, which, when, (entry) => ({
       type: 'assign',
       messageId: entry.messageId,
       to: input.to.toLowerCase(),
@@ -119,17 +123,12 @@ export class LedgerService {
       instruction: input.instruction ?? '',
       deadline:
         input.deadline ??
-        defaultDeadline(
-          entry.fields.urgency,
-          this.deps.clock.now(),
-          calendar,
-          this.deps.rules ?? DEFAULT_DEADLINE_RULES,
-        ),
+        defaultDeadline(entry.fields.urgency, now, calendar, this.deps.rules?.() ?? DEFAULT_DEADLINE_RULES),
     }));
   }
 
-  async claim(target: LedgerTarget, which: EntryNumber): Promise<ActionResult> {
-    return this.act(target, which, (entry) => ({ type: 'claim', messageId: entry.messageId }));
+  async claim(target: LedgerTarget, which: EntryNumber, when?: Date): Promise<ActionResult> {
+    return this.act(target, which, when, (entry) => ({ type: 'claim', messageId: entry.messageId }));
   }
 
   async setStatus(
@@ -137,8 +136,9 @@ export class LedgerService {
     which: EntryNumber,
     status: StatusValue,
     result?: { messageId?: string; note?: string },
+    when?: Date,
   ): Promise<ActionResult> {
-    return this.act(target, which, (entry) => ({
+    return this.act(target, which, when, (entry) => ({
       type: 'status',
       messageId: entry.messageId,
       status,
@@ -150,8 +150,9 @@ export class LedgerService {
     target: LedgerTarget,
     which: EntryNumber,
     opts: { note?: string; release?: boolean } = {},
+    when?: Date,
   ): Promise<ActionResult> {
-    return this.act(target, which, (entry) => ({
+    return this.act(target, which, when, (entry) => ({
       type: 'reopen',
       messageId: entry.messageId,
       note: opts.note ?? '',
@@ -219,9 +220,14 @@ export class LedgerService {
     return this.reader.read(s.client, place.ledgerFolder, known ? [known] : []);
   }
 
+  /**
+   * `when` (a queued action): signed with that time, and a record of this actor, type and time
+   * already in the book (appended before a crash or a dropped connection) is not written twice.
+   */
   private async act(
     target: LedgerTarget,
     which: EntryNumber,
+    when: Date | undefined,
     draftFor: (entry: BookEntry) => LedgerDraft,
   ): Promise<ActionResult> {
     const signer = await this.deps.identity.signer();
@@ -229,16 +235,19 @@ export class LedgerService {
       const book = bookOf(c.place.mailbox, c.read);
       const entry = withOverdue(findEntry(book, which, this.deps.clock.now()), this.deps.clock.now());
       const draft = draftFor(entry);
+      const actor = c.place.actor.toLowerCase();
+      const at = when?.toISOString();
+      const done = entry.history.find((h) => h.at === at && h.type === draft.type && h.by.toLowerCase() === actor);
+      if (done) return this.finish(c, entry.messageId, done.uid, draft);
       const refused = refusalOf(book, c.read, draft, c.place.actor);
       if (refused) throw refusal(draft, entry, refused);
-      const uid = await this.write(c, draft, signer);
-      return this.finish(c, entry.messageId, uid, draft);
+      return this.finish(c, entry.messageId, await this.write(c, draft, signer, when), draft);
     });
   }
 
   /** Signs and appends; returns the record's UID. */
-  private async write(c: Ctx, draft: LedgerDraft, signer: Signer): Promise<number> {
-    const now = this.deps.clock.now();
+  private async write(c: Ctx, draft: LedgerDraft, signer: Signer, when?: Date): Promise<number> {
+    const now = when ?? this.deps.clock.now();
     const signed = await signLedgerRecord(draft, nextPosition(c.read.items), signer, {
       now,
       mailbox: c.place.mailbox,

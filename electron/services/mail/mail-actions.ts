@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
+import type { AuditAction } from '../../../shared/audit.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import { auditPlaceOf, messageRef, noAudit, type AuditSink } from '../audit/audit-sink.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { CachedHeader } from '../cache/mail-cache.ts';
@@ -27,13 +29,26 @@ interface UndoEntry {
 
 const UNDO_TTL_MS = 10 * 60_000;
 
+/** Records for the audit log, taken while the folder is selected and written after. */
+interface Audit {
+  mailbox: string | null;
+  actions: AuditAction[];
+}
+
 /**
  * What a user does to messages: flags, move, trash, undo. Each change goes to
  * the server first and reaches the cache only after the server accepted it.
  */
 export class MailActions {
   private readonly undo = new Map<string, UndoEntry>();
-  private readonly deps: { pool: ImapSessionPool; caches: CacheRegistry; events: EventBus; clock: Clock };
+  private readonly deps: {
+    pool: ImapSessionPool;
+    caches: CacheRegistry;
+    events: EventBus;
+    clock: Clock;
+    /** Moves, deletions and flag changes on a unit mailbox are recorded in its audit log. */
+    audit?: AuditSink;
+  };
 
   constructor(deps: MailActions['deps']) {
     this.deps = deps;
@@ -42,6 +57,8 @@ export class MailActions {
   async setFlags(accountId: string, folder: string, uids: number[], add: string[], remove: string[]): Promise<number> {
     const client = await this.deps.pool.client(accountId);
     const lock = await this.lock(client, folder);
+    let audit: Audit | undefined;
+    let updated: number | undefined;
     try {
       // A delegate without w/s/t gets OK and no change (RFC 4314 §4): refuse before, not silently.
       assertFlagsPermitted(client.mailbox, [...add, ...remove], folder);
@@ -49,21 +66,45 @@ export class MailActions {
       if (add.length) await client.messageFlagsAdd(set, add, { uid: true });
       if (remove.length) await client.messageFlagsRemove(set, remove, { uid: true });
       const updates = [];
-      for await (const msg of client.fetch(set, { uid: true, flags: true }, { uid: true })) {
+      const ids = new Map<number, string | undefined>();
+      for await (const msg of client.fetch(set, { uid: true, flags: true, envelope: true }, { uid: true })) {
         updates.push({ uid: msg.uid, flags: [...(msg.flags ?? [])].sort(), modseq: msg.modseq ?? null });
+        ids.set(msg.uid, msg.envelope?.messageId);
       }
       assertFlagsApplied(updates, add, remove, folder);
       this.deps.caches.get(accountId).updateFlags(folder, updates);
       this.changed(accountId, [folder]);
-      return updates.length;
+      const details = { add: add.join(' '), remove: remove.join(' ') };
+      audit = this.auditOf(
+        client,
+        folder,
+        updates.map((u) => u.uid),
+        ids,
+        'flag',
+        details,
+      );
+      updated = updates.length;
     } catch (e) {
       throw refused(e, folder, 'flags', sharedRoot(client, folder) !== null);
     } finally {
       lock.release();
     }
+    // After the lock: the record's own session reads the message's new state.
+    if (audit) await this.record(accountId, audit);
+    return updated ?? 0;
   }
 
   async move(
+    accountId: string,
+    folder: string,
+    uids: number[],
+    target: string,
+  ): Promise<{ undoToken: string; moved: number }> {
+    return this.moveAs('move', accountId, folder, uids, target);
+  }
+
+  private async moveAs(
+    kind: 'move' | 'delete',
     accountId: string,
     folder: string,
     uids: number[],
@@ -73,8 +114,10 @@ export class MailActions {
     const client = await this.deps.pool.client(accountId);
     const cache = this.deps.caches.get(accountId);
     let newUids: number[];
+    let audit: Audit | undefined;
     const lock = await this.lock(client, folder);
     try {
+      const ids = await this.messageIds(client, uids);
       const result = await client.messageMove(uidSet(uids), target, { uid: true });
       if (!result) {
         throw (
@@ -84,6 +127,8 @@ export class MailActions {
       }
       newUids = result.uidMap ? [...result.uidMap.values()] : [];
       cache.removeUids(folder, uids);
+      const to = auditPlaceOf(client, target).folder;
+      audit = this.auditOf(client, folder, uids, ids, kind, (uid) => ({ to, newUid: result.uidMap?.get(uid) ?? null }));
     } catch (e) {
       throw refused(e, folder, 'move', sharedRoot(client, folder) !== null);
     } finally {
@@ -91,6 +136,7 @@ export class MailActions {
     }
     if (newUids.length) await this.cacheHeaders(client, accountId, target, newUids);
     this.changed(accountId, [folder, target]);
+    if (audit) await this.record(accountId, audit);
     const undoToken = randomUUID();
     this.prune();
     this.undo.set(undoToken, {
@@ -109,7 +155,7 @@ export class MailActions {
     if (folder === trash) {
       throw new AppError('VALIDATION', 'messages are already in Trash', { messageVi: 'Thư đã ở trong Thùng rác.' });
     }
-    return this.move(accountId, folder, uids, trash);
+    return this.moveAs('delete', accountId, folder, uids, trash);
   }
 
   async undoMove(accountId: string, token: string): Promise<number> {
@@ -140,6 +186,38 @@ export class MailActions {
     } catch (e) {
       throw refused(e, folder, 'append', sharedRoot(client, folder) !== null);
     }
+  }
+
+  /** Message-IDs of `uids` in the selected folder, for the audit records; none when nothing is audited. */
+  private async messageIds(client: ImapFlow, uids: number[]): Promise<Map<number, string | undefined>> {
+    const ids = new Map<number, string | undefined>();
+    if (!this.deps.audit) return ids;
+    for await (const msg of client.fetch(uidSet(uids), { uid: true, envelope: true }, { uid: true }))
+      ids.set(msg.uid, msg.envelope?.messageId);
+    return ids;
+  }
+
+  /** One record per message, named relative to the unit mailbox it is in. */
+  private auditOf(
+    client: ImapFlow,
+    path: string,
+    uids: readonly number[],
+    ids: ReadonlyMap<number, string | undefined>,
+    kind: 'flag' | 'move' | 'delete',
+    details: AuditAction['details'] | ((uid: number) => AuditAction['details']),
+  ): Audit {
+    const { mailbox, folder } = auditPlaceOf(client, path);
+    const uidValidity = client.mailbox ? client.mailbox.uidValidity : null;
+    const actions = uids.map((uid) => ({
+      kind,
+      message: messageRef(folder, uid, uidValidity, ids.get(uid)),
+      details: typeof details === 'function' ? details(uid) : details,
+    }));
+    return { mailbox, actions };
+  }
+
+  private async record(accountId: string, audit: Audit): Promise<void> {
+    await (this.deps.audit ?? noAudit).record(accountId, audit.mailbox, audit.actions);
   }
 
   /** The Trash of the mailbox the folder belongs to: the owner's for a shared folder. */

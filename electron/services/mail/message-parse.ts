@@ -1,24 +1,18 @@
-import type { AddressObject, ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { simpleParser } from './lazy-mailparser.ts';
-import type { Address, AttachmentInfo, MessageDetail } from '../../../shared/mail.ts';
-import {
-  countControlChars,
-  decodeEncodedWords,
-  encodedWordCount,
-  hasEncodedWord,
-  headerValue,
-  looksBroken,
-  stripControlChars,
-} from './charset/headers.ts';
-import { convertLegacyParts } from './charset/legacy.ts';
+import type { AttachmentInfo, DateSource, MessageDetail } from '../../../shared/mail.ts';
+import { stripControlChars } from './charset/headers.ts';
+import { convertLegacyParts, type LegacyConversion } from './charset/legacy.ts';
 import {
   hasBody,
   normaliseLineEndings,
   relabelUndecodableText,
   repairMissingBoundary,
-  topLevelHeaderText,
+  splitHeader,
   transcodeRawHeaders,
 } from './charset/source-repair.ts';
+import { decodeHeaders, type DecodedHeaders } from './decode/decode-headers.ts';
+import { withoutRecent } from './decode/flags.ts';
 
 const MAX_INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
 const MAX_RAW_SHOWN = 1024 * 1024;
@@ -27,23 +21,58 @@ export interface ParseContext {
   uid: number;
   folder: string;
   flags: string[];
+  /** The server's INTERNALDATE (ISO), shown (and marked) when the Date header is missing or unreadable. */
+  internalDate?: string | null;
 }
 
 const PARSE_OPTIONS = { keepCidLinks: true } as const;
+
+/** What every view of a message shares: the parser's tree, the decoded headers and the decoded texts. */
+interface Decoded {
+  parsed: ParsedMail;
+  prepared: Buffer;
+  headers: DecodedHeaders;
+  text: string;
+  html: string | null;
+  legacy: LegacyConversion | null;
+}
+
+async function decodeMessage(source: Buffer): Promise<Decoded> {
+  const normalised = safely(normaliseLineEndings, source);
+  const prepared = prepareSource(normalised);
+  const parsed = await simpleParser(prepared, PARSE_OPTIONS);
+  const headers = decodeHeaders(normalised.subarray(0, splitHeader(normalised, 0, normalised.length).headerEnd));
+  // The subject was decided with the names (as the cache decides it); the body with the headers' encoding as a hint.
+  const body = convertLegacyParts(
+    {
+      subject: '',
+      text: cleanBody(parsed.text ?? ''),
+      html: typeof parsed.html === 'string' ? cleanBody(parsed.html) : null,
+    },
+    headers.legacy,
+  );
+  return { parsed, prepared, headers, text: body.text, html: body.html, legacy: mergeLegacy(headers, body.legacy) };
+}
+
+function mergeLegacy(headers: DecodedHeaders, body: LegacyConversion | null): LegacyConversion | null {
+  const subject = headers.subjectConverted && headers.legacy ? headers.legacy : null;
+  if (subject === null) return body;
+  if (body === null) return { from: subject, parts: ['subject'] };
+  return body.from === subject ? { from: subject, parts: ['subject', ...body.parts] } : body;
+}
 
 /**
  * Parses RFC 5322 source into what the reading pane shows. Never throws on
  * bad mail: whatever cannot be parsed is shown as raw source with a notice.
  */
 export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<MessageDetail> {
-  const prepared = prepareSource(source);
-  let parsed: ParsedMail;
+  let decoded: Decoded;
   try {
-    parsed = await simpleParser(prepared, PARSE_OPTIONS);
+    decoded = await decodeMessage(source);
   } catch (e) {
     return rawFallback(source, ctx, `could not parse MIME: ${e instanceof Error ? e.message : String(e)}`);
   }
-  parsed = await reparseUndecodable(prepared, parsed);
+  const { parsed, prepared, headers } = decoded;
   const inlineImages: Record<string, string> = {};
   const attachments: AttachmentInfo[] = parsed.attachments.map((a, index) => {
     const cid = a.contentId ? a.contentId.replace(/^<|>$/g, '') : null;
@@ -60,81 +89,54 @@ export async function parseMessage(source: Buffer, ctx: ParseContext): Promise<M
       contentId: cid,
     };
   });
-  const legacy = convertLegacyParts({
-    subject: cleanText(subjectOf(parsed, prepared)),
-    text: cleanBody(parsed.text ?? ''),
-    html: typeof parsed.html === 'string' ? cleanBody(parsed.html) : null,
-  });
   const warning = headerProblems(parsed, prepared);
   return {
     uid: ctx.uid,
     folder: ctx.folder,
     messageId: parsed.messageId ?? null,
-    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
-    from: toAddresses(parsed.from),
-    to: toAddresses(parsed.to),
-    cc: toAddresses(parsed.cc),
-    replyTo: toAddresses(parsed.replyTo),
-    subject: legacy.subject,
-    flags: ctx.flags,
-    text: legacy.text,
-    html: legacy.html,
+    ...dateOf(parsed.date, ctx),
+    from: headers.from,
+    to: headers.to,
+    cc: headers.cc,
+    replyTo: headers.replyTo,
+    subject: headers.subject,
+    flags: withoutRecent(ctx.flags),
+    text: decoded.text,
+    html: decoded.html,
     inlineImages,
     attachments,
     parseWarning: warning,
     rawSource: warning ? rawText(source) : null,
-    legacyEncoding: legacy.legacy,
+    legacyEncoding: decoded.legacy,
   };
 }
 
-/**
- * Byte repairs the parser needs to see the message at all: CR-only line ends,
- * raw 8-bit header values in a legacy charset, a multipart with no boundary.
- * Never throws: a repair that fails leaves the source as it was.
- */
-function prepareSource(source: Buffer): Buffer {
+/** The Date header; without a readable one, the INTERNALDATE, marked as such. */
+function dateOf(header: Date | undefined, ctx: ParseContext): { date: string | null; dateSource: DateSource | null } {
+  if (header && !Number.isNaN(header.getTime())) return { date: header.toISOString(), dateSource: 'header' };
+  const internal = ctx.internalDate ? new Date(ctx.internalDate) : null;
+  if (internal && !Number.isNaN(internal.getTime())) return { date: internal.toISOString(), dateSource: 'internal' };
+  return { date: null, dateSource: null };
+}
+
+function safely(repair: (b: Buffer) => Buffer, source: Buffer): Buffer {
   try {
-    return repairMissingBoundary(transcodeRawHeaders(normaliseLineEndings(source)));
+    return repair(source);
   } catch {
     return source;
   }
 }
 
 /**
- * The parser decodes text with no charset, us-ascii or an unknown label as
- * UTF-8, turning legacy 8-bit text into U+FFFD. When that happened, give
- * such parts their likely single-byte charset and parse once more.
+ * Byte repairs the parser needs to see the message at all: raw 8-bit header
+ * values in a legacy charset, a multipart with no boundary, text parts whose
+ * label does not match their bytes (legacy bytes under a UTF-8 or missing
+ * label; UTF-8 under a single-byte label). Never throws: a repair that fails
+ * leaves the source as it was.
  */
-async function reparseUndecodable(source: Buffer, parsed: ParsedMail): Promise<ParsedMail> {
-  const html = typeof parsed.html === 'string' ? parsed.html : '';
-  if (!(parsed.text ?? '').includes('\ufffd') && !html.includes('\ufffd')) return parsed;
-  try {
-    const relabelled = relabelUndecodableText(source);
-    return relabelled ? await simpleParser(relabelled, PARSE_OPTIONS) : parsed;
-  } catch {
-    return parsed;
-  }
-}
-
-/**
- * The parser's subject, unless it shows a decoding failure (U+FFFD, control
- * characters, an encoded word left as is): then the raw header is decoded
- * again, keeping encoded words that do not decode to text as they were typed.
- */
-function subjectOf(parsed: ParsedMail, source: Buffer): string {
-  const subject = (parsed.subject ?? '').normalize('NFC');
-  if (!looksBroken(subject) && !hasEncodedWord(subject)) return subject;
-  const raw = headerValue(topLevelHeaderText(source), 'subject');
-  if (raw === null) return subject;
-  const again = decodeEncodedWords(raw);
-  const better =
-    brokenness(again) < brokenness(subject) ||
-    (brokenness(again) === brokenness(subject) && encodedWordCount(again) < encodedWordCount(subject));
-  return better ? again : subject;
-}
-
-function brokenness(text: string): number {
-  return (text.match(/\ufffd/g)?.length ?? 0) + countControlChars(text);
+function prepareSource(source: Buffer): Buffer {
+  const repaired = safely((s) => repairMissingBoundary(transcodeRawHeaders(s)), source);
+  return safely((s) => relabelUndecodableText(s) ?? s, repaired);
 }
 
 /** One-line text (subject, names, file names): NFC, without control characters. */
@@ -161,13 +163,13 @@ function rawFallback(source: Buffer, ctx: ParseContext, warning: string): Messag
     uid: ctx.uid,
     folder: ctx.folder,
     messageId: null,
-    date: null,
+    ...dateOf(undefined, ctx),
     from: [],
     to: [],
     cc: [],
     replyTo: [],
     subject: '',
-    flags: ctx.flags,
+    flags: withoutRecent(ctx.flags),
     text: '',
     html: null,
     inlineImages: {},
@@ -180,24 +182,6 @@ function rawFallback(source: Buffer, ctx: ParseContext, warning: string): Messag
 
 function rawText(source: Buffer): string {
   return source.subarray(0, MAX_RAW_SHOWN).toString('utf8');
-}
-
-function toAddresses(value: AddressObject | AddressObject[] | undefined): Address[] {
-  const list = Array.isArray(value) ? value : value ? [value] : [];
-  const out: Address[] = [];
-  const walk = (entries: AddressObject['value']) => {
-    for (const e of entries) {
-      if (e.group) walk(e.group);
-      else out.push({ name: displayName(e.name ?? ''), address: e.address ?? '' });
-    }
-  };
-  for (const obj of list) walk(obj.value);
-  return out;
-}
-
-/** A display name; one the parser left with an encoded word in it (unterminated, say) is decoded again. */
-function displayName(name: string): string {
-  return cleanText(hasEncodedWord(name) ? decodeEncodedWords(name) : name);
 }
 
 function fallbackName(contentType: string, index: number): string {

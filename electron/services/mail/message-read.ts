@@ -9,21 +9,22 @@ import { parseMessage } from './message-parse.ts';
  * always peeks for `source`), so opening a message never sets \Seen.
  */
 export async function readMessage(client: ImapFlow, folder: string, uid: number): Promise<MessageDetail> {
-  const { source, flags } = await fetchSource(client, folder, uid);
-  return parseMessage(source, { uid, folder, flags });
+  const { source, flags, internalDate } = await fetchSource(client, folder, uid);
+  return parseMessage(source, { uid, folder, flags, internalDate });
 }
 
-/** The message's exact bytes and flags, read-only. */
+/** The message's exact bytes, flags and INTERNALDATE (ISO, null if the server gave none), read-only. */
 export async function fetchSource(
   client: ImapFlow,
   folder: string,
   uid: number,
-): Promise<{ source: Buffer; flags: string[] }> {
+): Promise<{ source: Buffer; flags: string[]; internalDate: string | null }> {
   const lock = await openReadOnly(client, folder);
   let source: Buffer | undefined;
   let flags: string[];
+  let internalDate: string | null;
   try {
-    const query = { uid: true, flags: true, source: true } as const;
+    const query = { uid: true, flags: true, internalDate: true, source: true } as const;
     let msg = await client.fetchOne(String(uid), query, { uid: true });
     if (!msg || !msg.source) {
       // A message that arrived after this session selected the folder is not in its view until
@@ -34,8 +35,10 @@ export async function fetchSource(
     if (!msg || !msg.source) throw new AppError('MESSAGE_NOT_FOUND', `no message with UID ${uid} in ${folder}`);
     source = msg.source;
     flags = [...(msg.flags ?? [])].sort();
+    const internal = msg.internalDate ? new Date(msg.internalDate) : null;
+    internalDate = internal && !Number.isNaN(internal.getTime()) ? internal.toISOString() : null;
   } finally {
     lock.release();
   }
-  return { source, flags };
+  return { source, flags, internalDate };
 }

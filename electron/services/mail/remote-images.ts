@@ -1,58 +1,34 @@
 import { AppError } from '../errors/app-error.ts';
-
-export type ImageFetch = (
-  url: string,
-  init: { signal: AbortSignal; redirect: 'manual' },
-) => Promise<{
-  ok: boolean;
-  status: number;
-  headers: { get(name: string): string | null };
-  arrayBuffer(): Promise<ArrayBuffer>;
-}>;
-
-const MAX_REDIRECTS = 3;
+import { sniffImageType } from '../net/image-sniff.ts';
+import { SafeFetcher, type SafeResponse } from '../net/safe-fetch.ts';
 
 /**
- * A mail must not make the user's own machine fetch from itself (a local
- * admin page, a dev server): loopback hosts are refused, at every redirect.
- * Intranet hosts stay allowed: a province's own servers host its images.
+ * The guarded fetch remote images go through: a SafeFetcher's `get` (public
+ * addresses only, pinned connection, capped size, time and redirects). Tests
+ * inject one built with their own resolver.
  */
-export function isLoopbackUrl(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127\.\d+\.\d+\.\d+$/.test(host) ||
-    host === '::1' ||
-    host === '0.0.0.0' ||
-    /^::ffff:(127\.|7f)/.test(host)
-  );
-}
+export type ImageFetch = (url: string) => Promise<SafeResponse>;
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
-const ALLOWED_TYPES = /^image\/(png|jpe?g|gif|webp|bmp|avif|x-icon|vnd\.microsoft\.icon)$/i;
+const MAX_IMAGES = 50;
+const DECLARED_TYPES = /^image\/(png|jpe?g|pjpeg|gif|webp|bmp|x-ms-bmp|avif|x-icon|vnd\.microsoft\.icon)$/;
 
-/** Follows redirects by hand so every hop is checked; null when a hop is not allowed. */
-async function fetchFollowing(url: string, fetchFn: ImageFetch, signal: AbortSignal) {
-  let current = url;
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    let parsed: URL;
-    try {
-      parsed = new URL(current);
-    } catch {
-      return null;
-    }
-    if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || isLoopbackUrl(parsed)) return null;
-    const res = await fetchFn(parsed.href, { signal, redirect: 'manual' });
-    const location = res.headers.get('location');
-    if (res.status >= 300 && res.status < 400 && location) {
-      current = new URL(location, parsed).href;
-      continue;
-    }
-    return res;
-  }
-  return null;
+let defaultFetcher: SafeFetcher | null = null;
+
+/** The app's fetch for remote images: the system resolver, public addresses only. */
+export function defaultImageFetch(): ImageFetch {
+  defaultFetcher ??= new SafeFetcher({ maxBytes: MAX_IMAGE_BYTES, accept: 'image/*' });
+  const fetcher = defaultFetcher;
+  return (url) => fetcher.get(url);
+}
+
+/** A data: URL for an answer that is really a raster image, else null. */
+export function imageDataUrl(res: SafeResponse): string | null {
+  if (res.status < 200 || res.status >= 300 || !DECLARED_TYPES.test(res.contentType)) return null;
+  const real = sniffImageType(res.body);
+  if (!real) return null;
+  return `data:${real};base64,${res.body.toString('base64')}`;
 }
 
 /**
@@ -60,30 +36,19 @@ async function fetchFollowing(url: string, fetchFn: ImageFetch, signal: AbortSig
  * and returns them as data: URLs. The mail frame itself never gets network
  * access; SVG is refused because it is a document, not a picture.
  */
-export async function fetchRemoteImages(
-  urls: string[],
-  fetchFn: ImageFetch,
-  timeoutMs = 10_000,
-): Promise<Record<string, string>> {
+export async function fetchRemoteImages(urls: string[], fetchFn: ImageFetch): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   let total = 0;
-  for (const url of [...new Set(urls)].slice(0, 50)) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+  for (const url of [...new Set(urls)].slice(0, MAX_IMAGES)) {
     try {
-      const res = await fetchFollowing(url, fetchFn, controller.signal);
-      if (!res) continue;
-      const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-      const length = Number(res.headers.get('content-length') ?? '0');
-      if (!res.ok || !ALLOWED_TYPES.test(type) || length > MAX_IMAGE_BYTES) continue;
-      const body = Buffer.from(await res.arrayBuffer());
-      if (body.length > MAX_IMAGE_BYTES || total + body.length > MAX_TOTAL_BYTES) continue;
-      total += body.length;
-      out[url] = `data:${type.toLowerCase()};base64,${body.toString('base64')}`;
+      const res = await fetchFn(url);
+      if (res.body.length > MAX_IMAGE_BYTES || total + res.body.length > MAX_TOTAL_BYTES) continue;
+      const data = imageDataUrl(res);
+      if (!data) continue;
+      total += res.body.length;
+      out[url] = data;
     } catch {
-      // One broken image must not stop the others.
-    } finally {
-      clearTimeout(timer);
+      // One refused or broken image must not stop the others.
     }
   }
   if (urls.length > 0 && Object.keys(out).length === 0) {

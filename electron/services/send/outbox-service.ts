@@ -23,6 +23,8 @@ import { checkSize, probeMaxSize } from './size-check.ts';
 import { assertRecipientsAllowed } from '../policy/send-guard.ts';
 import { restoreAttachments } from './undo-input.ts';
 import type { LoadedSendPolicy } from '../policy/send-policy-file.ts';
+import type { AuditSink } from '../audit/audit-sink.ts';
+import { recordSent } from '../audit/audit-send.ts';
 
 export interface OutboxDeps {
   store: OutboxStore;
@@ -45,6 +47,8 @@ export interface OutboxDeps {
   pid: number;
   isAlive: (pid: number) => boolean;
   timeoutMs?: number;
+  /** A message sent as or for a unit mailbox is recorded in its audit log. */
+  audit?: AuditSink | undefined;
 }
 
 export class OutboxService {
@@ -185,6 +189,7 @@ export class OutboxService {
       receiptRequested: receiptRequested(entry),
     };
     this.deps.store.markSent(id, at, entry.refused, record);
+    await recordSent(this.deps.audit, entry, { confirmed: true });
     await this.finish(this.mustGet(accountId, id));
     return publicEntry(this.deps.store.get(id) ?? { ...entry, status: 'sent', sentCopy: 'done' });
   }
@@ -263,6 +268,7 @@ export class OutboxService {
     this.changed(entry.accountId);
     const kind = await deliverClaimed(this.delivery, entry);
     this.changed(entry.accountId);
+    if (kind === 'sent') await recordSent(this.deps.audit, entry);
     if (kind === 'sent') await this.finish(this.mustGet(entry.accountId, entry.id));
     return kind;
   }

@@ -12,6 +12,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { MailActions } from '../mail/mail-actions.ts';
 import type { MailService } from '../mail/mail-service.ts';
 import type { LoadedSendPolicy } from '../policy/send-policy-file.ts';
+import type { AuditSink } from '../audit/audit-sink.ts';
 import { ReceiptService } from '../receipts/receipt-service.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
 import { AttachmentTokens } from './attachment-tokens.ts';
@@ -34,6 +35,8 @@ export interface SendServicesDeps {
   logger: Logger;
   sendPolicy: () => Promise<LoadedSendPolicy>;
   lifetime: DisposableStore;
+  /** Messages sent as or for a unit mailbox are recorded in its audit log. */
+  audit?: AuditSink;
 }
 
 export interface SendServices {
@@ -81,6 +84,7 @@ export function createSendServices(deps: SendServicesDeps): SendServices {
         .catch((e: unknown) => logger.log('warn', 'could not remove a sent draft', { detail: (e as Error).message })),
     pid: process.pid,
     isAlive: processAlive,
+    audit: deps.audit,
   });
   lifetime.add(toDisposable(() => outbox.scheduler.dispose()));
   const receiptPolicy = () => settings.preferences().receiptPolicy;

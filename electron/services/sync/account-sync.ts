@@ -4,6 +4,7 @@ import type { SyncSummary } from '../../../shared/mail.ts';
 import type { MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
 import { sortFolders, toFolderInfo } from '../mail/folder-list.ts';
+import { indexFolders, type IndexOptions } from '../index/body-indexer.ts';
 import type { HeaderSink } from './cache-writer.ts';
 import { syncFolder, uidSet, type FolderSyncResult, type SyncProgress } from './folder-sync.ts';
 
@@ -17,6 +18,8 @@ export interface AccountSyncOptions {
   onFolderDone?: ((result: FolderSyncResult) => void) | undefined;
   /** Where initial-sync header batches are committed (see cache-writer.ts). */
   sink?: HeaderSink | undefined;
+  /** Index the text of every message of the synced folders before returning (none when absent). */
+  index?: Omit<IndexOptions, 'signal' | 'onProgress'> | null | undefined;
 }
 
 /**
@@ -34,13 +37,14 @@ export async function syncAccount(
     statusQuery: { messages: true, unseen: true, uidNext: true, uidValidity: true, highestModseq: true },
   });
   const folders = sortFolders(entries.map(toFolderInfo));
-  cache.saveFolders(folders);
+  // Messages of folders gone from the server (deleted, or renamed: they come back as added) count as removed.
+  const removedWithFolders = cache.saveFolders(folders);
   const summary: SyncSummary = {
     folders: folders.length,
     messages: 0,
     added: 0,
     updated: 0,
-    removed: 0,
+    removed: removedWithFolders,
     durationMs: 0,
   };
   const wanted = opts.folders ? new Set(opts.folders) : null;
@@ -82,6 +86,10 @@ export async function syncAccount(
       folders.filter((f) => f.selectable).map((f) => f.path),
       { ...opts, bodiesSince: opts.bodiesSince },
     );
+  if (opts.index) {
+    const synced = folders.filter((f) => f.selectable && (!wanted || wanted.has(f.path)));
+    await indexFolders(client, cache, synced, { ...opts.index, signal: opts.signal, onProgress: opts.onProgress });
+  }
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }

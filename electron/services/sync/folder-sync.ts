@@ -1,13 +1,13 @@
 import type { FetchMessageObject, FetchQueryObject, ImapFlow } from 'imapflow';
 import type { CachedHeader, FlagUpdate, MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
-import { addresses, hasAttachment } from '../mail/message-list.ts';
+import { hasAttachment } from '../mail/message-list.ts';
 import { inlineSink, type HeaderSink } from './cache-writer.ts';
-import { attachmentNames } from './structure.ts';
+import { DISPLAY_HEADER_FIELDS, attachmentNames, displayHeaders, storedFlags } from './structure.ts';
 
 export interface SyncProgress {
   folder: string;
-  phase: 'headers' | 'changes' | 'bodies';
+  phase: 'headers' | 'changes' | 'bodies' | 'index';
   done: number;
   total: number;
 }
@@ -42,7 +42,7 @@ export const HEADER_QUERY: FetchQueryObject = {
   size: true,
   bodyStructure: true,
   internalDate: true,
-  headers: ['references', 'importance', 'priority', 'x-priority'],
+  headers: ['references', 'importance', 'priority', 'x-priority', ...DISPLAY_HEADER_FIELDS],
 };
 
 /**
@@ -81,7 +81,7 @@ export async function syncFolder(
   };
   const onFlags = (ev: { path: string; uid?: number; flags: Set<string>; modseq?: bigint }) => {
     if (ev.path === path && ev.uid !== undefined)
-      flagEvents.set(ev.uid, { uid: ev.uid, flags: [...ev.flags].sort(), modseq: ev.modseq ?? null });
+      flagEvents.set(ev.uid, { uid: ev.uid, flags: storedFlags(ev.flags), modseq: ev.modseq ?? null });
   };
   client.on('expunge', onExpunge);
   client.on('flags', onFlags);
@@ -136,8 +136,7 @@ export async function syncFolder(
     } else {
       if (qresyncable && openMailbox(client)?.highestModseq !== undefined) {
         result.mode = 'qresync';
-        cache.updateFlags(path, [...flagEvents.values()]);
-        result.updated += flagEvents.size;
+        result.updated += cache.updateFlags(path, [...flagEvents.values()]);
         result.removed += cache.removeUids(path, vanished);
       } else if (highestModseq !== null && state.highestModseq !== null) {
         result.mode = 'condstore';
@@ -234,10 +233,10 @@ async function applyChangedSince(
 ): Promise<void> {
   const updates: FlagUpdate[] = [];
   for await (const msg of client.fetch('1:*', { uid: true, flags: true }, { uid: true, changedSince: since })) {
-    updates.push({ uid: msg.uid, flags: [...(msg.flags ?? [])].sort(), modseq: msg.modseq ?? null });
+    updates.push({ uid: msg.uid, flags: storedFlags(msg.flags), modseq: msg.modseq ?? null });
   }
-  cache.updateFlags(path, updates);
-  result.updated += updates.length;
+  // New messages (fetched next) and unchanged flags are reported too: count what changed.
+  result.updated += cache.updateFlags(path, updates);
 }
 
 async function applyAllFlags(
@@ -248,10 +247,9 @@ async function applyAllFlags(
 ): Promise<void> {
   const updates: FlagUpdate[] = [];
   for await (const msg of client.fetch('1:*', { uid: true, flags: true }, { uid: true })) {
-    updates.push({ uid: msg.uid, flags: [...(msg.flags ?? [])].sort(), modseq: null });
+    updates.push({ uid: msg.uid, flags: storedFlags(msg.flags), modseq: null });
   }
-  cache.updateFlags(path, updates);
-  result.updated += updates.length;
+  result.updated += cache.updateFlags(path, updates);
 }
 
 async function removeGone(client: ImapFlow, cache: MailCache, path: string, result: FolderSyncResult): Promise<void> {
@@ -288,17 +286,18 @@ export function toHeader(msg: FetchMessageObject): CachedHeader {
   const extra = parseHeaderBlock(msg.headers);
   const date = env?.date ? new Date(env.date).getTime() : NaN;
   const internal = msg.internalDate ? new Date(msg.internalDate).getTime() : NaN;
+  const shown = displayHeaders(msg);
   return {
     uid: msg.uid,
     modseq: msg.modseq ?? null,
-    flags: [...(msg.flags ?? [])].sort(),
+    flags: storedFlags(msg.flags),
     date: Number.isFinite(date) ? date : Number.isFinite(internal) ? internal : null,
     internalDate: Number.isFinite(internal) ? internal : null,
     size: msg.size ?? 0,
-    subject: (env?.subject ?? '').normalize('NFC'),
-    from: addresses(env?.from),
-    to: addresses(env?.to),
-    cc: addresses(env?.cc),
+    subject: shown.subject,
+    from: shown.from,
+    to: shown.to,
+    cc: shown.cc,
     messageId: env?.messageId ?? null,
     inReplyTo: env?.inReplyTo ?? null,
     references: (extra.references ?? '').match(/<[^>]+>/g) ?? [],

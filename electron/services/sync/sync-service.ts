@@ -5,13 +5,16 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { CacheRegistry } from '../cache/cache-registry.ts';
 import type { MailCache } from '../cache/mail-cache.ts';
 import type { DirectiveRules } from '../directives/directive-rules.ts';
-import { AppError, toAppError } from '../errors/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
+import { classifySyncError } from './sync-errors.ts';
 import { connectImap } from '../imap/imap-connection.ts';
 import type { Logger } from '../logging/logger.ts';
 import { syncAccount } from './account-sync.ts';
 import type { FolderSyncResult, SyncProgress } from './folder-sync.ts';
-import type { SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
+import type { SyncWorkerCommand, SyncWorkerInput, SyncWorkerMessage } from './sync-worker-protocol.ts';
 import { daysAgo, type Clock } from '../clock/clock.ts';
+import { AttachmentTextPool } from '../index/attachment-text.ts';
+import { PauseGate } from '../index/pause-gate.ts';
 
 export interface SyncServiceDeps {
   accounts: AccountService;
@@ -36,6 +39,13 @@ export interface SyncServiceDeps {
 interface Running {
   controller: AbortController;
   promise: Promise<SyncSummary>;
+  /** Holds the text indexer (the user is typing a search). */
+  pause: (ms: number) => void;
+}
+
+export interface SyncStartOptions {
+  /** Index the text of the synced folders before resolving (default true; the CLI's --no-index). */
+  index?: boolean;
 }
 
 /**
@@ -51,13 +61,21 @@ export class SyncService {
     this.deps = deps;
   }
 
-  start(accountId: string, folders?: string[]): Promise<SyncSummary> {
+  start(accountId: string, folders?: string[], options: SyncStartOptions = {}): Promise<SyncSummary> {
     const existing = this.running.get(accountId);
     if (existing) return existing.promise;
     const controller = new AbortController();
-    const promise = this.run(accountId, controller.signal, folders).finally(() => this.running.delete(accountId));
-    this.running.set(accountId, { controller, promise });
-    return promise;
+    const running: Running = { controller, promise: Promise.resolve(null as never), pause: () => undefined };
+    running.promise = this.run(accountId, controller.signal, folders, options.index !== false, running).finally(() =>
+      this.running.delete(accountId),
+    );
+    this.running.set(accountId, running);
+    return running.promise;
+  }
+
+  /** Holds the account's text indexing for `ms` (each search the user types calls this). */
+  pauseIndexing(accountId: string, ms = 1500): void {
+    this.running.get(accountId)?.pause(ms);
   }
 
   /** Resolves when no sync of this account is running (whatever its outcome). */
@@ -78,13 +96,21 @@ export class SyncService {
     await Promise.allSettled(all.map((r) => r.promise));
   }
 
-  private async run(accountId: string, signal: AbortSignal, folders?: string[]): Promise<SyncSummary> {
+  private async run(
+    accountId: string,
+    signal: AbortSignal,
+    folders: string[] | undefined,
+    index: boolean,
+    running: Running,
+  ): Promise<SyncSummary> {
     const { accounts, caches, events, logger } = this.deps;
     const { account, imap } = await accounts.credentials(accountId);
     const cache = caches.get(account.id);
     const emit = (e: Omit<SyncProgressEvent, 'accountId'>) =>
       events.emit('sync.progress', { accountId: account.id, ...e });
     const eta = etaTracker();
+    // A re-classification still running would make old mail look like directives that just arrived.
+    await caches.directivesCurrent(account.id);
     const knownDirectives = new Set(cache.directives(5000).map((d) => `${d.folder}\u0000${d.uid}`));
     const arrived: CachedSummary[] = [];
     emit({ folder: '', phase: 'folders', done: 0, total: 0, etaMs: null });
@@ -95,7 +121,9 @@ export class SyncService {
         rules: this.deps.rules(),
         folders,
         bodiesSince: bodiesSince(this.deps.clock, this.deps.bodyDays()),
+        index,
         signal,
+        running,
         cache,
         onProgress: (p: SyncProgress) => {
           emit({ ...p, etaMs: eta(p) });
@@ -123,7 +151,7 @@ export class SyncService {
     } catch (e) {
       const error = signal.aborted
         ? new AppError('INTERNAL', 'sync cancelled', { messageVi: 'Đã hủy đồng bộ.' })
-        : toAppError(e);
+        : classifySyncError(e);
       emit({
         folder: '',
         phase: signal.aborted ? 'cancelled' : 'error',
@@ -140,27 +168,34 @@ export class SyncService {
   private async runSync(
     job: SyncWorkerInput & {
       signal: AbortSignal;
+      running: Running;
       cache: MailCache;
       onProgress: (p: SyncProgress) => void;
       onFolderDone: (r: FolderSyncResult) => void;
     },
   ): Promise<SyncSummary> {
-    const { signal, cache, onProgress, onFolderDone, ...input } = job;
+    const { signal, cache, onProgress, onFolderDone, running, ...input } = job;
     if (!this.deps.workerUrl) {
       const client = await connectImap(input.imap);
+      const gate = new PauseGate();
+      const pool = input.index ? new AttachmentTextPool() : null;
+      running.pause = (ms) => gate.pauseFor(ms);
       try {
         return await syncAccount(client, cache, {
           signal,
           folders: input.folders,
           bodiesSince: input.bodiesSince,
+          index: pool ? { pool, gate } : null,
           onProgress,
           onFolderDone,
         });
       } finally {
         await client.logout().catch(() => client.close());
+        await pool?.close();
       }
     }
     const worker = new Worker(this.deps.workerUrl, { workerData: input });
+    running.pause = (ms) => worker.postMessage({ type: 'pause-index', ms } satisfies SyncWorkerCommand);
     const cancel = () => worker.postMessage({ type: 'cancel' });
     signal.addEventListener('abort', cancel);
     try {

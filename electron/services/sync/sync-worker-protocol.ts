@@ -11,7 +11,12 @@ export interface SyncWorkerInput {
   folders?: string[] | undefined;
   /** Offline policy: cache the bodies of messages dated from this instant on (epoch ms; null = none). */
   bodiesSince: number | null;
+  /** Index the text of the synced folders before reporting done. */
+  index: boolean;
 }
+
+/** Messages to the worker. */
+export type SyncWorkerCommand = { type: 'cancel' } | { type: 'pause-index'; ms: number } | { type: 'resume-index' };
 
 export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgress }

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { useHandoverT } from './i18n.ts';
 import { JobProgress } from './JobProgress.tsx';
+import { OpenItemsPanel } from './OpenItemsPanel.tsx';
 import { useRevealOnMount } from './useRevealOnMount.ts';
 
 export type Restore =
@@ -40,6 +41,10 @@ export function AcceptedView({ result, diff, restore, restoreProgress, onRestore
   ];
   return (
     <>
+      {/* What the incoming head must take over comes first: the open items of the ledger. */}
+      {result.ledger && (result.ledger.entries > 0 || result.ledger.chains.audit.records > 0) && (
+        <OpenItemsPanel ledger={result.ledger} />
+      )}
       <div ref={ref} className="verdict verdict-ok" role="status" data-testid="accept-done">
         <h3>{t('accept.done', { email: result.email })}</h3>
         <p>{result.replacedExisting ? t('accept.doneReplaced') : t('accept.doneSub')}</p>

@@ -1,7 +1,7 @@
 // The live mailbox against the package, folder by folder: what is missing
 // from the server, what changed, and what arrived after the handover.
 import { useTranslation } from 'react-i18next';
-import type { PackageDiff } from '../../../shared/handover-accept.ts';
+import type { FolderDiff, PackageDiff } from '../../../shared/handover-accept.ts';
 import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 
@@ -41,15 +41,7 @@ export function ComparisonTable({ diff }: { diff: PackageDiff }) {
               data-changed={row.changed}
               data-added={row.added}
             >
-              <th scope="row">
-                {row.path}
-                {!row.existsLive && <span className="badge">{t('compare.folderGone')}</span>}
-                {row.existsLive && row.uidValidityChanged && (
-                  <span className="badge" title={t('compare.rebuiltHelp')}>
-                    {t('compare.rebuilt')}
-                  </span>
-                )}
-              </th>
+              <FolderCell row={row} />
               <td className="num">{f.count(row.inPackage)}</td>
               <td className="num">{f.count(row.live)}</td>
               {cell(row.missing, 'text-danger')}
@@ -108,5 +100,26 @@ function ComparisonHead() {
         </th>
       </tr>
     </thead>
+  );
+}
+
+/** The folder's name with what is special about it: gone, rebuilt, or the app's own records. */
+function FolderCell({ row }: { row: FolderDiff }) {
+  const { t } = useHandoverT();
+  return (
+    <th scope="row">
+      {row.path}
+      {!row.existsLive && <span className="badge">{t('compare.folderGone')}</span>}
+      {row.appRecords && (
+        <span className="badge" title={t('compare.appRecordsHelp')}>
+          {t('compare.appRecords')}
+        </span>
+      )}
+      {row.existsLive && row.uidValidityChanged && (
+        <span className="badge" title={t('compare.rebuiltHelp')}>
+          {t('compare.rebuilt')}
+        </span>
+      )}
+    </th>
   );
 }

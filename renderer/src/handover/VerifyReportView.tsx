@@ -16,17 +16,27 @@ type Problem = VerifyReport['problems'][number];
 export function VerifyReportView({ report, testId = 'verify-report' }: { report: VerifyReport; testId?: string }) {
   const { t } = useHandoverT();
   const ref = useRevealOnMount<HTMLDivElement>();
+  // Valid but nothing vouches for the signer (no CA, no expected fingerprint): not green.
+  const verdict = !report.valid ? 'bad' : report.authenticatedBy ? 'ok' : 'warn';
+  const title = { ok: t('verify.valid'), warn: t('verify.unauthenticated'), bad: t('verify.invalid') }[verdict];
+  const sub = {
+    ok: t('verify.validSub'),
+    warn: t('verify.unauthenticatedSub'),
+    bad: t('verify.invalidSub', { count: report.problems.length }),
+  }[verdict];
 
   return (
     <div ref={ref} className="verify-report" data-testid={testId} data-valid={report.valid}>
       <div
-        className={`verdict ${report.valid ? 'verdict-ok' : 'verdict-bad'}`}
+        className={`verdict verdict-${verdict}`}
         role="status"
         data-testid="verify-verdict"
         data-valid={report.valid}
+        data-verdict={verdict}
+        data-authenticated-by={report.authenticatedBy ?? 'none'}
       >
-        <h3>{report.valid ? t('verify.valid') : t('verify.invalid')}</h3>
-        <p>{report.valid ? t('verify.validSub') : t('verify.invalidSub', { count: report.problems.length })}</p>
+        <h3>{title}</h3>
+        <p>{sub}</p>
       </div>
 
       {report.problems.length > 0 && <ProblemsSection report={report} testId={testId} />}

@@ -39,6 +39,11 @@ export function arrangeRows(
     .map(toRow);
 }
 
+/** Search hits: in the order the index ranked them (relevance, then date), filtered. */
+export function arrangeRanked(list: readonly RowMessage[], filter: RowFilter): ListRow[] {
+  return list.filter((m) => matchesFilter(m, filter)).map(toRow);
+}
+
 /** Directives: most urgent first (Hỏa tốc, Thượng khẩn, Khẩn), then newest. */
 export function arrangeDirectives(list: readonly RowMessage[], filter: RowFilter): ListRow[] {
   return list

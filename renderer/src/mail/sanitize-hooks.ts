@@ -10,6 +10,7 @@ import { sanitizeCss, type CssContext } from './css.ts';
 import { ref, remoteRefsOfRemovedElement, remoteSrcsetCandidate } from './remote-refs.ts';
 import { LOADING_ATTRS } from './sanitize-policy.ts';
 import { isRemoteUrl, isSafeImageDataUrl, normalizeContentId, remoteImageUrl } from './urls.ts';
+import { revealHidden } from '../../../shared/link-safety.ts';
 
 export interface HookState {
   ctx: CssContext;
@@ -115,7 +116,8 @@ function afterSanitizeAttributes(node: Element, state: HookState): void {
   // Not navigable inside the frame; the real target is visible on hover
   // and in the link panel, which opens it through main after confirmation.
   node.setAttribute('data-href', href);
-  node.setAttribute('title', href);
+  // The tooltip shows bidi controls and invisible characters instead of applying them.
+  node.setAttribute('title', revealHidden(href));
 }
 
 /** Installs the hooks on a fresh DOMPurify instance made for this one message. */

@@ -81,6 +81,8 @@ export function useRemoteImages(message: MessageDetail, accountId: string | null
         folder: message.folder,
         uid: message.uid,
         urls: requestable,
+        // Main loads an automatic request only for a sender its server authenticated.
+        auto: auto && !allowSender,
       });
       // Only what was asked for, and only base64 raster images, whatever main sent.
       const images = Object.fromEntries(loadedImageMap(answer, requestable));

@@ -81,6 +81,11 @@ function AttachmentItem({
           {risk.extensionRisky && <code className="risk-ext">.{risk.extension}</code>}
         </span>
       )}
+      {risk.archive && !risk.risky && (
+        <span className="risk-badge risk-badge-note" data-testid="attachment-archive-note">
+          <Icon name="warning" /> {tm('attachment.archive')}
+        </span>
+      )}
       <span className="attachment-actions">
         <span className="tooltip-wrap" title={canSave ? '' : tm('attachment.noAccount')}>
           <button

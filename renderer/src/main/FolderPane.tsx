@@ -25,9 +25,11 @@ interface Props {
   onOpenIdentity?(): void;
   /** Shown first: "Soạn thư" and the outbox (compose/ComposeEntry). */
   top?: ReactNode;
+  /** Under the pinned views: "Sổ văn bản đến" (ledger/LedgerButton). */
+  ledger?: ReactNode;
 }
 
-export function FolderPane({ account, folders, view, directives, syncing, onOpenIdentity, top }: Props) {
+export function FolderPane({ account, folders, view, directives, syncing, onOpenIdentity, top, ledger }: Props) {
   const { t } = useTranslation();
   const { cached, shared, list } = folders;
   const unreadDirectives = (directives.value ?? []).filter(isUnread).length;
@@ -36,6 +38,7 @@ export function FolderPane({ account, folders, view, directives, syncing, onOpen
       {top}
       <ReceiptsEntry accountId={account.id} />
       <PinnedViews active={view.mode === 'directives'} unread={unreadDirectives} onSelect={view.showDirectives} />
+      {ledger}
       <h2 className="pane-title">{t('main.folders')}</h2>
       {cached.error && !cached.value && <ErrorNotice error={cached.error} testId="folders-error" />}
       {cached.value && list.length > 0 && (

@@ -15,6 +15,7 @@ import type { ReplyCommands } from '../compose/useReplyCommands.ts';
 import { useRowMenu } from './model/useRowMenu.ts';
 import { RowMenu } from './RowMenu.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SearchPager } from './SearchPager.tsx';
 
 export function ListPane({
   box,
@@ -40,7 +41,11 @@ export function ListPane({
       : folderPath !== null
         ? box.folders.labelOf(folderPath)
         : t('main.messages');
-  const heading = listHeading(mode, source.total(), title, t, locale);
+  // A search's heading counts every hit (all pages), not the rows of the page shown.
+  // A refused query (a bad date…) has no hits: its heading says 0, not "searching".
+  const searchTotal = search.results.value?.total ?? (search.results.error ? 0 : null);
+  const total = mode === 'search' ? searchTotal : source.total();
+  const heading = listHeading(mode, total, title, t, locale);
   return (
     <section className="pane pane-list list-column" aria-label={t('main.messages')} data-mode={mode}>
       <SearchBox
@@ -58,6 +63,7 @@ export function ListPane({
         chosen={selectedCount(list.selection, source.total() ?? 0)}
         locale={locale}
       />
+      {mode === 'search' && <SearchPager search={search} locale={locale} />}
       <ListControls mode={mode} filter={view.filter} onFilter={view.setFilter} order={prefs} onOrder={onPrefs} />
       <div className="list-body" onContextMenu={rowMenu.onContextMenu} onKeyDown={rowMenu.onKeyDown}>
         <ListBody

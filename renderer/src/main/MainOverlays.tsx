@@ -1,16 +1,20 @@
 // The windows that open over the mail view: adding an account, the account's
 // settings, and (unit accounts) delegation. One at a time; a new kind of
 // window is one more case here.
-import { useId, useRef } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { useModalFocus } from '../components/useModalFocus.ts';
 import { DelegationPanel } from '../delegation/DelegationPanel.tsx';
 import { AccountForm } from '../firstrun/AccountForm.tsx';
+import type { LedgerAt } from '../ledger/useLedgerData.ts';
 import { AccountSettings } from '../settings/AccountSettings.tsx';
 import type { ToastApi } from './Toasts.tsx';
 
-export type Overlay = 'add' | 'settings' | 'delegation';
+// Loaded on first use, like the handover window.
+const LedgerPanel = lazy(() => import('../ledger/LedgerPanel.tsx').then((m) => ({ default: m.LedgerPanel })));
+
+export type Overlay = 'add' | 'settings' | 'delegation' | 'ledger';
 
 interface Props {
   overlay: Overlay | null;
@@ -25,6 +29,8 @@ interface Props {
   onOpenIdentity?(): void;
   /** The addresses the account sends from (settings: a signature each). */
   sendingAddresses?: string[];
+  /** The ledger: the unit mailboxes shared with the account, and where to open it. */
+  ledger?: { units: string[]; at?: LedgerAt | undefined };
 }
 
 export function MainOverlays(props: Props) {
@@ -54,6 +60,19 @@ export function MainOverlays(props: Props) {
         onClose={onClose}
         {...(onOpenIdentity ? { onOpenIdentity: openIdentity } : {})}
       />
+    );
+  }
+  if (overlay === 'ledger') {
+    const at = props.ledger?.at;
+    return (
+      <Suspense fallback={null}>
+        <LedgerPanel
+          account={account}
+          units={props.ledger?.units ?? []}
+          onClose={onClose}
+          {...(at ? { initial: at } : {})}
+        />
+      </Suspense>
     );
   }
   if (overlay === 'settings') {

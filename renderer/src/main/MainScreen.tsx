@@ -12,10 +12,13 @@ import type { AccountSummary } from '../../../shared/account.ts';
 import { ComposeEntry } from '../compose/ComposeEntry.tsx';
 import { ComposeLayer } from '../compose/ComposeLayer.tsx';
 import { ReplyBar } from '../compose/ReplyBar.tsx';
+import { mailtoDraft } from '../compose/mailtoDraft.ts';
 import { useComposeHost } from '../compose/useComposeHost.ts';
 import { useOutbox } from '../compose/useOutbox.ts';
 import { useReplyCommands } from '../compose/useReplyCommands.ts';
 import type { HandoverTab } from '../handover/tabs.ts';
+import { useLedgerHost } from '../ledger/useLedgerHost.tsx';
+import { MailtoOpenerContext } from '../mail/mailtoOpener.ts';
 import { useUiPrefs } from '../prefs/uiPrefs.ts';
 import { CommandBar } from './CommandBar.tsx';
 import { FolderPane } from './FolderPane.tsx';
@@ -47,11 +50,14 @@ export function MainScreen(props: Props) {
   const toasts = useToasts();
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   const compose = useComposeHost(account.id, toasts, account.email);
+  // A mailto: link in a message opens this composer, with no attachment whatever the link asked.
+  const openMailto = (m: Parameters<typeof mailtoDraft>[0]) => compose.open('new', mailtoDraft(m));
   const outbox = useOutbox(account.id);
   const box = useMailbox({ accountId: account.id, prefs, toasts, overlayOpen: overlay !== null || compose.busy });
   const replies = useReplyCommands({ account, box, host: compose, suspended: overlay !== null });
   const openIdentity = onOpenHandover ? { onOpenIdentity: () => onOpenHandover('identity') } : {};
   const { folders, sync } = box;
+  const ledger = useLedgerHost(account, box, () => setOverlay('ledger'));
   const panes = (
     <>
       <FolderPane
@@ -70,22 +76,17 @@ export function MainScreen(props: Props) {
             onDrafts={() => compose.showPanel('drafts')}
           />
         }
+        ledger={ledger.button}
         {...openIdentity}
       />
       <ListPane box={box} prefs={prefs} onPrefs={setPrefs} replies={replies} />
-      <ReaderPane box={box} replyBar={<ReplyBar commands={replies} />} />
+      <ReaderPane box={box} replyBar={<ReplyBar commands={replies} />} ledgerBar={ledger.readerBar} />
     </>
   );
   const floating = (
     <>
       <Toasts api={toasts} />
-      <ComposeLayer
-        account={account}
-        units={box.folders.shared.units}
-        host={compose}
-        outbox={outbox}
-        {...openIdentity}
-      />
+      <ComposeLayer account={account} units={folders.shared.units} host={compose} outbox={outbox} {...openIdentity} />
       <MainOverlays
         overlay={overlay}
         onClose={() => setOverlay(null)}
@@ -96,6 +97,7 @@ export function MainScreen(props: Props) {
         onAccountUpdated={props.onAccountUpdated}
         onAccountRemoved={props.onAccountRemoved}
         sendingAddresses={[account.email, ...box.folders.shared.units.filter((u) => !u.lost).map((u) => u.owner)]}
+        ledger={ledger.overlay}
         {...openIdentity}
       />
     </>
@@ -113,7 +115,7 @@ export function MainScreen(props: Props) {
       }
       banners={<MailboxBanners account={account} rights={box.rights} folder={box.view.folderPath} />}
       commandBar={<CommandBar box={box} prefs={prefs} onPrefs={setPrefs} />}
-      panes={panes}
+      panes={<MailtoOpenerContext value={openMailto}>{panes}</MailtoOpenerContext>}
       statusBar={
         <SyncStatusBar state={sync.state} folderLabelOf={folders.labelOf} onCancel={sync.cancel} onRetry={sync.start} />
       }

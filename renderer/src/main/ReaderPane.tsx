@@ -7,8 +7,16 @@ import { ReceiptBar } from '../receipts/ReceiptBar.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { ReaderActions } from './SelectionBars.tsx';
 
-/** replyBar: the open message's Reply / Forward buttons (compose/ReplyBar). */
-export function ReaderPane({ box, replyBar }: { box: Mailbox; replyBar?: ReactNode }) {
+/** replyBar: the open message's Reply / Forward buttons (compose/ReplyBar); ledgerBar: "Vào sổ" (ledger/RegisterEntry). */
+export function ReaderPane({
+  box,
+  replyBar,
+  ledgerBar,
+}: {
+  box: Mailbox;
+  replyBar?: ReactNode;
+  ledgerBar?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { message, commands } = box;
   const { state } = message.detail;
@@ -26,6 +34,7 @@ export function ReaderPane({ box, replyBar }: { box: Mailbox; replyBar?: ReactNo
         onToggleFlag={(row) => void commands.toggleFlag([row])}
       />
       <ReceiptBar accountId={box.accountId} opened={message.opened} />
+      {ledgerBar}
       <ReadingPane state={state} accountId={box.accountId} />
     </section>
   );

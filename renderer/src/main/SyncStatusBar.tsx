@@ -35,6 +35,8 @@ function progressText(p: SyncProgressEvent | null, folder: string, t: TFunction,
       return t('sync.headers', { folder, done: n(p.done), total: n(p.total) });
     case 'bodies':
       return t('sync.bodies', { folder, done: n(p.done), total: n(p.total) });
+    case 'index':
+      return t('sync.index', { folder, done: n(p.done), total: n(p.total) });
     default:
       return t('sync.changes', { folder });
   }
@@ -52,7 +54,7 @@ export function SyncStatusBar({ state, folderLabelOf, onCancel, onRetry }: Props
   if (state.status === 'running') {
     tone = 'running';
     text = progressText(p, p ? folderLabelOf(p.folder) : '', t, locale);
-    if (p && p.total > 0 && (p.phase === 'headers' || p.phase === 'bodies')) {
+    if (p && p.total > 0 && (p.phase === 'headers' || p.phase === 'bodies' || p.phase === 'index')) {
       showBar = true;
       if (p.etaMs !== null && p.etaMs > 0 && p.done < p.total)
         text += ` · ${t('sync.eta', { time: formatEta(p.etaMs, t, locale) })}`;

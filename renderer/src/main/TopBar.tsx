@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { DelegationButton } from '../delegation/DelegationButton.tsx';
 import { HandoverEntry } from '../handover/HandoverEntry.tsx';
+import { NoticesBell } from '../notices/NoticesBell.tsx';
 import type { HandoverTab } from '../handover/tabs.ts';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
 import type { Overlay } from './MainOverlays.tsx';
@@ -40,6 +41,7 @@ export function TopBar({ accounts, account, onSwitchAccount, onOverlay, onOpenHa
       {onOpenHandover && <HandoverEntry onOpen={onOpenHandover} />}
       {account.kind === 'unit' && <DelegationButton onOpen={() => onOverlay('delegation')} />}
       <div className="topbar-spacer" />
+      <NoticesBell />
       <LanguageSwitch />
     </header>
   );

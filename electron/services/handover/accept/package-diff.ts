@@ -5,6 +5,7 @@
 // rebuilt folders (new UIDVALIDITY) still match.
 import type { ImapFlow } from 'imapflow';
 import type { FolderDiff, PackageDiff } from '../../../../shared/handover-accept.ts';
+import { isRecordFolder } from '../../../../shared/records.ts';
 import { takeSnapshot } from '../export/snapshot.ts';
 import type { PackageFolder, PackageIndex, PackageMessage } from './package-index.ts';
 
@@ -126,11 +127,16 @@ export async function diffPackage(index: PackageIndex, client: ImapFlow): Promis
         ? { exists: true, ...(await liveMessages(client, folder.path)) }
         : { exists: liveFolder !== undefined, uidValidity: null, messages: [] };
     const diff = compareFolder(folder, packaged, live);
-    folders.push(folder.selectable ? diff : { ...diff, uidValidityChanged: false });
+    const records = isRecordFolder(folder.path, folder.delimiter) ? { appRecords: true } : {};
+    folders.push({ ...diff, ...records, ...(folder.selectable ? {} : { uidValidityChanged: false }) });
   }
   const known = new Set(index.folders.map((f) => f.path));
-  const newFolders = [...liveFolders.keys()].filter((path) => !known.has(path));
-  const sum = (k: 'missing' | 'changed' | 'added' | 'inPackage' | 'live') => folders.reduce((n, f) => n + f[k], 0);
+  // The app's own record folders created since (e.g. the first audit record) are not new mail.
+  const newFolders = [...liveFolders.values()]
+    .filter((f) => !known.has(f.path) && !isRecordFolder(f.path, f.delimiter))
+    .map((f) => f.path);
+  const mail = folders.filter((f) => !f.appRecords);
+  const sum = (k: 'missing' | 'changed' | 'added' | 'inPackage' | 'live') => mail.reduce((n, f) => n + f[k], 0);
   return {
     folders,
     newFolders,

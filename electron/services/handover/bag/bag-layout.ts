@@ -10,8 +10,11 @@ export const BAG_FILES = {
   manifestSha256: 'manifest-sha256.txt',
   manifestSha512: 'manifest-sha512.txt',
   tagmanifestSha256: 'tagmanifest-sha256.txt',
+  tagmanifestSha512: 'tagmanifest-sha512.txt',
   mailbag: 'mailbag.csv',
   guide: 'HUONG-DAN-KIEM-TRA.txt',
+  /** Ties the signed record (PDF) to this bag: see record/record-binding.ts. */
+  recordBinding: 'record-binding.json',
   credential: 'handover/credential.p7m',
   tagmanifestSignature: 'seal/tagmanifest-sha256.txt.p7s',
   recordPdf: 'seal/bien-ban.pdf',
@@ -30,9 +33,21 @@ export const STATE_DIR = '.export-state';
 /** Mailbag §5.3.3: mailbag.csv is split into mailbag-1.csv… past this many messages. */
 export const MAILBAG_CSV_ROWS_PER_FILE = 100_000;
 
-export const emlPath = (folderId: string, uid: number): string => `${EML_DIR}/${folderId}/${uid}.eml`;
+/**
+ * A message file: data/eml/<folder dir>/<Mailbag-Message-ID>.eml (Mailbag §4.4.1.2). The id
+ * numbers the messages 1…N in mailbag.csv order (folder order, then UID).
+ */
+export const emlPath = (folderDir: string, mailbagId: number): string => `${EML_DIR}/${folderDir}/${mailbagId}.eml`;
 
-/** Orders the UIDs of a folder as their files sort in a manifest: "<uid>.eml" is ASCII, so byte order is string order. */
+/** Where a message is downloaded to, by UID, before the bag's files are named (export/placement.ts). */
+export const stagedEmlPath = (folderId: string, uid: number): string => `${STATE_DIR}/eml/${folderId}/${uid}.eml`;
+
+/** The published BagIt profile (resources/bagit-profile-unit-mailbox.json) the bag declares. */
+export const BAGIT_PROFILE_ID =
+  'https://raw.githubusercontent.com/unit-mailbox/unit-mailbox/main/resources/bagit-profile-unit-mailbox.json';
+export const BAGIT_PROFILE_VERSION = '1.0.0';
+
+/** Orders numbers as "<n>.eml" sorts in a manifest: ASCII, so byte order is string order. */
 export function compareEmlUids(a: number, b: number): number {
   const x = `${a}.eml`;
   const y = `${b}.eml`;
@@ -50,6 +65,7 @@ export const TAG_FILES_FIXED: readonly string[] = [
   BAG_FILES.manifestSha512,
   BAG_FILES.guide,
   BAG_FILES.credential,
+  BAG_FILES.recordBinding,
 ];
 
 /** mailbag.csv, or mailbag-1.csv, mailbag-01.csv… when split. */

@@ -10,17 +10,19 @@ import { envelopeFor } from '../../cms/cms.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Signer } from '../../identity/signer.ts';
 import type { RecordParty, HandoverRecord } from '../record/record-types.ts';
-import { STATE_DIR, emlPath } from '../bag/bag-layout.ts';
+import { STATE_DIR, stagedEmlPath } from '../bag/bag-layout.ts';
 import { rfc3339 } from '../bag/time.ts';
 import { ExportState, fileError } from './export-state.ts';
 import { checkAbort } from './fetch-messages.ts';
 import { runInThread, runInThreads, type PoolJob } from './fetch-pool.ts';
 import { finalizeBag, type RegisterFile } from './finalize.ts';
 import { planFolder, type ExportTask } from './plan.ts';
+import { placeMessages, planPlacement, undoPlacement } from './placement.ts';
+import { readRecordRegisters } from './record-registers.ts';
 import type { ImapCredentials } from '../../imap/imap-connection.ts';
 import { flushToDisk } from './flush.ts';
 import { ProgressMeter } from './progress.ts';
-import { currentStatus, snapshotChanges, takeSnapshot, type FolderSnapshot } from './snapshot.ts';
+import { currentStatus, snapshotChanges, takeSnapshot, withDirs, type FolderSnapshot } from './snapshot.ts';
 import type { Clock } from '../../clock/clock.ts';
 
 export interface ExportOptions {
@@ -64,6 +66,8 @@ export interface ExportOptions {
   fsync?: boolean;
   /** App version, written to bag-info.txt. */
   softwareVersion?: string;
+  /** The IMAP login and server the mailbox is captured from (bag-info IMAP-User, IMAP-Host). */
+  imapSource?: { user: string; host: string };
   signal?: AbortSignal;
   onProgress?: (p: HandoverProgress) => void;
 }
@@ -139,7 +143,9 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       };
       await state.begin(snap);
     }
-    const folders = snap.folders;
+    // A snapshot written before folders had directories gets them now (the same for every run).
+    const folders = snap.folders.some((f) => !f.dir) ? withDirs(snap.folders) : snap.folders;
+    if (resuming) await undoPlacement(bagDir);
     const threaded = o.fetchThreads;
     const others = threaded
       ? Promise.resolve([])
@@ -150,7 +156,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     let resumed = 0;
     for (const f of folders) {
       const set = resuming
-        ? await state.verifiedDone(f.id, (uid) => join(bagDir, emlPath(f.id, uid)))
+        ? await state.verifiedDone(f.id, (uid) => join(bagDir, stagedEmlPath(f.id, uid)))
         : new Set<number>();
       done.set(f.id, set);
       resumed += set.size;
@@ -228,17 +234,19 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
     // Their files are not fsync'd one by one (the first fsync would wait for all the payload);
     // a second flush covers them. The bag counts as complete only after both: a crash before
     // that resumes, re-hashes every journaled file and writes the indexes and the seal again.
+    // The files get their Mailbag-Message-IDs as names now that all are in.
+    const placement = planPlacement(folders, done);
+    const placed = await placeMessages(bagDir, folders, done, placement);
     const deferFlush = o.fsync !== true;
-    const payloadDurable = deferFlush
-      ? flushToDisk(bagDir, async () =>
-          folders.flatMap((f) => [...(done.get(f.id) ?? [])].map((uid) => join(bagDir, emlPath(f.id, uid)))),
-        )
-      : Promise.resolve();
+    const payloadDurable = deferFlush ? flushToDisk(bagDir, async () => placed) : Promise.resolve();
     payloadDurable.catch(() => undefined); // awaited below; an export failing before that reports its own error
 
     // Prove the snapshot: the same LIST-STATUS again, compared with the start.
-    const end = await currentStatus([...clients].find((c) => c.usable) ?? (await connect()));
+    const endClient = [...clients].find((c) => c.usable) ?? (await connect());
+    const end = await currentStatus(endClient);
     const finishedAt = rfc3339(o.clock.now());
+    // The ledger and the audit as they stand at the end of the snapshot, chains checked.
+    const records = await readRecordRegisters(endClient, o.mailbox, o.clock.now());
     const exported = new Map<string, number>();
     for (const f of folders) exported.set(f.id, done.get(f.id)?.size ?? 0);
     const changes = snapshotChanges(folders, end, exported);
@@ -254,6 +262,7 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       mailbox: o.mailbox,
       folders,
       journaled: done,
+      placement,
       end,
       startedAt: snap.startedAt,
       finishedAt,
@@ -264,9 +273,11 @@ export async function exportHandover(o: ExportOptions): Promise<ExportResult> {
       credential: o.credential,
       parties: o.parties,
       registers: o.registers,
+      records,
       openDirectives: o.openDirectives,
       fontsDir: o.fontsDir,
       softwareVersion: o.softwareVersion,
+      imapSource: o.imapSource,
       syncEachFile: !deferFlush,
       checkpoint: cancelled,
       onSeal: () => meter.setPhase('seal'),

@@ -3,8 +3,9 @@
 //    exports the same snapshot and writes the same payload as an uninterrupted one;
 //  - journal/<folder-id>.jsonl: one line per finished message, appended and fsync'd after
 //    the message file is complete (a line is the proof that its file is complete).
-// Message files are written under their final names in data/eml/ (see fetch-messages.ts for
-// how a resume tells a complete unjournaled file from a short one).
+//  - eml/<folder-id>/<uid>.eml: the message files as they are downloaded (see fetch-messages.ts
+//    for how a resume tells a complete unjournaled file from a short one); placement.ts moves
+//    them to data/eml/ under their Mailbag-Message-IDs once all are in.
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';

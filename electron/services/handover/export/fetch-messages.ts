@@ -1,7 +1,7 @@
 // Fetches the messages of one task on one connection: metadata first (flags, INTERNALDATE, size,
 // MODSEQ, ENVELOPE, BODYSTRUCTURE), then the bytes with BODY.PEEK[] (never sets \Seen) in batches
 // capped by size; a message too large for a batch is fetched in partial chunks. The files of a
-// batch are written straight under their final names, and hashed, by the writer thread while the
+// batch are written straight to their files (named by UID until export/placement.ts names them), and hashed, by the writer thread while the
 // batch streams in (a large message here, chunk by chunk); then their journal lines are
 // appended. A file is only trusted without its journal line when its size is RFC822.SIZE: a
 // file being written (or cut short by a crash) is shorter than its message.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
 import { AppError } from '../../errors/app-error.ts';
 import { attachmentNames } from '../../sync/structure.ts';
-import { emlPath } from '../bag/bag-layout.ts';
+import { stagedEmlPath } from '../bag/bag-layout.ts';
 import { digestFile, type FileDigest } from '../bag/file-hash.ts';
 import { rfc3339 } from '../bag/time.ts';
 import type { MessageEntry } from './message-entry.ts';
@@ -45,7 +45,7 @@ export interface TaskContext {
    */
   writer: MessageFileWriter;
   /**
-   * Resuming: a message file already in data/eml/ with its full size but not journaled (the run
+   * Resuming: a message file already downloaded (by UID, in the working state) with its full size but not journaled (the run
    * was killed between writing it and its journal line) is complete; it is hashed locally and
    * journaled instead of being downloaded again. A shorter file is fetched again.
    */
@@ -85,7 +85,7 @@ export async function fetchTask(client: ImapFlow, task: ExportTask, ctx: TaskCon
   const meta = await client.fetchAll(task.range, META_QUERY, { uid: true });
   if (meta.length < task.messages) ctx.onVanished(task.messages - meta.length);
   let todo = meta.filter((m) => !ctx.done.has(m.uid));
-  await mkdir(join(ctx.bagDir, 'data', 'eml', folder.id), { recursive: true });
+  await mkdir(join(ctx.bagDir, stagedEmlPath(folder.id, 1), '..'), { recursive: true });
   if (ctx.adoptFiles) todo = await adopt(task, todo, ctx);
 
   // While one batch is made durable and journaled, the connection already fetches the next.
@@ -127,7 +127,7 @@ async function adopt(task: ExportTask, todo: FetchMessageObject[], ctx: TaskCont
   const left: FetchMessageObject[] = [];
   const adopted: MessageEntry[] = [];
   for (const m of todo) {
-    const final = join(ctx.bagDir, emlPath(task.folder.id, m.uid));
+    const final = join(ctx.bagDir, stagedEmlPath(task.folder.id, m.uid));
     const size = await stat(final).then(
       (st) => st.size,
       () => -1,
@@ -178,7 +178,7 @@ async function fetchBatch(
       if (!meta || !msg.source) continue;
       byUid.delete(msg.uid); // a UID the server repeats is written once
       got.push(meta);
-      files.push({ path: join(ctx.bagDir, emlPath(task.folder.id, msg.uid)), bytes: msg.source });
+      files.push({ path: join(ctx.bagDir, stagedEmlPath(task.folder.id, msg.uid)), bytes: msg.source });
       bytes += msg.source.length;
       if (bytes >= WRITER_HANDOFF_BYTES) {
         handOver();
@@ -203,7 +203,7 @@ async function fetchLarge(
   ctx: TaskContext,
   chunk: number,
 ): Promise<MessageEntry | null> {
-  const final = join(ctx.bagDir, emlPath(task.folder.id, meta.uid));
+  const final = join(ctx.bagDir, stagedEmlPath(task.folder.id, meta.uid));
   const a = createHash('sha256');
   const b = createHash('sha512');
   let size = 0;

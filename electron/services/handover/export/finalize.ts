@@ -1,19 +1,27 @@
 // Everything after the messages: payload indexes, registers and record, the sealed credential,
 // manifests, tag files, the signature over the tagmanifest and the signed PDF record.
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { envelopeFor, signDetached } from '../../cms/cms.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { sha256Fingerprint } from '../../identity/certificates.ts';
 import type { Signer } from '../../identity/signer.ts';
 import { formatBagInfo, payloadOxum, type BagInfo } from '../bag/bag-info.ts';
-import { BAGIT_TXT, BAG_FILES, EML_DIR, REGISTERS_DIR, SAFE_NAME, compareEmlUids, emlPath } from '../bag/bag-layout.ts';
+import {
+  BAGIT_PROFILE_ID,
+  BAGIT_PROFILE_VERSION,
+  BAGIT_TXT,
+  BAG_FILES,
+  REGISTERS_DIR,
+  SAFE_NAME,
+} from '../bag/bag-layout.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import { HashingWriter, writeHashed, type WriteOptions } from '../bag/hashing-writer.ts';
 import { compareBagPaths, formatManifest, manifestLine } from '../bag/manifest.ts';
 import { rfc3339 } from '../bag/time.ts';
 import { verificationGuide } from '../record/record-guide.ts';
 import { recordJson } from '../record/record-json.ts';
+import { makeBinding, recordBindingJson } from '../record/record-binding.ts';
 import {
   RECORD_TITLE,
   type HandoverRecord,
@@ -22,17 +30,14 @@ import {
   type RecordSeal,
 } from '../record/record-types.ts';
 import type { ExportState } from './export-state.ts';
+import type { RecordRegisters } from './record-registers.ts';
+import type { RegisterFile } from './registers.ts';
 import { writeFoldersIndex, writeIndexes, type FolderStats } from './indexes.ts';
+import { placedEntries, type Placement } from './placement.ts';
 import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
 import type { Clock } from '../../clock/clock.ts';
 
-export interface RegisterFile {
-  /** File name in data/registers/ (ASCII, e.g. `delegation.jsonl`, `ledger.csv`, `audit.csv`). */
-  fileName: string;
-  /** First line; kept even when there are no records. */
-  header: string;
-  lines: string[];
-}
+export type { RegisterFile } from './registers.ts';
 
 export interface HandoverParties {
   /** Unit name (Source-Organization). */
@@ -51,6 +56,8 @@ export interface FinalizeInput {
   folders: FolderSnapshot[];
   /** UIDs journaled per folder id: the messages of this bag. */
   journaled: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Where each folder's messages are in data/eml/ and their Mailbag-Message-IDs. */
+  placement: Placement;
   end: Map<string, FolderStatus & { selectable: boolean }>;
   startedAt: string;
   finishedAt: string;
@@ -62,9 +69,12 @@ export interface FinalizeInput {
   credential: Uint8Array;
   parties: HandoverParties;
   registers: RegisterFile[];
+  /** The ledger and the audit read from the mailbox: their files replace any given under the same name. */
+  records: RecordRegisters;
   openDirectives: number | null;
   fontsDir: string;
   softwareVersion?: string | undefined;
+  imapSource?: { user: string; host: string } | undefined;
   /**
    * fsync each file as it is written. False when the exporter makes the whole bag durable
    * afterwards (one syncfs), before it counts the bag complete.
@@ -90,21 +100,23 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
   await sweepPayload(i);
   i.checkpoint();
 
-  const index = await writeIndexes(bagDir, i.folders, i.state, write);
+  const index = await writeIndexes(bagDir, i.folders, i.state, i.placement, write);
   const folders = await writeFoldersIndex(bagDir, i.folders, index.stats, i.end, write);
   index.payload.set(BAG_FILES.foldersJson, folders.digest);
   i.checkpoint();
 
-  const counts = { delegation: 0, ledger: 0, audit: 0 };
-  for (const r of i.registers) {
+  // True counts: the records read from the mailbox's record folders (delegation: its register's lines).
+  const { chains } = i.records.summary;
+  const counts = { delegation: 0, ledger: chains.ledger.records, audit: chains.audit.records };
+  const mine = new Set(i.records.files.map((r) => r.fileName));
+  for (const r of [...i.registers.filter((g) => !mine.has(g.fileName)), ...i.records.files]) {
     if (!SAFE_NAME.test(r.fileName)) throw new AppError('VALIDATION', `register file name ${r.fileName} is not ASCII`);
     const text = `${[r.header, ...r.lines].join('\n')}\n`;
     index.payload.set(
       `${REGISTERS_DIR}/${r.fileName}`,
       await writeHashed(join(bagDir, REGISTERS_DIR, r.fileName), text, write),
     );
-    const kind = (['delegation', 'ledger', 'audit'] as const).find((k) => r.fileName.startsWith(k));
-    if (kind) counts[kind] += r.lines.length;
+    if (r.fileName.startsWith('delegation')) counts.delegation += r.lines.length;
   }
 
   // The credential is sealed first: the record states the SHA-256 of the sealed file.
@@ -132,13 +144,24 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
     BAG_FILES.guide,
     await writeHashed(join(bagDir, BAG_FILES.guide), verificationGuide(record, { bagName }), write),
   );
-  tags.set(
-    BAG_FILES.bagInfo,
-    await writeHashed(join(bagDir, BAG_FILES.bagInfo), formatBagInfo(bagInfo(i, record, oxum)), write),
+  const info = bagInfo(i, record, oxum);
+  tags.set(BAG_FILES.bagInfo, await writeHashed(join(bagDir, BAG_FILES.bagInfo), formatBagInfo(info), write));
+  const signerCert = i.signer.certificateChain[0];
+  if (!signerCert) throw new AppError('CERTIFICATE_INVALID', 'the signer has no certificate');
+  const binding = recordBindingJson(
+    makeBinding(info, bagName, oxum, sha256Fingerprint(signerCert), {
+      [BAG_FILES.manifestSha256]: manifests.sha256.sha256,
+      [BAG_FILES.manifestSha512]: manifests.sha512.sha256,
+      [BAG_FILES.recordJson]: index.payload.get(BAG_FILES.recordJson)?.sha256 ?? '',
+    }),
   );
+  tags.set(BAG_FILES.recordBinding, await writeHashed(join(bagDir, BAG_FILES.recordBinding), binding, write));
 
   const tagmanifest = formatManifest([...tags].map(([path, d]) => ({ path, digest: d.sha256 })));
   const tagmanifestDigest = await writeHashed(join(bagDir, BAG_FILES.tagmanifestSha256), tagmanifest, write);
+  // RFC 8493 §2.2.1: tag manifests in the same algorithms as the payload manifests.
+  const tagmanifest512 = formatManifest([...tags].map(([path, d]) => ({ path, digest: d.sha512 })));
+  await writeHashed(join(bagDir, BAG_FILES.tagmanifestSha512), tagmanifest512, write);
   i.checkpoint();
 
   i.onSeal?.();
@@ -150,13 +173,12 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
     write,
   );
 
-  const signerCert = i.signer.certificateChain[0];
-  if (!signerCert) throw new AppError('CERTIFICATE_INVALID', 'the signer has no certificate');
   const seal: RecordSeal = {
     payloadOxum: oxum,
     tagmanifestSha256: tagmanifestDigest.sha256,
     signerCertificateSha256: sha256Fingerprint(signerCert),
     bagName,
+    binding,
   };
   // pdfkit and its font engine are loaded only now, after the transfer.
   const { renderRecordPdf } = await import('../record/record-pdf.ts');
@@ -178,38 +200,20 @@ export async function finalizeBag(i: FinalizeInput): Promise<FinalizeResult> {
 }
 
 /**
- * Removes what a previous run may have left in data/ that this run does not write: message files
- * of UIDs not in the journal, folders not in the snapshot, and the regenerated index, registers
- * and record (register names may differ between runs).
+ * Removes what a previous run may have left in data/ that this run does not write: the
+ * regenerated index, registers and record (register names may differ between runs). data/eml/
+ * holds exactly the journaled messages: placement.ts made it afresh.
  */
 async function sweepPayload(i: FinalizeInput): Promise<void> {
   for (const dir of ['data/index', REGISTERS_DIR, 'data/record', 'seal']) {
     await rm(join(i.bagDir, dir), { recursive: true, force: true });
   }
-  const known = new Map(i.folders.map((f) => [f.id, f]));
-  let dirs: string[] = [];
-  try {
-    dirs = await readdir(join(i.bagDir, EML_DIR));
-  } catch {
-    await mkdir(join(i.bagDir, EML_DIR), { recursive: true });
-  }
-  for (const id of dirs) {
-    if (!known.has(id)) {
-      await rm(join(i.bagDir, EML_DIR, id), { recursive: true, force: true });
-      continue;
-    }
-    const uids = i.journaled.get(id) ?? new Set<number>();
-    for (const name of await readdir(join(i.bagDir, EML_DIR, id))) {
-      const uid = /^[1-9][0-9]*\.eml$/.test(name) ? Number(name.slice(0, -4)) : NaN;
-      if (!uids.has(uid)) await rm(join(i.bagDir, EML_DIR, id, name), { recursive: true, force: true });
-    }
-  }
 }
 
 /**
- * manifest-sha256.txt and manifest-sha512.txt, sorted by path in byte order, streamed: message
- * entries come folder by folder from the journals (folders ordered by "<id>/" so that "a/" sorts
- * after "a-b/" as `sort` would), then the other payload files (data/index…, data/record…,
+ * manifest-sha256.txt and manifest-sha512.txt, streamed: message entries come folder by folder
+ * from the journals (placement.ts: folder directories in byte order, then "<id>.eml"), then
+ * the other payload files (data/index…, data/record…,
  * data/registers… all sort after data/eml/).
  */
 async function writeManifests(
@@ -221,15 +225,11 @@ async function writeManifests(
   const m512 = await HashingWriter.create(join(i.bagDir, BAG_FILES.manifestSha512), write);
   let octets = 0;
   let files = 0;
-  const byId = [...i.folders].sort((a, b) => compareBagPaths(`${a.id}/`, `${b.id}/`));
-  for (const f of byId) {
-    for await (const e of i.state.entries(f.id, compareEmlUids)) {
-      const path = emlPath(f.id, e.uid);
-      await m256.write(manifestLine({ path, digest: e.sha256 }));
-      await m512.write(manifestLine({ path, digest: e.sha512 }));
-      octets += e.size;
-      files += 1;
-    }
+  for await (const { path, entry: e } of placedEntries(i.state, i.folders, i.placement)) {
+    await m256.write(manifestLine({ path, digest: e.sha256 }));
+    await m512.write(manifestLine({ path, digest: e.sha512 }));
+    octets += e.size;
+    files += 1;
   }
   const rest = [...other].sort(([a], [b]) => compareBagPaths(a, b));
   for (const [path, d] of rest) {
@@ -297,6 +297,7 @@ function makeRecord(
       ),
     },
     registers,
+    ledger: i.records.summary,
     openDirectives: i.openDirectives,
     credential: {
       sha256: credentialSha256,
@@ -318,12 +319,20 @@ function bagInfo(i: FinalizeInput, record: HandoverRecord, oxum: string): BagInf
     ['Original-Included', 'False'],
     ['Bagging-Date', stamp.slice(0, 10)],
     ['Bagging-Timestamp', stamp],
-    ['External-Identifier', `urn:uuid:${i.exportId} ${i.mailbox}`],
+    // One token (the mailbox has its own label, Mailbox-Address).
+    ['External-Identifier', `urn:uuid:${i.exportId}`],
+    ['BagIt-Profile-Identifier', BAGIT_PROFILE_ID],
+    ['BagIt-Profile-Version', BAGIT_PROFILE_VERSION],
     ['Mailbag-Agent', 'unit-mailbox'],
     ['Mailbag-Agent-Version', i.softwareVersion ?? ''],
     ['Capture-Date', i.startedAt],
     ['Capture-Agent', 'imapflow (IMAP EXAMINE, BODY.PEEK[])'],
-    ['EML-Format-Details', 'RFC 5322 message, byte-exact as the server returned BODY[]; file name = IMAP UID'],
+    ['IMAP-User', i.imapSource?.user ?? ''],
+    ['IMAP-Host', i.imapSource?.host ?? ''],
+    [
+      'EML-Format-Details',
+      'RFC 5322 message, byte-exact as the server returned BODY[]; file name = Mailbag-Message-ID (IMAP UID in data/index/messages.csv)',
+    ],
     ['Source-Organization', i.parties.unit],
     ['Contact-Name', outgoing.name],
     ['Contact-Email', outgoing.email],

@@ -1,14 +1,19 @@
 // The payload indexes (data/index/messages.csv, messages.jsonl, folders.json) and the Mailbag
 // tag file mailbag.csv, written in one pass over the journals: folder order, then UID, so that
-// a resumed export writes the same bytes as an uninterrupted one.
+// a resumed export writes the same bytes as an uninterrupted one. That order numbers the
+// messages (Mailbag-Message-ID 1…N), and each file is named by its number (placement.ts).
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BAG_FILES, MAILBAG_CSV_ROWS_PER_FILE, STATE_DIR, emlPath, mailbagCsvNames } from '../bag/bag-layout.ts';
+import { BAG_FILES, MAILBAG_CSV_ROWS_PER_FILE, STATE_DIR, mailbagCsvNames } from '../bag/bag-layout.ts';
 import { csvRow } from '../bag/csv.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import { HashingWriter, writeHashed, type WriteOptions } from '../bag/hashing-writer.ts';
+import { decodeHeaders } from '../../mail/decode/decode-headers.ts';
+import { readHeaderBlock } from '../../mail/decode/header-file.ts';
+import type { Address } from '../../../../shared/mail.ts';
 import type { ExportState } from './export-state.ts';
 import type { MessageEntry } from './message-entry.ts';
+import { placedPath, type Placement } from './placement.ts';
 import type { FolderSnapshot, FolderStatus } from './snapshot.ts';
 
 export const MESSAGES_CSV_HEADER = [
@@ -24,6 +29,7 @@ export const MESSAGES_CSV_HEADER = [
   'message_id',
   'modseq',
   'path',
+  'mailbag_message_id',
 ] as const;
 
 export const MAILBAG_CSV_HEADER = [
@@ -53,6 +59,8 @@ export interface FolderStats {
 /** One entry of data/index/folders.json. */
 export interface FolderIndexEntry {
   id: string;
+  /** Directory of its messages under data/eml/. */
+  dir: string;
   name: string;
   rawName: string;
   delimiter: string;
@@ -85,6 +93,7 @@ export async function writeIndexes(
   bagDir: string,
   folders: FolderSnapshot[],
   state: ExportState,
+  placement: Placement,
   write: WriteOptions = {},
 ): Promise<IndexResult> {
   const stats = new Map<string, FolderStats>();
@@ -98,16 +107,18 @@ export async function writeIndexes(
 
   for (const f of folders) {
     const s: FolderStats = { messages: 0, bytes: 0, oldest: null, newest: null };
+    const place = placement.get(f.id) ?? { dir: f.dir, first: seq + 1, count: 0 };
     for await (const e of state.entries(f.id)) {
+      const path = placedPath(place, s.messages);
+      const mailbagId = place.first + s.messages;
       s.messages += 1;
       s.bytes += e.size;
       if (e.internalDate) {
         if (s.oldest === null || Date.parse(e.internalDate) < Date.parse(s.oldest)) s.oldest = e.internalDate;
         if (s.newest === null || Date.parse(e.internalDate) > Date.parse(s.newest)) s.newest = e.internalDate;
       }
-      const row = indexRow(f, e);
-      await csv.write(csvRow(row));
-      await jsonl.write(`${JSON.stringify(indexObject(f, e))}\n`);
+      await csv.write(csvRow(indexRow(f, e, path, mailbagId)));
+      await jsonl.write(`${JSON.stringify(indexObject(f, e, path, mailbagId))}\n`);
 
       // Mailbag §5.3.3: a new file every 100,000 rows; only the first has the header.
       if (seq % MAILBAG_CSV_ROWS_PER_FILE === 0) {
@@ -116,21 +127,17 @@ export async function writeIndexes(
         if (parts.length === 0) await mailbag.write(csvRow(MAILBAG_CSV_HEADER));
       }
       seq += 1;
+      const header = await mailbagText(bagDir, path, e);
       await mailbag?.write(
         csvRow([
           '',
-          seq,
+          mailbagId,
           e.messageId,
           '',
           f.path.split(f.delimiter).join('/'),
-          f.id,
+          f.dir,
           e.attachments,
-          e.date,
-          e.from,
-          e.to,
-          e.cc,
-          e.bcc,
-          e.subject,
+          ...header,
           e.contentType,
         ]),
       );
@@ -167,6 +174,7 @@ export async function writeFoldersIndex(
     const now = end.get(f.path);
     return {
       id: f.id,
+      dir: f.dir,
       name: f.path,
       rawName: f.rawPath,
       delimiter: f.delimiter,
@@ -195,9 +203,43 @@ export async function writeFoldersIndex(
   return { entries, digest };
 }
 
+const addressText = (list: Address[]) =>
+  list
+    .map((a) => (a.name ? `${a.name} <${a.address}>` : a.address))
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * Date, From, To, Cc, Bcc and Subject for mailbag.csv, from the exported file's own header by
+ * the decoder every view of the app uses (the ENVELOPE in the journal cannot read raw 8-bit or
+ * TCVN3/VNI headers); the journal's values if the file cannot be read. Date is the Date header's
+ * content as written (Mailbag §5.3.2); data/index/ keeps the times as RFC 3339.
+ */
+async function mailbagText(bagDir: string, path: string, e: MessageEntry): Promise<string[]> {
+  try {
+    const block = await readHeaderBlock(join(bagDir, path));
+    const h = decodeHeaders(block);
+    const date = rawHeader(block, 'date') ?? '';
+    return [date, addressText(h.from), addressText(h.to), addressText(h.cc), addressText(h.bcc), h.subject];
+  } catch {
+    return [e.date, e.from, e.to, e.cc, e.bcc, e.subject];
+  }
+}
+
+/** The first header field of that name, unfolded and trimmed; null when absent. */
+export function rawHeader(block: Uint8Array, name: string): string | null {
+  const text = Buffer.from(block).toString('latin1');
+  const m = new RegExp(`(?:^|\\n)${name}[ \\t]*:([^\\n]*(?:\\r?\\n[ \\t][^\\n]*)*)`, 'i').exec(text);
+  if (!m) return null;
+  return (m[1] as string)
+    .replace(/\r?\n(?=[ \t])/g, '')
+    .replace(/\r$/, '')
+    .trim();
+}
+
 const mailbagPart = (bagDir: string, i: number) => join(bagDir, STATE_DIR, `mailbag-${i}.csv`);
 
-function indexRow(f: FolderSnapshot, e: MessageEntry): (string | number)[] {
+function indexRow(f: FolderSnapshot, e: MessageEntry, path: string, mailbagId: number): (string | number)[] {
   return [
     f.path,
     f.id,
@@ -210,11 +252,12 @@ function indexRow(f: FolderSnapshot, e: MessageEntry): (string | number)[] {
     e.sha256,
     e.messageId,
     e.modseq ?? '',
-    emlPath(f.id, e.uid),
+    path,
+    mailbagId,
   ];
 }
 
-function indexObject(f: FolderSnapshot, e: MessageEntry) {
+function indexObject(f: FolderSnapshot, e: MessageEntry, path: string, mailbagId: number) {
   return {
     folder: f.path,
     folder_id: f.id,
@@ -227,6 +270,8 @@ function indexObject(f: FolderSnapshot, e: MessageEntry) {
     sha256: e.sha256,
     message_id: e.messageId,
     modseq: e.modseq,
-    path: emlPath(f.id, e.uid),
+    path,
+    mailbag_message_id: mailbagId,
+    date: e.date,
   };
 }

@@ -16,7 +16,8 @@ export interface MessageEntry {
   internalDate: string;
   modseq: string | null;
   messageId: string;
-  // Envelope facts for mailbag.csv (decoded by the server's ENVELOPE).
+  // Envelope facts (decoded by the server's ENVELOPE). mailbag.csv takes its From, To, Cc, Bcc
+  // and Subject from the exported file instead (mail/decode), these only if that cannot be read.
   date: string;
   from: string;
   to: string;

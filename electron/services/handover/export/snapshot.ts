@@ -3,6 +3,7 @@
 // marked \Recent or \Seen), and the same taken again at the end to prove nothing changed.
 import type { ImapFlow, ListResponse } from 'imapflow';
 import { compareBagPaths } from '../bag/manifest.ts';
+import { folderDirs } from '../bag/folder-dir.ts';
 import { folderId } from '../bag/folder-id.ts';
 
 export interface FolderStatus {
@@ -13,8 +14,10 @@ export interface FolderStatus {
 }
 
 export interface FolderSnapshot extends FolderStatus {
-  /** ASCII id: data/eml/<id>/. */
+  /** ASCII id, stable across exports: the key of the journals and indexes. */
   id: string;
+  /** Directory of its messages under data/eml/: the hierarchy as nested safe names (bag/folder-dir.ts). */
+  dir: string;
   /** Decoded (Unicode, NFC as the server sent it) path, e.g. "Chỉ đạo/Đã xử lý". */
   path: string;
   /** The name as the server lists it (modified UTF-7). */
@@ -32,7 +35,13 @@ const STATUS_QUERY = { messages: true, uidNext: true, uidValidity: true, highest
 /** Lists the folders with their status, INBOX first, then by path. */
 export async function takeSnapshot(client: ImapFlow): Promise<FolderSnapshot[]> {
   const entries = await client.list({ statusQuery: STATUS_QUERY });
-  return sortFolders(entries.filter((e) => inPersonalNamespace(client, e)).map(toSnapshot));
+  return withDirs(sortFolders(entries.filter((e) => inPersonalNamespace(client, e)).map(toSnapshot)));
+}
+
+/** Sets each folder's directory under data/eml/ (decided by the whole set of folders). */
+export function withDirs(folders: FolderSnapshot[]): FolderSnapshot[] {
+  const dirs = folderDirs(folders);
+  return folders.map((f) => ({ ...f, dir: dirs.get(f.path) as string }));
 }
 
 /** Status of every listed folder now, by decoded path (for the end-of-export check). */
@@ -94,6 +103,7 @@ function toSnapshot(e: ListResponse): FolderSnapshot {
   const status = e.status;
   return {
     id: folderId(e.path),
+    dir: '',
     path: e.path,
     rawPath: e.pathAsListed ?? e.path,
     delimiter: e.delimiter ?? '/',

@@ -6,7 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
-import { AdminDocLayout, MM, type FontRole, type TableRow, type TextRun } from './pdf-layout.ts';
+import { AdminDocLayout, type FontRole, type TableRow } from './pdf-layout.ts';
+import { BODY, INDENT, SMALL, digestLines, hexLines, item, label, section, strong } from './record-pdf-parts.ts';
+import { writeRegisters, ledgerExceptions } from './record-pdf-ledger.ts';
+import { BINDING_ATTACHMENT_NAME, RECORD_ATTACHMENT_NAME } from './record-binding.ts';
 import { recordJson } from './record-json.ts';
 import {
   formatBytes,
@@ -18,7 +21,6 @@ import {
   formatVnShortDate,
   specialUseLabel,
   splitFingerprint,
-  splitHex,
 } from './record-text.ts';
 import { RECORD_TITLE, type HandoverRecord, type RecordParty, type RecordSeal } from './record-types.ts';
 
@@ -35,15 +37,8 @@ export const RECORD_FONT_FILES: Record<FontRole, string> = {
   italic: 'NotoSerif-Italic.ttf',
 };
 
-/** Name of the JSON file attached inside the PDF (same bytes as data/record/bien-ban.json). */
-export const RECORD_ATTACHMENT_NAME = 'bien-ban.json';
-
-const BODY = 13;
-const SMALL = 11;
-/** At 10.5 pt a 64-digit hex digest fits on one line after the inset, whatever its digits. */
-const DIGEST = 10.5;
-const INDENT = 10 * MM;
-const HASH_INSET = 15 * MM;
+/** Names of the JSON files attached inside the PDF (bien-ban.json: same bytes as data/record/bien-ban.json). */
+export { BINDING_ATTACHMENT_NAME, RECORD_ATTACHMENT_NAME } from './record-binding.ts';
 
 export async function renderRecordPdf(
   record: HandoverRecord,
@@ -99,6 +94,13 @@ export async function renderRecordPdf(
     modifiedDate: now,
   };
   layout.doc.file(Buffer.from(recordJson(record), 'utf8'), attachment);
+  // The binding ties this record to its bag (record-binding.ts); verification compares it.
+  if (seal.binding !== undefined)
+    layout.doc.file(Buffer.from(seal.binding, 'utf8'), {
+      ...attachment,
+      name: BINDING_ATTACHMENT_NAME,
+      description: 'Ràng buộc biên bản với gói bàn giao (JSON, UTF-8)',
+    });
 
   return layout.finish((page, pages) => `Trang ${page}/${pages}`, 10);
 }
@@ -131,32 +133,6 @@ function assertRenderable(record: HandoverRecord, seal: RecordSeal): void {
 /** pdfkit copies the info strings into the XMP packet unescaped; keep them well-formed XML. */
 function xmpSafe(text: string): string {
   return text.normalize('NFC').replace(/&/g, ' và ').replace(/[<>]/g, '').replace(/\s+/g, ' ').trim();
-}
-
-function section(layout: AdminDocLayout, title: string): void {
-  // Keep a heading with the first few lines of what follows it (a short paragraph moves whole).
-  const keep = layout.heightOf(title, { font: 'bold' }) + 4 * (BODY + 7);
-  layout.gap(6);
-  layout.ensureSpace(keep);
-  layout.paragraph(title, { font: 'bold', tag: 'H2', gapAfter: 2 });
-}
-
-const item = (layout: AdminDocLayout, parts: TextRun[]): void => layout.runs(parts, { indent: INDENT, gapAfter: 1 });
-
-const label = (text: string): TextRun => ({ text, font: 'regular' });
-const strong = (text: string): TextRun => ({ text, font: 'bold' });
-
-/** Long digests on lines of their own, in a smaller size, broken only where a reader expects. */
-function digestLines(layout: AdminDocLayout, lines: string[]): void {
-  const keep = lines.length * (DIGEST + 4);
-  layout.ensureSpace(keep);
-  for (const line of lines) layout.paragraph(line, { size: DIGEST, inset: HASH_INSET, gapAfter: 0 });
-  layout.gap(2);
-}
-
-function hexLines(layout: AdminDocLayout, hex: string): string[] {
-  const fits = layout.widthOf(hex, 'regular', DIGEST) <= layout.width - HASH_INSET;
-  return fits ? [hex] : splitHex(hex);
 }
 
 function writeHeading(layout: AdminDocLayout, record: HandoverRecord): void {
@@ -350,27 +326,6 @@ function writeFolders(layout: AdminDocLayout, record: HandoverRecord): void {
   for (const note of notes) layout.paragraph(note, { font: 'italic', size: SMALL, gapAfter: 1 });
 }
 
-function writeRegisters(layout: AdminDocLayout, record: HandoverRecord): void {
-  const { registers } = record;
-  section(layout, 'III. SỔ SÁCH, NHẬT KÝ VÀ VĂN BẢN CHỈ ĐẠO');
-  item(layout, [
-    label('- Sổ ủy quyền xử lý thư: '),
-    strong(`${formatInteger(registers.delegation)} bản ghi`),
-    label(';'),
-  ]);
-  item(layout, [label('- Sổ theo dõi xử lý thư: '), strong(`${formatInteger(registers.ledger)} bản ghi`), label(';')]);
-  item(layout, [
-    label('- Nhật ký hoạt động: '),
-    strong(`${formatInteger(registers.audit)} bản ghi`),
-    label(' (các sổ nằm trong thư mục data/registers/ của gói);'),
-  ]);
-  item(layout, [
-    label('- Văn bản chỉ đạo chưa xử lý xong: '),
-    strong(record.openDirectives === null ? 'chưa xác định' : formatInteger(record.openDirectives)),
-    label('.'),
-  ]);
-}
-
 function writeCredential(layout: AdminDocLayout, record: HandoverRecord): void {
   const { credential } = record;
   section(layout, 'IV. MẬT KHẨU VÀ THÔNG TIN ĐĂNG NHẬP ĐƯỢC NIÊM PHONG');
@@ -433,7 +388,7 @@ function writeCommitments(layout: AdminDocLayout, record: HandoverRecord, seal: 
   if (!record.snapshot.consistent) {
     exceptions.push('hộp thư thay đổi trong khi chụp dữ liệu (xem mục I); bên nhận đối chiếu lại khi tiếp nhận');
   }
-  if (record.openDirectives === null) exceptions.push('chưa xác định được số văn bản chỉ đạo chưa xử lý xong');
+  exceptions.push(...ledgerExceptions(record));
   layout.runs([strong('Ngoại lệ: '), label(exceptions.length === 0 ? 'không có.' : `${exceptions.join('; ')}.`)], body);
 
   section(layout, 'VII. KIỂM TRA GÓI BÀN GIAO');

@@ -1,3 +1,5 @@
+import type { HandoverLedgerSummary } from '../../../../shared/handover-ledger.ts';
+
 // The facts of a handover, as written to data/record/bien-ban.json (payload) and
 // rendered into the signed PDF record (seal/bien-ban.pdf). The PDF adds the `seal`
 // part, which depends on the finished bag and so cannot live inside its payload.
@@ -55,8 +57,11 @@ export interface HandoverRecord {
   };
   folders: RecordFolder[];
   totals: { folders: number; messages: number; bytes: number; oldest: string | null; newest: string | null };
+  /** Records in each register (the ledger's and the audit's as read from their record folders). */
   registers: { delegation: number; ledger: number; audit: number };
-  /** Directives not yet marked processed; null when unknown. */
+  /** The processing ledger: entries, the open items (việc đang dở dang) and both chain heads. */
+  ledger: HandoverLedgerSummary;
+  /** Directives not yet marked processed (from the local cache); null when unknown. */
   openDirectives: number | null;
   credential: {
     /** SHA-256 (hex) of handover/credential.p7m. */
@@ -76,4 +81,6 @@ export interface RecordSeal {
   /** Fingerprint of the certificate that signed seal/tagmanifest-sha256.txt.p7s. */
   signerCertificateSha256: string;
   bagName: string;
+  /** The exact text of record-binding.json, embedded in the PDF (absent only in previews). */
+  binding?: string;
 }

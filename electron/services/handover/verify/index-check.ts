@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAppError } from '../../errors/app-error.ts';
-import { BAG_FILES, EML_DIR, emlPath } from '../bag/bag-layout.ts';
+import { BAG_FILES, EML_DIR } from '../bag/bag-layout.ts';
 import { readCsvFile } from '../bag/csv.ts';
 import type { FileDigest } from '../bag/file-hash.ts';
 import type { HandoverRecord } from '../record/record-types.ts';
@@ -33,6 +33,8 @@ interface Row {
   size: number;
   sha256: string;
   path: string;
+  /** Mailbag-Message-ID: the rows number the messages 1…N, and the file is named by it. */
+  mailbagId: number;
   /** Where the row starts in messages.csv. */
   line: number;
 }
@@ -56,10 +58,14 @@ export async function checkIndexes(i: IndexCheckInput): Promise<IndexCheckResult
   const byPath = new Map<string, { row: Row; line: number }>();
   const perFolder = new Map<string, { messages: number; bytes: number }>();
 
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
     const { line } = row;
-    if (row.path !== emlPath(row.folderId, row.uid))
-      problems.add(BAG_FILES.messagesCsv, 'index', `line ${line}: path ${row.path} does not match folder_id and uid`);
+    if (row.mailbagId !== n + 1 || !row.path.startsWith(`${EML_DIR}/`) || !row.path.endsWith(`/${row.mailbagId}.eml`))
+      problems.add(
+        BAG_FILES.messagesCsv,
+        'index',
+        `line ${line}: path ${row.path} is not named by Mailbag-Message-ID ${n + 1}`,
+      );
     if (byPath.has(row.path)) {
       problems.add(row.path, 'index', `listed twice in ${BAG_FILES.messagesCsv} (line ${line})`);
       continue;
@@ -121,6 +127,7 @@ async function readRows(i: IndexCheckInput): Promise<Row[] | null> {
         size,
         sha256: (r[COL.sha256] ?? '').toLowerCase(),
         path: r[COL.path] ?? '',
+        mailbagId: Number(r[COL.mailbag_message_id]),
         line,
       });
     });
@@ -172,7 +179,7 @@ async function checkFolders(
 ): Promise<number> {
   const text = await readText(i, BAG_FILES.foldersJson);
   if (text === null) return 0;
-  let folders: { id?: unknown; name?: unknown; messages?: unknown; bytes?: unknown }[];
+  let folders: { id?: unknown; dir?: unknown; name?: unknown; messages?: unknown; bytes?: unknown }[];
   try {
     folders = JSON.parse(text) as typeof folders;
     if (!Array.isArray(folders)) throw new Error('not an array');
@@ -180,9 +187,12 @@ async function checkFolders(
     i.problems.add(BAG_FILES.foldersJson, 'index', `not a JSON array of folders (${(e as Error).message})`);
     return 0;
   }
+  // Message files sit in their folder's directory (nested names, folders.json "dir").
+  const idOfDir = new Map(folders.map((f) => [String(f.dir ?? f.id), String(f.id)]));
   const onDisk = new Map<string, number>();
   for (const p of emlOnDisk) {
-    const id = p.split('/')[2] ?? '';
+    const dir = p.slice(EML_DIR.length + 1, p.lastIndexOf('/'));
+    const id = idOfDir.get(dir) ?? dir;
     onDisk.set(id, (onDisk.get(id) ?? 0) + 1);
   }
   const ids = new Set<string>();
@@ -206,7 +216,7 @@ async function checkFolders(
     const files = onDisk.get(id) ?? 0;
     if (f.messages !== files)
       i.problems.add(
-        `${EML_DIR}/${id}/`,
+        `${EML_DIR}/${String(f.dir ?? id)}/`,
         'folder-count',
         `folder "${name}": ${String(f.messages)} messages declared in ${BAG_FILES.foldersJson}, ${files} files present`,
       );

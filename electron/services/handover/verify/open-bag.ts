@@ -62,6 +62,11 @@ export async function tarBaseDir(path: string): Promise<string> {
       cause: e,
     });
   }
+  if (roots.size === 0) {
+    throw new AppError('PACKAGE_INVALID', `${name} is neither a bag directory nor a .tar holding one`, {
+      messageVi: `Tệp ${name} không phải gói bàn giao (thư mục gói hoặc tệp .tar của gói).`,
+    });
+  }
   if (roots.size !== 1) {
     throw new AppError('PACKAGE_INVALID', `${name} must hold one base directory, found ${roots.size}`, {
       messageVi: `Tệp ${name} phải chứa đúng một thư mục gốc của gói bàn giao.`,

@@ -16,10 +16,14 @@ export interface SignatureCheckInput {
   record: HandoverRecord | null;
   now: Date;
   trustedCertificates?: Uint8Array[] | undefined;
+  /** SHA-256 of the certificate the verifier expects (received another way): pins the signer. */
+  expectSigner?: string | undefined;
   problems: Problems;
 }
 
-export async function checkSignatures(i: SignatureCheckInput): Promise<VerifyReport['signature']> {
+export type SignatureCheck = VerifyReport['signature'] & { authenticatedBy: VerifyReport['authenticatedBy'] };
+
+export async function checkSignatures(i: SignatureCheckInput): Promise<SignatureCheck | null> {
   const { problems } = i;
   const main = await verifyFile(i, BAG_FILES.tagmanifestSha256, BAG_FILES.tagmanifestSignature, 'signature');
   if (!main) return null;
@@ -34,6 +38,15 @@ export async function checkSignatures(i: SignatureCheckInput): Promise<VerifyRep
     );
   if (i.trustedCertificates?.length && main.chain !== 'trusted')
     problems.add(BAG_FILES.tagmanifestSignature, 'signature', "the signer's chain does not lead to the given CA");
+  const pinned = i.expectSigner !== undefined && fingerprint !== null && sameFingerprint(fingerprint, i.expectSigner);
+  if (i.expectSigner !== undefined && !pinned)
+    problems.add(
+      BAG_FILES.tagmanifestSignature,
+      'signature',
+      `signed by certificate ${fingerprint ?? '(none)'}, not by the expected ${i.expectSigner}`,
+    );
+  const byCa = Boolean(i.trustedCertificates?.length) && main.chain === 'trusted';
+  const authenticatedBy = main.signatureValid && byCa ? 'ca' : main.signatureValid && pinned ? 'pinned' : null;
 
   const pdf = await verifyFile(i, BAG_FILES.recordPdf, BAG_FILES.recordPdfSignature, 'pdf-signature');
   const pdfSigner = pdf?.signer?.sha256Fingerprint ?? null;
@@ -49,6 +62,7 @@ export async function checkSignatures(i: SignatureCheckInput): Promise<VerifyRep
     signerFingerprint: fingerprint,
     signerSubject: main.signer?.subject ?? null,
     signingTime: main.signingTime,
+    authenticatedBy,
   };
 }
 

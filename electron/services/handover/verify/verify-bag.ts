@@ -3,7 +3,7 @@
 // Payload-Oxum, index ↔ files, per-folder counts. Every problem names its file.
 import type { HandoverProgress, VerifyReport } from '../../../../shared/handover.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { BAG_FILES } from '../bag/bag-layout.ts';
+import { BAG_FILES, STATE_DIR } from '../bag/bag-layout.ts';
 import { payloadOxum } from '../bag/bag-info.ts';
 import { HashPool } from '../bag/hash-pool.ts';
 import { compareBagPaths } from '../bag/manifest.ts';
@@ -13,6 +13,8 @@ import { openBag, type OpenedBag } from './open-bag.ts';
 import { checkPayload } from './payload-check.ts';
 import { Problems } from './problems.ts';
 import { checkSignatures } from './signature-check.ts';
+import { checkRecordBinding } from './binding-check.ts';
+import { normalizeFingerprint } from '../record/record-binding.ts';
 import { checkAllowedFiles, checkBagInfo, checkBagit, checkTagmanifest, readManifest } from './structure-check.ts';
 import type { Clock } from '../../clock/clock.ts';
 
@@ -21,6 +23,8 @@ export interface VerifyOptions {
   clock: Clock;
   /** DER or PEM certificates of the CAs to trust; with them the signer's chain must lead to one. */
   trustedCertificates?: Uint8Array[];
+  /** SHA-256 of the signer's certificate, received another way (`--expect-signer`): pins the signer. */
+  expectSigner?: string;
   signal?: AbortSignal;
   onProgress?: (p: HandoverProgress) => void;
 }
@@ -50,6 +54,16 @@ export async function verifyOpenedBag(opened: OpenedBag, path: string, opts: Ver
         cause: e,
       });
     }
+    // Neither a bag nor an unfinished export of one: one clear error rather than a list of everything missing.
+    const unfinished = [...files.keys()].some((p) => p === STATE_DIR || p.startsWith(`${STATE_DIR}/`));
+    if (!unfinished && ![BAG_FILES.bagit, BAG_FILES.bagInfo, BAG_FILES.tagmanifestSha256].some((f) => files.has(f)))
+      throw new AppError(
+        'PACKAGE_INVALID',
+        `${path} is not a handover bag (no bagit.txt, bag-info.txt or tagmanifest)`,
+        {
+          messageVi: `${path} không phải gói bàn giao (không có bagit.txt).`,
+        },
+      );
     const input = { dir, files, problems };
     checkAllowedFiles(input);
     await checkBagit(input);
@@ -82,6 +96,7 @@ export async function verifyOpenedBag(opened: OpenedBag, path: string, opts: Ver
       record,
       now: opts.clock.now(),
       trustedCertificates: opts.trustedCertificates,
+      expectSigner: opts.expectSigner,
       problems: sealProblems,
     });
     sealing.catch(() => undefined);
@@ -123,14 +138,23 @@ export async function verifyOpenedBag(opened: OpenedBag, path: string, opts: Ver
     emit('indexes');
     const index = await indexing;
     emit('seal');
-    const signature = await sealing;
+    const sealed = await sealing;
+    const boundTo = await checkRecordBinding(input);
+    if (boundTo !== null && sealed?.signerFingerprint && normalizeFingerprint(sealed.signerFingerprint) !== boundTo)
+      problems.add(
+        BAG_FILES.recordBinding,
+        'record-binding',
+        `names signer ${boundTo}, the bag is signed by ${sealed.signerFingerprint}`,
+      );
     for (const p of sealProblems.list) problems.add(p.file, p.kind, p.detail);
+    const { authenticatedBy = null, ...signature } = sealed ?? {};
     emit('done');
     return {
       valid: problems.empty,
       bag: path,
       problems: [...problems.list].sort((a, b) => compareBagPaths(a.file, b.file) || a.kind.localeCompare(b.kind)),
-      signature,
+      signature: sealed ? (signature as NonNullable<VerifyReport['signature']>) : null,
+      authenticatedBy: problems.empty ? authenticatedBy : null,
       payloadOxum: { declared: declaredOxum, actual: actualOxum },
       counts: { files: count, messages: index.messages, folders: index.folders },
       durationMs: Math.round(performance.now() - started),

@@ -1,4 +1,6 @@
+import { Buffer } from 'node:buffer';
 import { decodeBytes, guessSingleByteCharset, isMostlyNotUtf8 } from './bytes.ts';
+import { isCertainlyUtf8, isSingleByteLabel } from './utf8.ts';
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -12,31 +14,41 @@ interface Word {
 }
 
 function qBytes(payload: string): Uint8Array {
-  const out: number[] = [];
+  // At most 3 bytes per UTF-16 unit (a character typed into a Q word as is).
+  const out = new Uint8Array(payload.length * 3);
+  let n = 0;
   for (let i = 0; i < payload.length; i++) {
-    const ch = payload[i]!;
-    const hex = payload.slice(i + 1, i + 3);
-    if (ch === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      out.push(parseInt(hex, 16));
+    const code = payload.charCodeAt(i);
+    if (code === 0x3d && isHex(payload.charCodeAt(i + 1)) && isHex(payload.charCodeAt(i + 2))) {
+      out[n++] = parseInt(payload.slice(i + 1, i + 3), 16);
       i += 2;
-    } else if (ch === '_') {
-      out.push(0x20);
+    } else if (code === 0x5f) {
+      out[n++] = 0x20;
+    } else if (code < 0x80) {
+      out[n++] = code;
     } else {
-      // A broken escape ("=ZZ") is kept as typed, as mail clients do.
-      for (const b of UTF8.encode(ch)) out.push(b);
+      // A broken escape ("=ZZ") or a raw character is kept as typed, as mail clients do.
+      const ch = String.fromCodePoint(payload.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      const bytes = UTF8.encode(ch);
+      out.set(bytes, n);
+      n += bytes.length;
     }
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
 }
+
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
 function wordBytes(kind: string, payload: string): Uint8Array | null {
   if (kind.toLowerCase() === 'q') return qBytes(payload);
   // Invalid characters or a length no encoder produces: not base64, show it as typed.
   if (!BASE64.test(payload) || payload.replace(/=+$/, '').length % 4 === 1) return null;
-  return Uint8Array.from(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+  return Buffer.from(payload, 'base64');
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -46,9 +58,14 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Decodes bytes whose charset label may be unknown, never returning null. */
+/**
+ * Decodes bytes whose charset label may be unknown or wrong, never returning
+ * null: well-formed UTF-8 under a single-byte label (windows-1258,
+ * iso-8859-1...) is read as UTF-8, since read by its label it is mojibake.
+ */
 export function decodeWithFallback(bytes: Uint8Array, label: string): string {
   const charset = label.replace(/\*.*$/, '');
+  if (isSingleByteLabel(charset) && isCertainlyUtf8(bytes)) return decodeBytes(bytes, 'utf-8')!;
   const known = decodeBytes(bytes, charset);
   if (known !== null) return known;
   if (!isMostlyNotUtf8(bytes)) return decodeBytes(bytes, 'utf-8')!;

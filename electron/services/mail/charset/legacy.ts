@@ -38,9 +38,13 @@ const add = (a: LegacyScore, b: LegacyScore): LegacyScore => ({
  * each part that shows it. The decision is made on the parts together (a
  * two-word subject alone is too little evidence); each part is then converted
  * only if it carries the encoding's marks itself, so a Unicode subject over a
- * TCVN3 body is left alone. Input is expected in NFC; output is NFC.
+ * TCVN3 body is left alone. `hint`: an encoding the message's headers were
+ * found in, which lowers the bar for it. Input is expected in NFC; output is NFC.
  */
-export function convertLegacyParts(texts: MessageTexts): MessageTexts & { legacy: LegacyConversion | null } {
+export function convertLegacyParts(
+  texts: MessageTexts,
+  hint: LegacyEncoding | null = null,
+): MessageTexts & { legacy: LegacyConversion | null } {
   const sources: Record<LegacyPart, string> = {
     subject: texts.subject,
     text: texts.text,
@@ -54,7 +58,7 @@ export function convertLegacyParts(texts: MessageTexts): MessageTexts & { legacy
   const totals = Object.fromEntries(
     LEGACY_ENCODINGS.map((e) => [e, parts.map((p) => scores[e][p]).reduce(add)]),
   ) as Record<LegacyEncoding, LegacyScore>;
-  const { encoding } = chooseEncoding(totals);
+  const { encoding } = chooseEncoding(totals, hint);
   if (!encoding) return { ...texts, legacy: null };
 
   const converted: LegacyPart[] = [];

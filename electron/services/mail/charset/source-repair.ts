@@ -1,6 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { guessSingleByteCharset, isKnownCharset, isMostlyNotUtf8, decodeBytes } from './bytes.ts';
 import { headerValue } from './headers.ts';
+import { transferDecode } from './transfer.ts';
+import { isCertainlyUtf8, isSingleByteLabel } from './utf8.ts';
 
 /**
  * Byte-level repairs made before (or, for bodies, instead of) trusting the
@@ -135,36 +137,6 @@ export function transcodeRawHeaders(source: Buffer): Buffer {
   return Buffer.concat(chunks);
 }
 
-function decodeQuotedPrintable(bytes: Buffer): Buffer {
-  const out = Buffer.alloc(bytes.length);
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b !== 0x3d) {
-      out[n++] = b;
-      continue;
-    }
-    const hex = bytes.subarray(i + 1, i + 3).toString('latin1');
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      out[n++] = parseInt(hex, 16);
-      i += 2;
-    } else if (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a) {
-      i += 2;
-    } else if (bytes[i + 1] === 0x0a) {
-      i += 1;
-    } else {
-      out[n++] = b;
-    }
-  }
-  return out.subarray(0, n);
-}
-
-function transferDecode(body: Buffer, cte: string): Buffer {
-  if (cte === 'base64') return Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
-  if (cte === 'quoted-printable') return decodeQuotedPrintable(body);
-  return body;
-}
-
 interface Relabel {
   headerStart: number;
   headerEnd: number;
@@ -192,10 +164,16 @@ function collectRelabels(source: Buffer, start: number, end: number, depth: numb
     collectRelabels(source, bodyStart, end, depth + 1, out);
     return;
   }
-  if (!type.startsWith('text/') || !fallsBackToUtf8(contentType?.params.charset)) return;
-  const bytes = transferDecode(source.subarray(bodyStart, end), cte);
-  if (!isMostlyNotUtf8(bytes)) return;
-  out.push({ headerStart: start, headerEnd, charset: guessSingleByteCharset(bytes) });
+  if (!type.startsWith('text/')) return;
+  const label = contentType?.params.charset;
+  if (fallsBackToUtf8(label)) {
+    const bytes = transferDecode(source.subarray(bodyStart, end), cte);
+    if (isMostlyNotUtf8(bytes)) out.push({ headerStart: start, headerEnd, charset: guessSingleByteCharset(bytes) });
+  } else if (label !== undefined && isSingleByteLabel(label)) {
+    // Valid UTF-8 wins over a single-byte label: read by its label it would be mojibake.
+    const bytes = transferDecode(source.subarray(bodyStart, end), cte);
+    if (isCertainlyUtf8(bytes)) out.push({ headerStart: start, headerEnd, charset: 'utf-8' });
+  }
 }
 
 /** Body ranges of a multipart's parts; an unterminated last part runs to the end. */
@@ -279,7 +257,9 @@ export function hasBody(source: Buffer): boolean {
 /**
  * Relabels text parts whose bytes are not UTF-8 although their label leaves
  * the parser decoding them as UTF-8 (no charset, us-ascii, utf-8, or a name
- * it does not know such as "utf-9"). Returns null when nothing needed it.
+ * it does not know such as "utf-9"), and parts labelled with a single-byte
+ * charset (windows-1258, iso-8859-1...) whose bytes are well-formed UTF-8.
+ * Returns null when nothing needed it.
  */
 export function relabelUndecodableText(source: Buffer): Buffer | null {
   const relabels: Relabel[] = [];

@@ -10,6 +10,8 @@ const errors: Record<ErrorCode, string> = {
   AUTH_FAILED: 'Wrong user name or password.',
   HOST_UNREACHABLE: 'Cannot reach the server. Check the address, port and network.',
   TIMEOUT: 'The server did not answer in time.',
+  NETWORK:
+    'The connection to the server was lost midway. What was fetched is kept; the next run resumes where this one stopped.',
   TLS_UNTRUSTED:
     "The server's certificate is not trusted. Compare its fingerprint or choose your unit's CA certificate file.",
   TLS_FAILED: 'Could not establish a secure (TLS) connection to the server.',

@@ -8,13 +8,16 @@ import { delegationEn } from './delegation.ts';
 import { handoverEn } from './handover.ts';
 import { identityEn } from './identity.ts';
 import { mailEn } from './mail.ts';
+import { ledgerEn } from './ledger.ts';
+import { linksEn } from './links.ts';
 import { mailboxEn } from './mailbox.ts';
+import { noticesEn } from './notices.ts';
 import { receiptsEn } from './receipts.ts';
 import { rowMenuEn } from './row-menu.ts';
 import { shortcutsEn } from './shortcuts.ts';
 
 export const en: Translation<Resources> = {
-  app: { ...appEn, ...mailboxEn, ...shortcutsEn, ...rowMenuEn },
+  app: { ...appEn, ...mailboxEn, ...shortcutsEn, ...rowMenuEn, ledger: ledgerEn, notices: noticesEn, links: linksEn },
   mail: mailEn,
   compose: { ...composeEn, ...composeMoreEn },
   delegation: delegationEn,

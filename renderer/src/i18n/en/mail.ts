@@ -34,6 +34,7 @@ export const mailEn: Translation<typeof mailVi> = {
     saving: 'Saving…',
     savedTo: 'Saved to {{path}}',
     noAccount: 'The open mailbox is not known yet, so nothing can be saved.',
+    archive: 'Archive: may contain programs, check before opening',
     risky: 'Possibly dangerous file',
     confirmTitle: 'Save a possibly dangerous file?',
     fileName: 'File name',

@@ -9,13 +9,16 @@ import { delegationVi } from './delegation.ts';
 import { handoverVi } from './handover.ts';
 import { identityVi } from './identity.ts';
 import { mailVi } from './mail.ts';
+import { ledgerVi } from './ledger.ts';
+import { linksVi } from './links.ts';
 import { mailboxVi } from './mailbox.ts';
+import { noticesVi } from './notices.ts';
 import { receiptsVi } from './receipts.ts';
 import { rowMenuVi } from './row-menu.ts';
 import { shortcutsVi } from './shortcuts.ts';
 
 export const vi = {
-  app: { ...appVi, ...mailboxVi, ...shortcutsVi, ...rowMenuVi },
+  app: { ...appVi, ...mailboxVi, ...shortcutsVi, ...rowMenuVi, ledger: ledgerVi, notices: noticesVi, links: linksVi },
   mail: mailVi,
   compose: { ...composeVi, ...composeMoreVi },
   delegation: delegationVi,

@@ -31,6 +31,7 @@ export const mailVi = {
     saving: 'Đang lưu…',
     savedTo: 'Đã lưu vào {{path}}',
     noAccount: 'Chưa xác định được hộp thư đang mở nên chưa lưu được.',
+    archive: 'Tệp nén: có thể chứa chương trình, hãy kiểm tra trước khi mở',
     risky: 'Tệp có thể nguy hiểm',
     confirmTitle: 'Lưu tệp có thể nguy hiểm?',
     fileName: 'Tên tệp',

@@ -3,10 +3,10 @@
 // folder's pages). A folder pages through the cache; search hits and
 // directives are finished lists arranged here.
 import { useEffect, useMemo } from 'react';
-import type { CachedSummary, SearchHit } from '../../../../shared/mail.ts';
+import type { CachedSummary, SearchPage } from '../../../../shared/mail.ts';
 import { invoke } from '../../api.ts';
 import type { Live } from '../../hooks/useLive.ts';
-import { arrangeDirectives, arrangeRows } from '../../list/arrange.ts';
+import { arrangeDirectives, arrangeRanked } from '../../list/arrange.ts';
 import { ArraySource, PagedSource, ThreadSource, type RowSource } from '../../list/sources.ts';
 import type { UiPrefs } from '../../prefs/uiPrefs.ts';
 import type { Filter, ListMode } from './useMailView.ts';
@@ -33,7 +33,7 @@ export function useRowSource(opts: {
   folderPath: string | null;
   filter: Filter;
   order: Order;
-  search: Live<SearchHit[]>;
+  search: Live<SearchPage>;
   directives: Live<CachedSummary[]>;
 }): RowSource {
   const { accountId, mode, folderPath, filter, search, directives } = opts;
@@ -48,10 +48,10 @@ export function useRowSource(opts: {
   const searchSource = useMemo<RowSource | null>(() => {
     if (!searchMode) return null;
     return new ArraySource(
-      search.value ? arrangeRows(search.value, filter, sort, descending) : null,
+      search.value ? arrangeRanked(search.value.hits, filter) : null,
       search.value ? null : search.error,
     );
-  }, [searchMode, search.value, search.error, filter, sort, descending]);
+  }, [searchMode, search.value, search.error, filter]);
   const directivesMode = mode === 'directives';
   const directivesSource = useMemo<RowSource | null>(() => {
     if (!directivesMode) return null;

@@ -19,7 +19,7 @@ export interface SyncState {
   cancelling: boolean;
 }
 
-const OFFLINE_CODES = new Set(['HOST_UNREACHABLE', 'TIMEOUT']);
+const OFFLINE_CODES = new Set(['HOST_UNREACHABLE', 'TIMEOUT', 'NETWORK']);
 
 export function useSync(
   accountId: string,

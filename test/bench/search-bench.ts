@@ -1,0 +1,245 @@
+// Search benchmarks (issue 16; not tests: timings never fail anything), with the house rule of
+// rounds.ts (≥ 5 rounds, order alternating, every round printed, the median with its spread):
+//  - background indexing: the text of the newest W messages of a folder of N (default 20,000)
+//    read from the private Dovecot (BODY.PEEK), decoded and indexed, vs the baseline of a raw
+//    imapflow FETCH of the same sources on the same connection. Reported as a ratio and as a
+//    rate in messages/s.
+//  - search p95 over the fully indexed folder: 14 queries (words, phrases, diacritics, prefixes,
+//    operators), each run 10 times per round, vs the baseline of opening the folder (its first
+//    page of 50 rows from the cache) in the same round. Target (issue 16): p95 ≤ 30 ms.
+//  - index size vs the text it indexes (subject, names, addresses, body; UTF-8 bytes). Target:
+//    ≤ 40% of the text size.
+// Writes its section of BENCHMARKS.md (or --out).
+//   node test/bench/search-bench.ts [--rounds R --messages N --window W --out FILE]
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppServices } from '../../electron/services/app-services.ts';
+import { ManualClock } from '../../electron/services/clock/clock.ts';
+import { connectImap } from '../../electron/services/imap/imap-connection.ts';
+import { AttachmentTextPool } from '../../electron/services/index/attachment-text.ts';
+import { indexFolders } from '../../electron/services/index/body-indexer.ts';
+import { nullLogger } from '../../electron/services/logging/logger.ts';
+import { parseQuery } from '../../electron/services/search/query.ts';
+import { uidSet } from '../../electron/services/sync/folder-sync.ts';
+import { startMailStack } from '../stack/mail-stack.ts';
+import { fakeDialogs } from '../support/fake-dialogs.ts';
+import { draftFor } from '../support/fixtures.ts';
+import { MemorySecretStore } from '../support/memory-secret-store.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { table, writeSection } from './handover/report.ts';
+import { absoluteCell, fmtMs, log, paired, ratioCell, roundsArg, sideCell, spread, timed } from './rounds.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TITLE = '## Tìm kiếm / Search';
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    messages: { type: 'string', default: '20000' },
+    window: { type: 'string', default: '1000' },
+    out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
+  },
+});
+const rounds = roundsArg(values.rounds);
+const count = Number(values.messages);
+const windowSize = Math.min(Number(values.window), count);
+const EMAIL = 'searchbench@binhphuoc.gov.vn';
+const PASSWORD = 'SearchBench#2026';
+
+const SENTENCES = [
+  'Thực hiện Kế hoạch số {n}/KH-UBND ngày {d} của Ủy ban nhân dân tỉnh về chuyển đổi số.',
+  'Đề nghị các sở, ban, ngành khẩn trương báo cáo kết quả trước ngày {d}.',
+  'Văn phòng UBND tỉnh thông báo lịch họp giao ban tuần {n} tại phòng họp số {k}.',
+  'Giao Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tham mưu ngân sách năm {y}.',
+  'Công tác phòng chống thiên tai, tìm kiếm cứu nạn cần được triển khai đồng bộ.',
+  'Các đơn vị tăng cường bảo đảm an toàn thông tin mạng trong cơ quan nhà nước.',
+  'Trường hợp có khó khăn, vướng mắc, đề nghị phản ánh về Sở Nội vụ để tổng hợp.',
+  'Kính gửi Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND các huyện, thị xã, thành phố.',
+  'Chỉ thị số {n}/CT-UBND về tăng cường kỷ luật, kỷ cương hành chính.',
+  'Hồ sơ gửi kèm gồm tờ trình, dự thảo quyết định và báo cáo thẩm định số {k}.',
+];
+const SUBJECTS = [
+  'V/v triển khai Kế hoạch số {n}',
+  'Quyết định số {n}/QĐ-UBND',
+  'Thông báo lịch họp',
+  'Báo cáo quý {k}',
+];
+
+/** A message with a realistic body (about 1 KB of text) and the text the index will hold. */
+function benchMessage(i: number): { source: string; textBytes: number } {
+  const fill = (s: string) =>
+    s
+      .replace('{n}', String((i % 2000) + 1))
+      .replace('{k}', String((i % 7) + 1))
+      .replace('{y}', String(2020 + (i % 7)))
+      .replace('{d}', `${(i % 28) + 1}/${(i % 12) + 1}/2025`);
+  const subject = fill(SUBJECTS[i % SUBJECTS.length] as string);
+  const body = Array.from({ length: 8 }, (_, k) => fill(SENTENCES[(i * 3 + k * 7) % SENTENCES.length] as string)).join(
+    ' ',
+  );
+  const from = `so${i % 40}@binhphuoc.gov.vn`;
+  const date = new Date(Date.UTC(2022, 0, 1) + i * 1_800_000).toUTCString().replace('GMT', '+0000');
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  const source = [
+    `From: =?UTF-8?B?${b64(`Phòng ${i % 40}`)}?= <${from}>`,
+    `To: ${EMAIL}`,
+    `Subject: =?UTF-8?B?${b64(subject)}?=`,
+    `Date: ${date}`,
+    `Message-ID: <search-bench-${i}@binhphuoc.gov.vn>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    body,
+    '',
+  ].join('\n');
+  const text = `${subject} Phòng ${i % 40} ${from} ${EMAIL} ${body}`;
+  return { source, textBytes: Buffer.byteLength(text, 'utf8') };
+}
+
+const QUERIES = [
+  'chuyen doi so',
+  'chuyển đổi số',
+  '"ke hoach so 15"',
+  'khẩn trương',
+  'ngan sach nam 2024',
+  'phong chong thien tai',
+  'an toan thong tin',
+  'giao*',
+  'subject:"quyet dinh"',
+  'from:so7',
+  'to:searchbench',
+  'ky luat ky cuong',
+  'is:unread thong bao',
+  'after:01/02/2022 before:2022-03-01 bao cao',
+];
+
+const stack = await startMailStack({ users: [{ email: EMAIL, password: PASSWORD }] });
+const profile = tempDir('um-search-bench-');
+const services = createAppServices({
+  clock: new ManualClock(Date.UTC(2030, 0, 1)),
+  profileDir: profile.dir,
+  secrets: new MemorySecretStore(),
+  logger: nullLogger,
+  dialogs: fakeDialogs(),
+  openExternal: async () => undefined,
+  appVersion: 'bench',
+  platform: process.platform,
+});
+const pool = new AttachmentTextPool();
+try {
+  let textBytes = 0;
+  await stack.bulkSeed(EMAIL, 'INBOX', count, (i) => {
+    const m = benchMessage(i);
+    textBytes += m.textBytes;
+    return m.source;
+  });
+  const accountId = (await services.accounts.add(draftFor(stack, EMAIL), PASSWORD)).id;
+  await services.sync.start(accountId, ['INBOX'], { index: false });
+  const cache = services.caches.get(accountId);
+  const client = await connectImap((await services.accounts.credentials(accountId)).imap);
+  const folders = [{ path: 'INBOX', delimiter: '/' }];
+  const newest = (
+    cache.db.prepare('SELECT uid FROM messages ORDER BY date DESC LIMIT ?').all(windowSize) as Array<{ uid: number }>
+  ).map((r) => r.uid);
+
+  // ---- background indexing of the newest W messages ----
+  const indexing = await paired({
+    label: `indexing ${windowSize} messages`,
+    rounds,
+    warmup: 1,
+    beforeRound: () => {
+      cache.db
+        .prepare('UPDATE messages SET text_indexed = 0 WHERE uid IN (SELECT value FROM json_each(?))')
+        .run(JSON.stringify(newest));
+    },
+    baseline: async () =>
+      (
+        await timed(async () => {
+          const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+          try {
+            for await (const m of client.fetch(uidSet(newest), { uid: true, source: true }, { uid: true })) void m;
+          } finally {
+            lock.release();
+          }
+        })
+      )[0],
+    ours: async () => (await timed(() => indexFolders(client, cache, folders, { pool })))[0],
+  });
+
+  // ---- the whole folder, once (its rate is printed; the search below needs it) ----
+  cache.db.exec('UPDATE messages SET text_indexed = 0');
+  const [fullMs] = await timed(() => indexFolders(client, cache, folders, { pool }));
+  log(
+    `indexing the whole folder: ${count} messages in ${(fullMs / 1000).toFixed(1)} s (${((count * 1000) / fullMs).toFixed(0)} messages/s)`,
+  );
+  await client.logout().catch(() => client.close());
+
+  // ---- search p95 ----
+  const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number;
+  const parsed = QUERIES.map((q) => parseQuery(q));
+  const searching = await paired({
+    label: `search p95 (${QUERIES.length} queries × 10)`,
+    rounds,
+    warmup: 1,
+    baseline: async () => {
+      const times: number[] = [];
+      for (let k = 0; k < QUERIES.length * 10; k++)
+        times.push((await timed(() => cache.list({ folder: 'INBOX', offset: 0, limit: 50 })))[0]);
+      return p95(times);
+    },
+    ours: async () => {
+      const times: number[] = [];
+      for (const q of parsed)
+        for (let k = 0; k < 10; k++) times.push((await timed(() => cache.search(q, { offset: 0, limit: 50 })))[0]);
+      return p95(times);
+    },
+  });
+  for (const [i, q] of parsed.entries()) log(`  ${QUERIES[i]}: ${cache.search(q, { offset: 0, limit: 1 }).total} hits`);
+
+  // ---- index size ----
+  const blocks = (t: string) =>
+    (cache.db.prepare(`SELECT COALESCE(SUM(length(block)), 0) AS n FROM ${t}_data`).get() as { n: number }).n +
+    (cache.db.prepare(`SELECT COALESCE(SUM(length(sz)), 0) AS n FROM ${t}_docsize`).get() as { n: number }).n;
+  const indexBytes = blocks('fts_fold') + blocks('fts_exact');
+  const share = indexBytes / textBytes;
+  log(
+    `index ${(indexBytes / 1e6).toFixed(1)} MB for ${(textBytes / 1e6).toFixed(1)} MB of text: ${(share * 100).toFixed(0)}%`,
+  );
+
+  const rates = indexing.map((r) => (windowSize * 1000) / r.oursMs);
+  const searchMs = searching.map((r) => r.oursMs);
+  writeSection(
+    values.out,
+    table([
+      {
+        name: `Background indexing: the newest ${windowSize} of ${count} messages (BODY.PEEK from Dovecot, decoded, indexed)`,
+        baseline: `raw imapflow FETCH of the same sources: ${sideCell(indexing.map((r) => r.baselineMs))}`,
+        ours: `${absoluteCell(indexing.map((r) => r.oursMs))}; ${spread(rates).median.toFixed(0)} messages/s (spread ${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}); whole folder once: ${((count * 1000) / fullMs).toFixed(0)} messages/s`,
+        result: `${ratioCell(indexing)} (baseline ÷ ours)`,
+        target: 'rate reported (UI frame times while indexing: not measured here)',
+      },
+      {
+        name: `Search p95 over ${count} indexed messages (${QUERIES.length} queries × 10 per round, first page of 50 with the total)`,
+        baseline: `opening the folder (first 50 rows) p95: ${sideCell(searching.map((r) => r.baselineMs))}`,
+        ours: absoluteCell(searchMs),
+        result: `${ratioCell(searching)} (baseline ÷ ours)`,
+        target: `≤ 30 ms: ${Math.max(...searchMs) <= 30 ? 'met' : 'not met'} (max ${fmtMs(Math.max(...searchMs))})`,
+      },
+      {
+        name: 'Index size (folded + exact full-text indexes) vs the text indexed (UTF-8)',
+        baseline: `${(textBytes / 1e6).toFixed(1)} MB of text`,
+        ours: `${(indexBytes / 1e6).toFixed(1)} MB`,
+        result: `${(share * 100).toFixed(0)}% of the text`,
+        target: `≤ 40%: ${share <= 0.4 ? 'met' : 'not met'}`,
+      },
+    ]),
+    TITLE,
+  );
+  log(`search bench: written to ${values.out}`);
+} finally {
+  await pool.close();
+  await services.dispose();
+  await stack.stop();
+  profile.cleanup();
+}
