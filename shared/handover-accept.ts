@@ -39,11 +39,35 @@ export interface PackageDiff {
   totals: { inPackage: number; live: number; missing: number; changed: number; added: number };
 }
 
+/** One folder messages were put back into. */
+export interface RestoredFolder {
+  path: string;
+  restored: number;
+  bytes: number;
+  /** The folder was gone from the server and was created again. */
+  created: boolean;
+}
+
+/**
+ * Messages a restore left alone, and why: `changed` ones are still on the server (other flags or
+ * size under the same UID; the server's copy is kept); `not-in-package` ones are named by the
+ * comparison but have no file in the package index.
+ */
+export interface RestoreSkip {
+  path: string;
+  messages: number;
+  reason: 'changed' | 'not-in-package';
+}
+
 export interface RestoreResult {
   restored: number;
   bytes: number;
   /** Folders created on the server to restore into. */
   createdFolders: string[];
+  /** Per folder, what was put back (folders with nothing restored are left out). */
+  folders: RestoredFolder[];
+  /** What was not restored, per folder and reason. */
+  skipped: RestoreSkip[];
 }
 
 export interface AcceptResult {

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
+import { list } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
 import { verifyDetached } from '../../electron/services/cms/cms.ts';
@@ -225,10 +226,33 @@ describe('accepting a handover', () => {
     // One message was re-flagged since the handover: the comparison differs → exit 1.
     expect(diff.code).toBe(1);
     expect(JSON.parse(diff.stdout).totals).toMatchObject({ missing: 0, changed: 1 });
-    const accepted = await cli(['handover', 'accept', bag, '--account-email', UNIT_EMAIL]);
+    // One more message lost since: `accept --restore` puts it back and says what it did and did not.
+    const [lostNested] = await uidsOf(NESTED);
+    await other.mailboxOpen(NESTED);
+    await other.messageDelete([lostNested as number], { uid: true });
+    await other.mailboxClose();
+    const accepted = await cli(['handover', 'accept', bag, '--account-email', UNIT_EMAIL, '--restore']);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stdout).toMatch(/Đã tiếp nhận hộp thư/);
     expect(accepted.stdout).toMatch(/đặt lại mật khẩu/);
+    const out = accepted.stdout.normalize('NFC');
+    expect(out).toMatch(/Đã khôi phục \/ restored: 1 thư \/ messages \((< )?[\d.]+,\d{2} MiB\) vào 1 thư mục/);
+    expect(out).toMatch(new RegExp(`\\n {4}${NESTED}: 1 thư / messages \\((< )?[\\d.]+,\\d{2} MiB\\)\\n`));
+    // The re-flagged INBOX message is still on the server: left alone, and the reason given.
+    expect(out).toMatch(
+      /Không khôi phục \/ not restored:\n {4}INBOX: 1 thư \/ messages — còn trên máy chủ nhưng đã thay đổi/,
+    );
+    expect(await uidsOf(NESTED)).toHaveLength(1);
+    // The signed statement records the same facts.
+    const statements = readdirSync(join(bag, 'seal'))
+      .filter((n) => /^acceptance-.*\.json$/.test(n))
+      .sort();
+    const statement = JSON.parse(readFileSync(join(bag, 'seal', statements.at(-1) as string), 'utf8'));
+    expect(statement.restored).toBe(1);
+    expect(statement.restore.folders).toEqual([
+      { path: NESTED, restored: 1, bytes: expect.any(Number) as number, created: false },
+    ]);
+    expect(statement.restore.skipped).toContainEqual({ path: 'INBOX', messages: 1, reason: 'changed' });
     const usage = await cli(['handover', 'accept', bag]);
     expect(usage.code).toBe(2);
     const wrong = await cli(['handover', 'accept', bag, '--account-email', 'khac@binhphuoc.gov.vn']);
@@ -236,4 +260,28 @@ describe('accepting a handover', () => {
     expect(wrong.stderr).toMatch(/không phải khac@binhphuoc.gov.vn/);
     expect(parseCertificates(new TextEncoder().encode(await incoming.identity.certificatePem())).length).toBe(1);
   }, 120_000);
+
+  it('the .tar package gives its directory entries real dates, like its files', async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const recipient = new TextEncoder().encode(await incoming.identity.certificatePem());
+    const exported = await outgoing.handover.export({
+      accountId: UNIT_EMAIL,
+      recipientCertificate: recipient,
+      outDir: join(work.dir, 'bag-tar'),
+      tar: true,
+    });
+    const until = Math.ceil(Date.now() / 1000) + 1;
+    const entries: Array<{ path: string; type: string; mtime: number | undefined }> = [];
+    await list({
+      file: exported.tarPath as string,
+      onReadEntry: (e) => entries.push({ path: e.path, type: e.type, mtime: e.mtime && e.mtime.getTime() / 1000 }),
+    });
+    const dirs = entries.filter((e) => e.type === 'Directory');
+    expect(dirs.map((d) => d.path)).toEqual(expect.arrayContaining(['bag-tar/', 'bag-tar/data/', 'bag-tar/seal/']));
+    for (const d of dirs) {
+      expect(d.mtime, d.path).toBeDefined();
+      expect(d.mtime, d.path).toBeGreaterThanOrEqual(since);
+      expect(d.mtime, d.path).toBeLessThanOrEqual(until);
+    }
+  }, 240_000);
 });

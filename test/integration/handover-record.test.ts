@@ -16,8 +16,9 @@ import {
 } from '../../electron/services/handover/record/record-guide.ts';
 import { renderRecordPdf } from '../../electron/services/handover/record/record-pdf.ts';
 import {
-  formatBytes,
+  formatBytesExact,
   formatInteger,
+  formatMiB,
   formatVnDateTime,
   formatVnLongDate,
   formatVnShortDate,
@@ -246,11 +247,19 @@ describe('record text', () => {
     expect(formatInteger(0)).toBe('0');
     expect(formatInteger(999)).toBe('999');
     expect(formatInteger(1_234_567)).toBe('1.234.567');
-    expect(formatBytes(512)).toBe('512 byte');
-    expect(formatBytes(1024)).toBe('1 KB');
-    expect(formatBytes(1_258_291)).toBe('1,2 MB');
-    expect(formatBytes(1_048_575)).toBe('1 MB');
-    expect(formatBytes(5 * 1024 ** 3 + 300 * 1024 ** 2)).toBe('5,3 GB');
+  });
+
+  it('writes every size in MiB with two decimals and a decimal comma, never a false zero', () => {
+    expect(formatMiB(0)).toBe('0,00 MiB');
+    expect(formatMiB(512)).toBe('< 0,01 MiB');
+    expect(formatMiB(1024)).toBe('< 0,01 MiB');
+    expect(formatMiB(10_486)).toBe('0,01 MiB');
+    expect(formatMiB(1_258_291)).toBe('1,20 MiB');
+    expect(formatMiB(1_048_575)).toBe('1,00 MiB');
+    expect(formatMiB(12_950_000)).toBe('12,35 MiB');
+    expect(formatMiB(5 * 1024 ** 3 + 300 * 1024 ** 2)).toBe('5.420,00 MiB');
+    expect(formatBytesExact(1_258_291)).toBe('1,20 MiB (1.258.291 byte)');
+    expect(formatBytesExact(512)).toBe('< 0,01 MiB (512 byte)');
   });
 
   it('breaks a fingerprint only at colons, 16 bytes a line', () => {
@@ -334,6 +343,21 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
     // Every folder is a table row with its UIDVALIDITY.
     for (const f of record.folders) expect(text.includes(f.uidValidity), f.uidValidity).toBe(true);
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('gives every size in one unit (MiB) with the same precision, and says which', () => {
+    const text = pdfText(file, 'raw').replace(/\s+/g, ' ');
+    // Header cells wrap and pdftotext interleaves their lines: the tagged table keeps each cell whole.
+    const cells = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).normalize('NFC');
+    expect(cells.replace(/\s+/g, ' ')).toContain('Dung lượng (MiB)');
+    expect(text).toContain('dung lượng tính bằng MiB (1 MiB = 1.048.576 byte)');
+    // 104.857 byte (folder 1) once read "102,4 KB" next to "1,5 MB" for the total.
+    for (const f of record.folders) expect(text, f.name).toContain(formatMiB(f.bytes));
+    expect(text).toContain(`dung lượng ${formatBytesExact(record.totals.bytes)}`);
+    expect(text).not.toMatch(/\d (KB|MB|GB|TB)\b/);
+    const sizes = text.match(/[\d.]+,\d+ MiB/g) ?? [];
+    expect(sizes.length).toBeGreaterThanOrEqual(record.folders.length + 2);
+    for (const size of sizes) expect(size).toMatch(/^[\d.]+,\d{2} MiB$/);
   });
 
   it('lists the open items cell by cell (structure tree): trích yếu, assignee, deadline, overdue marked', () => {
@@ -457,6 +481,21 @@ describe('handover record PDF', { timeout: 120_000 }, () => {
     expect(text).toContain('Người chứng kiến: không có');
     expect(text).not.toContain('NGƯỜI CHỨNG KIẾN');
     expect(text).toContain('Ngoại lệ: hộp thư thay đổi trong khi chụp dữ liệu');
+  }, 120_000);
+
+  it('counts open directives as 0, not "chưa xác định", for a mailbox with no mail', async () => {
+    const empty = SMALL_FOLDERS.map((f) => ({ ...f, messages: 0, bytes: 0, oldest: null, newest: null }));
+    const records = folder(8, 'UnitMailbox/Audit', { messages: 3, bytes: 3_000 });
+    const nothing = sampleRecord([...empty, records], {
+      openDirectives: null,
+      ledger: EMPTY_LEDGER,
+      registers: { delegation: 0, ledger: 0, audit: 3 },
+    });
+    const out = join(tmp.dir, 'no-mail.pdf');
+    writeFileSync(out, await renderRecordPdf(nothing, SEAL, { fontsDir: FONTS }));
+    const text = pdfText(out, 'raw').replace(/\s+/g, ' ');
+    expect(text).toContain('Văn bản chỉ đạo chưa xử lý xong: 0');
+    expect(text).not.toContain('chưa xác định');
   }, 120_000);
 
   it('normalises NFD names to NFC and shows characters the font lacks as code points', async () => {

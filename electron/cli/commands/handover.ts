@@ -9,6 +9,7 @@ import type { AppServices } from '../../services/app-services.ts';
 import { handoverProgressBar } from '../handover-progress.ts';
 import { UsageError } from '../usage.ts';
 import { formatOpenItems } from './handover-open-items.ts';
+import { formatRestore } from './handover-restore.ts';
 import { readInput, verifyCommand } from './handover-verify.ts';
 import { required, requireAccount, type CliIo, type CommandGroup, type Output, type Values } from '../args.ts';
 
@@ -130,7 +131,7 @@ async function acceptCommand(path: string, v: Values, s: AppServices, io: CliIo)
     `Đã tiếp nhận hộp thư / mailbox accepted: ${result.email}${result.replacedExisting ? ' (đã cập nhật tài khoản có sẵn / existing account updated)' : ''}`,
     `  Gói hợp lệ / package valid; người ký / signer ${result.verification.signature?.signerFingerprint ?? '?'}`,
     formatDiff(result.diff),
-    ...(result.restore ? [`  Đã khôi phục / restored: ${result.restore.restored} thư / messages`] : []),
+    ...(result.restore ? formatRestore(result.restore) : []),
     `  Biên nhận / receipt: ${result.receipt.files.join(', ')}`,
     result.receipt.mailboxFolder
       ? `  Lưu trong hộp thư / stored in the mailbox: ${result.receipt.mailboxFolder}`

@@ -242,9 +242,10 @@ export class HandoverService {
       const { diff, restore } = await this.withClient(account.id, async (client) => {
         let diff = await diffPackage(index, client);
         let restore: RestoreResult | null = null;
-        if (req.restore && diff.totals.missing > 0) {
+        if (req.restore) {
+          // Also with nothing missing: the receipt then says so, and what was left alone and why.
           restore = await restoreMissing(dir, index, diff, client, restoreProgress(opts));
-          diff = await diffPackage(index, client);
+          if (restore.restored > 0) diff = await diffPackage(index, client);
         }
         return { diff, restore };
       });

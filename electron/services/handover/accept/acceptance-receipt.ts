@@ -33,6 +33,11 @@ export interface AcceptanceStatement {
   verification: { valid: boolean; problems: number };
   comparison: PackageDiff['totals'];
   restored: number;
+  /**
+   * What `--restore` put back (per folder: messages and bytes, folders created again) and what it
+   * left alone and why; null when no restore was asked for.
+   */
+  restore: Pick<RestoreResult, 'bytes' | 'folders' | 'createdFolders' | 'skipped'> | null;
   passwordResetRequired: true;
 }
 
@@ -76,6 +81,14 @@ export function buildStatement(input: {
     verification: { valid: v.valid, problems: v.problems.length },
     comparison: input.diff.totals,
     restored: input.restore?.restored ?? 0,
+    restore: input.restore
+      ? {
+          bytes: input.restore.bytes,
+          folders: input.restore.folders,
+          createdFolders: input.restore.createdFolders,
+          skipped: input.restore.skipped,
+        }
+      : null,
     passwordResetRequired: true,
   };
 }

@@ -369,6 +369,11 @@ async function writeTar(bagDir: string): Promise<string> {
         cwd: dirname(bagDir),
         portable: true,
         filter: (path) => !path.split('/').includes(STATE_DIR),
+        // `portable` drops a directory's mtime (it reads 1970 in `tar -tv` and on extraction);
+        // the directories keep their real dates like the files do.
+        onWriteEntry: (entry) => {
+          if (entry.type === 'Directory') entry.noMtime = false;
+        },
       },
       [base],
     );

@@ -1,4 +1,5 @@
 import { csvRow } from '../bag/csv.ts';
+import { REGISTER_COLUMNS, URGENCY_COLUMN } from '../../ledger/report/register-rows.ts';
 
 // The registers travel in data/registers/, present with their header line even while empty.
 // A JSON Lines file has no comment syntax, so its first line is a JSON object that names the
@@ -19,16 +20,8 @@ const csvHeader = (columns: readonly string[]): string => BOM + csvRow(columns).
 /** The book's columns: the year, the decree's register columns, urgency, then processing. */
 export const LEDGER_BOOK_COLUMNS = [
   'Năm',
-  'Ngày đến',
-  'Số đến',
-  'Tác giả',
-  'Số, ký hiệu',
-  'Ngày tháng',
-  'Tên loại và trích yếu nội dung',
-  'Đơn vị hoặc người nhận',
-  'Ký nhận',
-  'Ghi chú',
-  'Độ khẩn',
+  ...REGISTER_COLUMNS,
+  URGENCY_COLUMN,
   'Người xử lý',
   'Người phối hợp',
   'Hạn xử lý',

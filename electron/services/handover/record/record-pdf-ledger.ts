@@ -2,6 +2,7 @@
 // hash chain (so that a later rewrite of the ledger or the audit is visible against this signed
 // record), and the open items (việc đang dở dang) with assignee and deadline, overdue marked.
 import type { HandoverChainHead, HandoverOpenItem } from '../../../../shared/handover-ledger.ts';
+import { isRecordFolder } from '../../../../shared/records.ts';
 import { MM, type AdminDocLayout, type TableRow } from './pdf-layout.ts';
 import { INDENT, SMALL, digestLines, hexLines, item, label, section, strong } from './record-pdf-parts.ts';
 import { formatInteger } from './record-text.ts';
@@ -77,6 +78,19 @@ function writeOpenItems(layout: AdminDocLayout, record: HandoverRecord): void {
   layout.gap(3);
 }
 
+/**
+ * Open directives as far as they are known: the app's count when it has one; 0 for a mailbox
+ * that holds no mail at all (nothing can be open); null only when neither tells.
+ */
+export function knownOpenDirectives(record: HandoverRecord): number | null {
+  if (record.openDirectives !== null) return record.openDirectives;
+  // The app's own record folders (UnitMailbox/…) hold registers, not mail; the record does not
+  // keep each folder's delimiter, so both usual ones are tried.
+  const isRecords = (name: string) => isRecordFolder(name, '/') || isRecordFolder(name, '.');
+  const mail = record.folders.filter((f) => !isRecords(f.name)).reduce((n, f) => n + f.messages, 0);
+  return mail === 0 ? 0 : null;
+}
+
 export function writeRegisters(layout: AdminDocLayout, record: HandoverRecord): void {
   const { registers, ledger } = record;
   section(layout, 'III. SỔ SÁCH, NHẬT KÝ VÀ VIỆC ĐANG DỞ DANG');
@@ -100,10 +114,11 @@ export function writeRegisters(layout: AdminDocLayout, record: HandoverRecord): 
       label(ledger.overdue > 0 ? `, trong đó ${formatInteger(ledger.overdue)} quá hạn.` : '.'),
     ]);
   }
-  if (ledger.entries === 0 || record.openDirectives !== null) {
+  const openDirectives = knownOpenDirectives(record);
+  if (ledger.entries === 0 || openDirectives !== null) {
     item(layout, [
       label('- Văn bản chỉ đạo chưa xử lý xong: '),
-      strong(record.openDirectives === null ? 'chưa xác định' : formatInteger(record.openDirectives)),
+      strong(openDirectives === null ? 'chưa xác định' : formatInteger(openDirectives)),
       label(ledger.entries > 0 ? ' (theo các cờ của thư).' : '.'),
     ]);
   }
@@ -116,7 +131,7 @@ export function ledgerExceptions(record: HandoverRecord): string[] {
   const { chains, entries } = record.ledger;
   if (!chains.ledger.intact) out.push('chuỗi băm của sổ đăng ký văn bản đến bị phá vỡ (xem mục III)');
   if (!chains.audit.intact) out.push('chuỗi băm của nhật ký thao tác bị phá vỡ (xem mục III)');
-  if (record.openDirectives === null && entries === 0)
+  if (knownOpenDirectives(record) === null && entries === 0)
     out.push('chưa xác định được số văn bản chỉ đạo chưa xử lý xong');
   return out;
 }

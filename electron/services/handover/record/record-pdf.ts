@@ -12,8 +12,8 @@ import { writeRegisters, ledgerExceptions } from './record-pdf-ledger.ts';
 import { BINDING_ATTACHMENT_NAME, RECORD_ATTACHMENT_NAME } from './record-binding.ts';
 import { recordJson } from './record-json.ts';
 import {
-  formatBytes,
   formatBytesExact,
+  formatMiB,
   formatInteger,
   formatVnClock,
   formatVnDateTime,
@@ -286,7 +286,7 @@ function writeFolders(layout: AdminDocLayout, record: HandoverRecord): void {
       String(i + 1),
       folderLabel(f),
       formatInteger(f.messages),
-      formatBytes(f.bytes),
+      formatMiB(f.bytes),
       formatVnShortDate(f.oldest),
       formatVnShortDate(f.newest),
       f.uidValidity,
@@ -298,7 +298,7 @@ function writeFolders(layout: AdminDocLayout, record: HandoverRecord): void {
       '',
       'Tổng cộng',
       formatInteger(totals.messages),
-      formatBytes(totals.bytes),
+      formatMiB(totals.bytes),
       formatVnShortDate(totals.oldest),
       formatVnShortDate(totals.newest),
       '',
@@ -309,7 +309,7 @@ function writeFolders(layout: AdminDocLayout, record: HandoverRecord): void {
       { header: 'TT', align: 'center' },
       { header: 'Tên thư mục', fill: true },
       { header: 'Số thư', align: 'right' },
-      { header: 'Dung lượng', align: 'right' },
+      { header: 'Dung lượng (MiB)', align: 'right' },
       { header: 'Thư cũ nhất', align: 'center' },
       { header: 'Thư mới nhất', align: 'center' },
       { header: 'UIDVALIDITY', align: 'right' },
@@ -318,7 +318,7 @@ function writeFolders(layout: AdminDocLayout, record: HandoverRecord): void {
     { size: 10.5, headerSize: 10, padding: 3 },
   );
   layout.gap(3);
-  const notes = ['Ngày tính theo giờ Việt Nam (UTC+7).'];
+  const notes = ['Ngày tính theo giờ Việt Nam (UTC+7); dung lượng tính bằng MiB (1 MiB = 1.048.576 byte).'];
   if (record.folders.some((f) => !f.selectable)) {
     notes.push('(*) Thư mục chỉ chứa thư mục con, không chứa thư (\\Noselect).');
   }

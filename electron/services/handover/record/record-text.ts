@@ -73,30 +73,26 @@ export function formatInteger(n: number): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+/** 1 MiB = 1.048.576 byte: every size in the record is in this one binary unit. */
+export const MIB = 1024 * 1024;
 
 /**
- * "1,2 MB" (binary multiples, as file managers show them, with the Vietnamese decimal comma);
- * below 1 KB the exact count: "512 byte".
+ * "12,35 MiB": every size in one unit (mebibyte, binary) with two decimals and the Vietnamese
+ * decimal comma, so the sizes of a record can be compared and added up by eye. A size that is
+ * not zero but rounds to 0,00 reads "< 0,01 MiB", never a false zero.
  */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${formatInteger(bytes)} byte`;
-  let value = bytes;
-  let unit: string = 'B';
-  for (const u of BYTE_UNITS) {
-    // Compare after rounding, so 1,048,575 bytes reads "1 MB", not "1.024 KB".
-    if (Math.round(value * 10) / 10 < 1024) break;
-    value /= 1024;
-    unit = u;
-  }
-  const [whole = '0', fraction] = (Math.round(value * 10) / 10).toFixed(1).split('.');
-  const text = fraction === '0' ? formatInteger(Number(whole)) : `${formatInteger(Number(whole))},${fraction}`;
-  return `${text} ${unit}`;
+export function formatMiB(bytes: number): string {
+  if (!Number.isFinite(bytes)) return UNKNOWN;
+  const hundredths = Math.round((bytes / MIB) * 100);
+  if (hundredths === 0 && bytes > 0) return '< 0,01 MiB';
+  const whole = Math.trunc(hundredths / 100);
+  const fraction = String(Math.abs(hundredths % 100)).padStart(2, '0');
+  return `${formatInteger(whole)},${fraction} MiB`;
 }
 
-/** "1,2 MB (1.234.567 byte)": rounded for reading, exact for checking. */
+/** "1,20 MiB (1.258.291 byte)": the one unit for reading, the exact count for checking. */
 export function formatBytesExact(bytes: number): string {
-  return bytes < 1024 ? formatBytes(bytes) : `${formatBytes(bytes)} (${formatInteger(bytes)} byte)`;
+  return `${formatMiB(bytes)} (${formatInteger(bytes)} byte)`;
 }
 
 /**

@@ -16,7 +16,10 @@ export interface RecordParty {
 }
 
 export interface RecordFolder {
-  /** ASCII folder id used in data/eml/<id>/. */
+  /**
+   * ASCII folder id (data/index/folders.json). Payload files are
+   * data/eml/<folder dir>/<Mailbag-Message-ID>.eml, the folder dir derived from the folder's name.
+   */
   id: string;
   /** Decoded (Unicode) folder name, e.g. "Chỉ đạo/Đã xử lý". */
   name: string;
