@@ -129,22 +129,26 @@ try {
     `≤ ${limit} ms: ${Math.max(...xs) <= limit ? 'met' : 'not met'} (max ${fmtMs(Math.max(...xs))})`;
   writeSection(
     values.out,
-    table([
-      {
-        name: `Opening the ledger: first 200 rows of ${count} entries (local copy, synthetic entries)`,
-        baseline: `JSON file read + window in memory: ${sideCell(opening.map((r) => r.baselineMs))}`,
-        ours: absoluteCell(openMs),
-        result: `${ratioCell(opening)} (baseline ÷ ours)`,
-        target: met(openMs, 200),
-      },
-      {
-        name: 'One action (assign) recorded on the server (fresh session, signed record, book re-read, keywords)',
-        baseline: `fresh session + APPEND of 6 KB + logout: ${sideCell(action.map((r) => r.baselineMs))}`,
-        ours: absoluteCell(actMs),
-        result: `${ratioCell(action)} (baseline ÷ ours)`,
-        target: met(actMs, 300),
-      },
-    ]),
+    `${TITLE}\n\n\`npm run bench:ledger\` — ${rounds} rounds, order alternating. Opening: the local copy ` +
+      `(ledger.sqlite) of a synthetic book against a JSON file of the same book. One action: an assign through ` +
+      `the app's services (its audit record is queued durably and appended behind the answer) against a fresh ` +
+      `session appending a message of the same size, on the private Dovecot.\n\n` +
+      table([
+        {
+          name: `Opening the ledger: first 200 rows of ${count} entries (local copy, synthetic entries)`,
+          baseline: `JSON file read + window in memory: ${sideCell(opening.map((r) => r.baselineMs))}`,
+          ours: absoluteCell(openMs),
+          result: `${ratioCell(opening)} (baseline ÷ ours)`,
+          target: met(openMs, 200),
+        },
+        {
+          name: 'One action (assign) recorded on the server (fresh session, signed record, book re-read, keywords)',
+          baseline: `fresh session + APPEND of 6 KB + logout: ${sideCell(action.map((r) => r.baselineMs))}`,
+          ours: absoluteCell(actMs),
+          result: `${ratioCell(action)} (baseline ÷ ours)`,
+          target: met(actMs, 300),
+        },
+      ]),
     TITLE,
   );
   log(`ledger bench: written to ${values.out}`);
