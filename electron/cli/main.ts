@@ -170,9 +170,18 @@ async function dispatch(positionals: string[], v: Values, s: AppServices, io: Cl
     }
     case 'directives': {
       noExtra(1);
-      const limit = v.limit === undefined ? 100 : intOption('--limit', v.limit, 1, 5000);
-      const list = s.caches.get(requireAccount(v, s)).directives(limit);
-      return { data: list, text: formatDirectives(list) };
+      // Like `messages`: any --limit (no hidden maximum), --offset, and "N of M" stated.
+      const limit = v.limit === undefined ? 100 : intOption('--limit', v.limit, 1, Number.MAX_SAFE_INTEGER);
+      const offset = v.offset === undefined ? 0 : intOption('--offset', v.offset, 0, Number.MAX_SAFE_INTEGER);
+      const cache = s.caches.get(requireAccount(v, s));
+      const list = cache.directives(limit, offset);
+      const total = cache.directiveCount();
+      const range = list.length ? `${offset + 1}–${offset + list.length}` : '0';
+      const more = offset + list.length < total ? ' (--offset/--limit để xem tiếp / to see more)' : '';
+      return {
+        data: { total, offset, shown: list.length, directives: list },
+        text: `${formatDirectives(list)}\n${range} / ${total} chỉ đạo / directives${more}`,
+      };
     }
     case 'identity':
     case 'handover':

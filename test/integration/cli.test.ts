@@ -126,9 +126,21 @@ describe('unit-mailbox CLI against the real stack', () => {
 
     const directives = await cli(['directives', '--account', UNIT_EMAIL, '--json']);
     expect(directives.code).toBe(0);
-    expect((JSON.parse(directives.stdout) as Array<{ subject: string }>).map((d) => d.subject)).toEqual(
+    const listed = JSON.parse(directives.stdout) as {
+      total: number;
+      shown: number;
+      directives: Array<{ subject: string }>;
+    };
+    expect(listed.directives.map((d) => d.subject)).toEqual(
       expect.arrayContaining(['Quyết định số 45/QĐ-UBND về việc giao nhiệm vụ', 'Chỉ thị 05/CT-UBND']),
     );
+    expect(listed.shown).toBe(listed.directives.length);
+    expect(listed.total).toBe(listed.directives.length);
+    // --limit and --offset page through them, and the text says "N of M".
+    const second = await cli(['directives', '--account', UNIT_EMAIL, '--limit', '1', '--offset', '1']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`2–2 / ${listed.total} chỉ đạo / directives`);
+    expect(second.stdout).toContain(listed.directives[1]?.subject as string);
   });
 
   it('never accepts a password as a flag value (exit 2)', async () => {

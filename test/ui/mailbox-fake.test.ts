@@ -29,7 +29,7 @@ const SO_YT = { name: 'Sở Y tế', address: 'soyte@binhphuoc.gov.vn' };
 const SEEN = ['\\Seen'];
 
 const MESSAGES: CachedSummary[] = [
-  cached('INBOX', 1, 'Giấy mời họp giao ban tuần 48', { from: [VP], flags: SEEN }),
+  cached('INBOX', 1, 'Giấy mời họp giao ban tuần 48', { from: [VP], flags: SEEN, directiveKind: 'invitation' }),
   cached('INBOX', 2, 'Khẩn: V/v báo cáo số liệu giải ngân vốn đầu tư công', {
     from: [SO_TC],
     urgency: 1,
@@ -55,7 +55,7 @@ const MESSAGES: CachedSummary[] = [
     flags: SEEN,
     hasAttachments: true,
   }),
-  cached('INBOX', 9, 'Thông báo lịch trực Tết Nguyên đán', { from: [VP], flags: SEEN }),
+  cached('INBOX', 9, 'Thông báo lịch trực Tết Nguyên đán', { from: [VP], flags: SEEN, dateSource: 'internal' }),
   cached('INBOX', 10, 'Công văn số 125/SNV-TCBC về tuyển dụng viên chức', { from: [SO_NV] }),
   cached('Chỉ đạo', 1, 'Chỉ đạo của Chủ tịch UBND tỉnh về cải cách hành chính', {
     from: [LANH_DAO],
@@ -159,6 +159,12 @@ describe('the message list', () => {
       'Báo cáo tiến độ cải cách hành chính quý IV',
     ]);
     expect(await byTestId('list-count').textContent()).toBe('10 thư');
+    // A date taken from INTERNALDATE (no Date header) is marked; an invitation has its badge.
+    expect(await row(9).getByTestId('internal-date').textContent()).toBe(' (ngày nhận)');
+    expect(await row(9).getByTestId('internal-date').getAttribute('title')).toContain('ngày máy chủ nhận thư');
+    expect(await row(10).getByTestId('internal-date').count()).toBe(0);
+    expect(await row(1).getByTestId('invitation-badge').textContent()).toBe('Giấy mời');
+    expect(await row(1).getByTestId('urgency-badge').count()).toBe(0);
     const before = bridge.calls.length;
     await row(10).click();
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe(message(10)?.subject);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const header = (uid: number, subject: string, day: number, extra: Partial<CachedHeader> = {}): CachedHeader => ({
   uid,
@@ -91,6 +92,21 @@ describe('full-text index: semantics', () => {
     expect(uids('in:Archive hop')).toEqual([]);
   });
 
+  it('keeps a word typed with diacritics to the field it is scoped to', () => {
+    // uid 2's subject says "Chi dao" and its body "chỉ đạo": only uid 1 has it in the subject.
+    expect(uids('subject:"chỉ đạo"')).toEqual([1]);
+    expect(uids('chỉ đạo')).toEqual([1, 2]);
+    expect(uids('subject:"chi dao"')).toEqual([1, 2]);
+    expect(uids('subject:"báo cáo"')).toEqual([3]);
+    expect(uids('body:"báo cáo"')).toEqual([3]);
+    expect(uids('from:"văn phòng"')).toEqual([1, 2, 3, 4, 5]);
+    expect(uids('to:"văn phòng"')).toEqual([]);
+    // Counted apart from the page: a full page asks for the total, a short one gives it.
+    expect(cache.search(parseQuery('chỉ đạo'), { offset: 0, limit: 1 }).total).toBe(2);
+    expect(cache.search(parseQuery('"kế hoạch"'), { offset: 0, limit: 1 }).total).toBe(2);
+    expect(cache.search(parseQuery('"kế hoạch số"'), { offset: 0, limit: 5 }).total).toBe(1);
+  });
+
   it('ranks by relevance (subject over body), pages and counts every hit', () => {
     const byRank = cache.search(parseQuery('hop'), { offset: 0, limit: 1 });
     expect(byRank.total).toBe(2);
@@ -145,5 +161,59 @@ describe('full-text index: the app’s record folders', () => {
     expect(folders('is:unread')).toEqual(['INBOX']);
     expect(cache.index.coverage().map((c) => c.folder)).toEqual(['INBOX']);
     cache.close();
+  });
+});
+
+describe('cache: the split exact index and the date source', () => {
+  it('moves a cache of the previous layout to the split index, headers now and bodies again', () => {
+    const dir = tempDir('um-search-migrate-');
+    try {
+      const file = `${dir.dir}/cache.sqlite`;
+      const cache = new MailCache(file);
+      cache.saveHeaders('INBOX', [header(1, 'Báo cáo tuần', 1), header(2, 'Lịch họp', 2)]);
+      const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
+      cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+      // Back to the layout before (user_version 3): one exact table, no date source.
+      cache.db.exec(`DROP TABLE fts_exact_head; DROP TABLE fts_exact_words;
+        CREATE VIRTUAL TABLE fts_exact USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
+          content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
+        ALTER TABLE messages DROP COLUMN date_from_internal; PRAGMA user_version = 3;`);
+      cache.close();
+      const moved = new MailCache(file);
+      const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
+      expect(uids('subject:"báo cáo"')).toEqual([1]);
+      // Every body waits for the indexer again (a contentless index cannot be copied).
+      expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
+      expect(uids('khẩn')).toEqual([]);
+      moved.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+      expect(uids('khẩn')).toEqual([1]);
+      expect(moved.list({ folder: 'INBOX', offset: 0, limit: 10 }).rows.map((r) => r.dateSource)).toEqual([
+        'header',
+        'header',
+      ]);
+      moved.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('marks a date taken from INTERNALDATE when the Date header was missing', () => {
+    const cache = new MailCache(':memory:');
+    const received = Date.UTC(2026, 0, 9, 3, 0, 0);
+    cache.saveHeaders('INBOX', [
+      header(1, 'Có ngày', 1, { internalDate: Date.UTC(2026, 0, 1, 5) }),
+      header(2, 'Không ngày', 1, { date: null, internalDate: received }),
+    ]);
+    const rows = cache.list({ folder: 'INBOX', offset: 0, limit: 10 }).rows;
+    expect(rows.map((r) => [r.uid, r.date, r.dateSource])).toEqual([
+      [2, new Date(received).toISOString(), 'internal'],
+      [1, new Date(Date.UTC(2026, 0, 1)).toISOString(), 'header'],
+    ]);
+    expect(
+      cache
+        .search(parseQuery('ngay'), { offset: 0, limit: 10 })
+        .rows.map((r) => r.dateSource)
+        .sort(),
+    ).toEqual(['header', 'internal']);
   });
 });

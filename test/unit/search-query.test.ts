@@ -23,7 +23,7 @@ describe('search query: words, phrases, prefixes and diacritics', () => {
       ['any', ['chi'], false, false],
       ['any', ['dao'], false, false],
     ]);
-    expect(ftsExpressions(q)).toEqual({ folded: '"chi" AND "dao"', exact: null });
+    expect(ftsExpressions(q)).toEqual({ folded: '"chi" AND "dao"', exact: [], implied: false });
   });
 
   it('sends words typed with diacritics to the exact index, as written (lower-case NFC)', () => {
@@ -33,7 +33,15 @@ describe('search query: words, phrases, prefixes and diacritics', () => {
       [['đạo'], ['dao'], true],
       [['ke'], ['ke'], false],
     ]);
-    expect(ftsExpressions(q)).toEqual({ folded: '"ke"', exact: '"chỉ" AND "đạo"' });
+    // Every term is ranked by the folded index; the words with diacritics must also be there as written.
+    expect(ftsExpressions(q)).toEqual({
+      folded: '"chi" AND "dao" AND "ke"',
+      exact: [{ table: 'fts_exact_words', match: '"chỉ" AND "đạo"' }],
+      implied: false,
+    });
+    // Only single words with diacritics: the exact conditions select by themselves.
+    expect(ftsExpressions(parseQuery('chỉ đạo')).implied).toBe(true);
+    expect(ftsExpressions(parseQuery('body:khẩn')).implied).toBe(false);
     // Decomposed input (windows-1258 style) is the same query.
     expect(parseQuery('Chi\u0309').clauses[0]?.term.words).toEqual(['chỉ']);
   });
@@ -49,7 +57,8 @@ describe('search query: words, phrases, prefixes and diacritics', () => {
     // The exact index keeps no positions: a phrase with diacritics is the folded phrase plus its words as written.
     expect(ftsExpressions(q)).toEqual({
       folded: '"ke hoach so 12" AND "lanhdao binhphuoc gov vn"',
-      exact: '("kế" AND "hoạch" AND "số" AND "12")',
+      exact: [{ table: 'fts_exact_words', match: '("kế" AND "hoạch" AND "số" AND "12")' }],
+      implied: false,
     });
   });
 
@@ -81,7 +90,8 @@ describe('search query: operators', () => {
     expect(ftsExpressions(q)).toEqual({
       folded:
         '{sender} : "lanhdao" AND {to_addr} : "van phong" AND {cc_addr} : "ketoan" AND {subject} : "ke hoach" AND {body} : "hop" AND {attachment} : "quyetdinh"',
-      exact: '{to_addr} : ("văn" AND "phòng")',
+      exact: [{ table: 'fts_exact_head', match: '{to_addr} : ("văn" AND "phòng")' }],
+      implied: false,
     });
   });
 

@@ -24,6 +24,7 @@ export interface CachedHeader {
   uid: number;
   modseq: bigint | null;
   flags: string[];
+  /** The Date header; null when missing or unreadable (the cache then keeps the INTERNALDATE, marked). */
   date: number | null;
   internalDate: number | null;
   size: number;
@@ -251,8 +252,8 @@ export class MailCache {
       const upsert = this
         .stmt(`INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, date, internal_date, size, subject, subject_sort,
           from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments, attachment_names,
-          importance, priority, x_priority, is_directive, urgency, directive_kind)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          importance, priority, x_priority, is_directive, urgency, directive_kind, date_from_internal)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(folder_id, uid) DO NOTHING
         RETURNING id`);
       // Headers never change on the server; a message already cached only gets its flags refreshed.
@@ -302,6 +303,7 @@ export class MailCache {
           verdict.isDirective ? 1 : 0,
           verdict.urgency,
           verdict.kind,
+          h.date === null && h.internalDate !== null ? 1 : 0,
         ) as { id: number } | undefined;
         if (!row) {
           refresh.run(modseq, flags, seen, flagged, folderId, h.uid);
@@ -397,13 +399,21 @@ export class MailCache {
     return rows.map(toCachedSummary);
   }
 
-  directives(limit = 500): CachedSummary[] {
+  directives(limit = 500, offset = 0): CachedSummary[] {
     const rows = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
-       WHERE m.is_directive = 1 AND (f.special_use IS NULL OR f.special_use NOT IN ('\\Sent', '\\Drafts', '\\Trash', '\\Junk'))
-       ORDER BY m.urgency DESC, m.date DESC LIMIT ?`,
-    ).all(limit) as Array<Record<string, unknown>>;
+      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${DIRECTIVES_WHERE}
+       ORDER BY m.urgency DESC, m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
+    ).all(limit, offset) as Array<Record<string, unknown>>;
     return rows.map(toCachedSummary);
+  }
+
+  /** How many directives the cache holds (the view's and the CLI's total). */
+  directiveCount(): number {
+    return (
+      this.stmt(
+        `SELECT COUNT(*) AS n FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${DIRECTIVES_WHERE}`,
+      ).get() as { n: number }
+    ).n;
   }
 
   /**
@@ -490,14 +500,19 @@ export class MailCache {
   }
 }
 
+// Directives received: not the copies in Sent, Drafts, Trash or Junk.
+const DIRECTIVES_WHERE = `m.is_directive = 1
+  AND (f.special_use IS NULL OR f.special_use NOT IN ('\\Sent', '\\Drafts', '\\Trash', '\\Junk'))`;
+
 const SUMMARY_COLUMNS = `m.id, f.path AS folder, m.uid, m.date, m.from_json, m.to_json, m.subject, m.flags, m.size, m.has_attachments,
-  m.thread_id, m.is_directive, m.urgency, m.directive_kind, COALESCE(m.snippet, '') AS snippet`;
+  m.thread_id, m.is_directive, m.urgency, m.directive_kind, m.date_from_internal, COALESCE(m.snippet, '') AS snippet`;
 
 function toCachedSummary(r: Record<string, unknown>): CachedSummary {
   return {
     folder: r.folder as string,
     uid: r.uid as number,
     date: r.date === null ? null : new Date(r.date as number).toISOString(),
+    dateSource: r.date === null ? null : r.date_from_internal === 1 ? 'internal' : 'header',
     from: JSON.parse(r.from_json as string) as Address[],
     to: JSON.parse(r.to_json as string) as Address[],
     subject: r.subject as string,

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
-import { headerDoc, SEARCH_INDEX_SQL, SearchIndex } from './search-index.ts';
+import { EXACT_SPLIT_SQL, headerDoc, SEARCH_INDEX_SQL, SearchIndex } from './search-index.ts';
 
 /** Ordered migrations (SQL, or code for what SQL cannot fold); user_version records how many have run. */
 const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
@@ -66,17 +66,24 @@ const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
    );
    -- Folded text (see shared/text-fold.ts); rowid = messages.id.
    CREATE VIRTUAL TABLE messages_fts USING fts5(subject, sender, recipients, body, attachments, tokenize = 'unicode61 remove_diacritics 2');`,
-  // Issue 16: index every message's text (folded and exact); the bodies follow in the background.
-  (db) => {
-    db.exec(SEARCH_INDEX_SQL);
-    reindexHeaders(db);
-  },
+  // Issue 16: index every message's text (folded and exact); the headers are written by the
+  // split below (this step's exact table is replaced there), the bodies follow in the background.
+  SEARCH_INDEX_SQL,
   // Issue 16: a directive's kind (directive | invitation), the header area of its document for
   // re-classifying, and the fingerprint of the rules the verdicts were made with (none yet: the
   // next open re-classifies, see directives/directive-reclassify.ts).
   `ALTER TABLE messages ADD COLUMN directive_kind TEXT;
    ALTER TABLE messages ADD COLUMN directive_head TEXT;
    CREATE TABLE directive_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL);`,
+  // Issue 16, index size: the text as written without positions (search-index.ts); headers now,
+  // every body again in the background.
+  (db) => {
+    db.exec(EXACT_SPLIT_SQL);
+    reindexHeaders(db);
+  },
+  // Issue 16: a date taken from INTERNALDATE (no usable Date header) is marked in the list.
+  // Messages cached before are taken as dated by their header.
+  'ALTER TABLE messages ADD COLUMN date_from_internal INTEGER NOT NULL DEFAULT 0;',
 ];
 
 /** Writes the header part of every cached message's index entry (after the index tables changed). */

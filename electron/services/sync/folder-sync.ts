@@ -291,7 +291,8 @@ export function toHeader(msg: FetchMessageObject): CachedHeader {
     uid: msg.uid,
     modseq: msg.modseq ?? null,
     flags: storedFlags(msg.flags),
-    date: Number.isFinite(date) ? date : Number.isFinite(internal) ? internal : null,
+    // No usable Date header: null here, the cache stores the INTERNALDATE and marks it.
+    date: Number.isFinite(date) ? date : null,
     internalDate: Number.isFinite(internal) ? internal : null,
     size: msg.size ?? 0,
     subject: shown.subject,

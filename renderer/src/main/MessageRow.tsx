@@ -29,6 +29,9 @@ export interface RowLabels {
   threadOpen: string;
   loading: string;
   urgency: [string, string, string, string];
+  invitation: string;
+  internalDate: string;
+  internalDateHelp: string;
   threadSize(n: number): string;
   folderOf(folder: string): string;
 }
@@ -49,6 +52,9 @@ export function rowLabels(t: TFunction, locale: string): RowLabels {
     threadOpen: t('list.threadOpen'),
     loading: t('list.rowLoading'),
     urgency: ['', t('directives.urgency1'), t('directives.urgency2'), t('directives.urgency3')],
+    invitation: t('directives.invitation'),
+    internalDate: t('list.internalDate'),
+    internalDateHelp: t('list.internalDateHelp'),
     threadSize: (n) => t('list.threadSize', { n }),
     folderOf: (folder) => t('list.folderOf', { folder }),
   };
@@ -102,6 +108,12 @@ function threadToggle(row: ListRow, labels: RowLabels, onToggleThread: (row: Lis
 
 function urgencyBadge(m: RowMessage, labels: RowLabels) {
   const urgency = Math.min(3, Math.max(0, Math.round(m.urgency)));
+  if (urgency === 0 && m.directiveKind === 'invitation')
+    return (
+      <span className="urgency urgency-invitation" data-testid="invitation-badge" title={labels.invitation}>
+        {labels.invitation}
+      </span>
+    );
   if (urgency === 0) return null;
   return (
     <span
@@ -191,6 +203,12 @@ export const MessageRow = memo(function MessageRow(props: Props) {
         </span>
         <time className="row-date" dateTime={m.date ?? undefined}>
           {formatListDate(m.date, labels.locale)}
+          {m.dateSource === 'internal' && (
+            <span className="row-date-source" data-testid="internal-date" title={labels.internalDateHelp}>
+              {' '}
+              ({labels.internalDate})
+            </span>
+          )}
         </time>
       </div>
       <div className="row-line">

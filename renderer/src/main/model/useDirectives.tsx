@@ -20,7 +20,7 @@ export function useDirectives(accountId: string, toasts: ToastApi, onView: () =>
     const top = [...messages].sort((a, b) => b.urgency - a.urgency)[0] as RowMessage;
     toasts.push({
       kind: 'directive',
-      lead: <UrgencyBadge level={top.urgency} />,
+      lead: <UrgencyBadge level={top.urgency} kind={top.directiveKind} />,
       text:
         messages.length === 1
           ? t('directives.newOne', { subject: top.subject || t('main.noSubject') })
