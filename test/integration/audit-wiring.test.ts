@@ -85,7 +85,12 @@ describe('audit wired into the app services (real Dovecot)', { timeout: 180_000 
   it('ledger register and assign through the services are recorded with the entry number', async () => {
     const reg = await head.services.ledger.register(head.accountId, { folder: 'INBOX', uid: uids.a! });
     const number = reg.entry.number;
-    await head.services.ledger.assign(head.accountId, number, { to: DEL.email, deadline: '2099-01-15' });
+    // The entry's own year (its ngày đến), not the clock's: the test must not depend on today's date.
+    await head.services.ledger.assign(
+      head.accountId,
+      { year: reg.entry.year, number },
+      { to: DEL.email, deadline: '2099-01-15' },
+    );
     // A ledger action answers once its audit record is durable in the queue; the append follows.
     await log().settle();
     const [r, a] = (await entries()).slice(-2);
