@@ -50,7 +50,7 @@ SubFolders Verbatim
 Channel pull
 Far :far:
 Near :near:
-Patterns *
+Patterns * !UnitMailbox !UnitMailbox/*
 Create Near
 Sync Pull
 Expunge None
