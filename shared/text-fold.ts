@@ -4,9 +4,13 @@
  * both directions. Pure string code: used by the cache, the CLI and the UI.
  */
 export function foldText(input: string): string {
+  // ASCII has nothing to strip (most addresses, numbers, empty fields): lower-casing is all.
+  if (!NON_ASCII.test(input)) return input.toLowerCase();
   return input
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;

@@ -9,13 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../../electron/services/api/dispatcher.ts';
-import { createAppServices } from '../../electron/services/app-services.ts';
-import { systemClock } from '../../electron/services/clock/clock.ts';
-import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { startMailStack } from '../stack/mail-stack.ts';
-import { fakeDialogs } from '../support/fake-dialogs.ts';
 import { draftFor, passwordOf } from '../support/fixtures.ts';
-import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { installBridge } from '../ui/bridge.ts';
 import { CONTEXT_OPTIONS, launchChromium } from '../ui/browser.ts';
@@ -23,6 +18,7 @@ import { ensureRendererBuilt, rendererOut } from '../ui/renderer-build.ts';
 import { startStaticServer } from '../ui/static-server.ts';
 import { table, writeSection } from './handover/report.ts';
 import { absoluteCell, log, roundsArg, sideCell, spread, timed } from './rounds.ts';
+import { benchServices } from './bench-services.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -71,16 +67,7 @@ function bigMessage(htmlKb: number, attachmentKb: number): string {
 
 const stack = await startMailStack({ users: [USER, { email: 'khac@binhphuoc.gov.vn', password: 'Khac#2026!' }] });
 const profile = tempDir('um-compose-bench-');
-const services = createAppServices({
-  clock: systemClock,
-  profileDir: profile.dir,
-  secrets: new MemorySecretStore(),
-  logger: nullLogger,
-  dialogs: fakeDialogs(),
-  openExternal: async () => undefined,
-  appVersion: 'bench',
-  platform: process.platform,
-});
+const services = benchServices(profile.dir);
 const [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium(), ensureRendererBuilt()]);
 try {
   const message = bigMessage(Number(values['html-kb']), Number(values['attachment-kb']));

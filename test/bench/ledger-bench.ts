@@ -15,21 +15,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAppServices } from '../../electron/services/app-services.ts';
-import { systemClock } from '../../electron/services/clock/clock.ts';
 import { LedgerCache } from '../../electron/services/ledger/ledger-cache.ts';
 import { pageOf } from '../../electron/services/ledger/ledger-query.ts';
 import type { BookEntry } from '../../electron/services/ledger/ledger-view.ts';
-import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { startMailStack } from '../stack/mail-stack.ts';
-import { fakeDialogs } from '../support/fake-dialogs.ts';
 import { connectOther, draftFor, passwordOf } from '../support/fixtures.ts';
 import { incoming } from '../support/ledger-sides.ts';
 import { syntheticBook } from '../support/ledger-entries.ts';
-import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { table, writeSection } from './handover/report.ts';
 import { absoluteCell, fmtMs, log, paired, ratioCell, roundsArg, sideCell, timed } from './rounds.ts';
+import { benchServices } from './bench-services.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TITLE = '## Sổ đăng ký văn bản đến / Ledger';
@@ -79,16 +75,7 @@ const opening = await paired({
 
 // ---- one action recorded on the server ----
 const stack = await startMailStack({ users: [{ email: UNIT, password: 'SoBench#2026!' }] });
-const services = createAppServices({
-  clock: systemClock,
-  profileDir: join(profile.dir, 'app'),
-  secrets: new MemorySecretStore(),
-  logger: nullLogger,
-  dialogs: fakeDialogs(),
-  openExternal: async () => undefined,
-  appVersion: 'bench',
-  platform: process.platform,
-});
+const services = benchServices(join(profile.dir, 'app'));
 try {
   const account = await services.accounts.add(draftFor(stack, UNIT), passwordOf(stack, UNIT));
   await services.identity.create({ name: 'Văn thư', title: 'Văn thư', unit: 'Sở Nội vụ', email: UNIT });

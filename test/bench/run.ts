@@ -13,14 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { createDispatcher } from '../../electron/services/api/dispatcher.ts';
-import { createAppServices } from '../../electron/services/app-services.ts';
 import { MailCache } from '../../electron/services/cache/mail-cache.ts';
-import { systemClock } from '../../electron/services/clock/clock.ts';
 import { mailboxFolders } from '../../electron/services/delegation/mailbox-folders.ts';
 import { AppError } from '../../electron/services/errors/app-error.ts';
 import { deleteAcl, setAcl } from '../../electron/services/imap/imap-acl.ts';
 import { connectImap, type ImapCredentials } from '../../electron/services/imap/imap-connection.ts';
-import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { parseMessage } from '../../electron/services/mail/message-parse.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
 import { threadSink } from '../../electron/services/sync/cache-writer.ts';
@@ -30,7 +27,6 @@ import type { SyncSummary } from '../../shared/mail.ts';
 import { startMailStack } from '../stack/mail-stack.ts';
 import { DELEGATE, sharedPath, startSides, stopSides } from '../support/delegation-sides.ts';
 import { UNIT_EMAIL, connectOther, draftFor, passwordOf } from '../support/fixtures.ts';
-import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { table, writeSection, type Row } from './handover/report.ts';
 import { benchRenderer } from './renderer-bench.ts';
@@ -52,7 +48,7 @@ import {
   type Round,
 } from './rounds.ts';
 import { syntheticMessage } from './synthetic-mail.ts';
-import { fakeDialogs } from '../support/fake-dialogs.ts';
+import { benchServices } from './bench-services.ts';
 
 const READING_TITLE = '## Đọc thư và đồng bộ / Reading, sync, delegation, renderer';
 
@@ -62,8 +58,12 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: String(MIN_ROUNDS) },
     out: { type: 'string', default: process.env.BENCH_OUT ?? 'BENCHMARKS.md' },
     'skip-renderer': { type: 'boolean', default: false },
+    // `--only initial-sync`: the first benchmark alone (its row, written like the full section).
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'initial-sync')
+  throw new Error(`--only takes initial-sync, got ${values.only}`);
 const N = Number(values.messages);
 if (!Number.isInteger(N) || N < 50) throw new Error(`--messages must be an integer ≥ 50, got ${values.messages}`);
 const ROUNDS = roundsArg(values.rounds);
@@ -91,6 +91,8 @@ if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
 }
 
 const rows: Row[] = [];
+/** Thrown (and caught below) to stop after the one benchmark `--only` asks for. */
+const ONLY_DONE = Symbol('only');
 const details: string[] = [];
 const started = Date.now();
 
@@ -157,6 +159,11 @@ try {
     result: ratioCell(initial),
     target: '≥ 0.8×',
   });
+  if (values.only === 'initial-sync') {
+    writeSection(values.out, report(seedMs), READING_TITLE);
+    console.log(`\n${table(rows)}\n`);
+    throw ONLY_DONE;
+  }
   // Assigned inside the `ours` side, which the type checker cannot follow.
   const synced = cache as MailCache | null;
   if (!synced) throw new Error('no cache');
@@ -366,17 +373,7 @@ try {
   //    thread, as in the app) vs connect + one raw LIST "" "*" RETURN (STATUS (…)) + LOGOUT.
   synced.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   const profile = tempDir('um-bench-app-');
-  const services = createAppServices({
-    clock: systemClock,
-    profileDir: profile.dir,
-    secrets: new MemorySecretStore(),
-    logger: nullLogger,
-    dialogs: fakeDialogs(),
-    openExternal: async () => {},
-    appVersion: 'bench',
-    platform: process.platform,
-    syncWorkerUrl: new URL('../../electron/services/sync/sync-worker.ts', import.meta.url),
-  });
+  const services = benchServices(profile.dir, { syncWorker: true });
   closers.push(async () => {
     await services.dispose();
     profile.cleanup();
@@ -568,8 +565,22 @@ try {
     details.push(`Renderer: ${r.detail}.`);
   }
 
-  const cmd = `npm run bench${N === 100000 && ROUNDS === MIN_ROUNDS ? '' : ` -- --messages ${N} --rounds ${ROUNDS}`}`;
-  const section = `${READING_TITLE}
+  writeSection(values.out, report(seedMs), READING_TITLE);
+  console.log(`\n${table(rows)}\n`);
+  log(`written to ${values.out}`);
+} catch (e) {
+  if (e !== ONLY_DONE) throw e;
+} finally {
+  for (const close of closers.reverse()) await close().catch(() => undefined);
+  await stack.stop();
+  work.cleanup();
+}
+
+/** The reading section of BENCHMARKS.md from the rows and details gathered so far. */
+function report(seedMs: number): string {
+  const args = `${N === 100000 && ROUNDS === MIN_ROUNDS ? '' : ` --messages ${N} --rounds ${ROUNDS}`}${values.only ? ` --only ${values.only}` : ''}`;
+  const cmd = `npm run bench${args ? ` --${args}` : ''}`;
+  return `${READING_TITLE}
 
 Produced by \`${cmd}\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, ${cpus().length} cores, Node ${process.version}), against a private Dovecot on loopback (QRESYNC; IMAPS for the reading benchmarks, STARTTLS for the login and account sync) in ${fmtS(Date.now() - started)}.
 Each figure: ${ROUNDS} rounds, the order of baseline and ours alternating; "result" gives the median of the per-round ratios (baseline time / our time, higher is better), their spread (min–max) and every round's ratio. Time cells give the median and, in brackets, the spread over the rounds. Targets are not checked by CI.
@@ -587,11 +598,4 @@ Notes:
 
 Seeding ${N.toLocaleString('en')} messages (Maildir files + \`doveadm force-resync\`): ${fmtS(seedMs)}, not part of any figure.
 `;
-  writeSection(values.out, section, READING_TITLE);
-  console.log(`\n${table(rows)}\n`);
-  log(`written to ${values.out}`);
-} finally {
-  for (const close of closers.reverse()) await close().catch(() => undefined);
-  await stack.stop();
-  work.cleanup();
 }

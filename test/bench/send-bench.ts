@@ -16,17 +16,13 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { createAppServices } from '../../electron/services/app-services.ts';
-import { systemClock } from '../../electron/services/clock/clock.ts';
-import { nullLogger } from '../../electron/services/logging/logger.ts';
 import { composeInputSchema } from '../../shared/compose.ts';
 import { startMailStack } from '../stack/mail-stack.ts';
-import { fakeDialogs } from '../support/fake-dialogs.ts';
 import { draftFor, passwordOf } from '../support/fixtures.ts';
-import { MemorySecretStore } from '../support/memory-secret-store.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { table, writeSection } from './handover/report.ts';
 import { absoluteCell, fmtMs, log, paired, ratioCell, roundsArg, sideCell, timed } from './rounds.ts';
+import { benchServices } from './bench-services.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TITLE = '## Gửi thư / Sending';
@@ -49,16 +45,7 @@ const stack = await startMailStack({
   ],
 });
 const profile = tempDir('um-send-bench-');
-const services = createAppServices({
-  clock: systemClock,
-  profileDir: profile.dir,
-  secrets: new MemorySecretStore(),
-  logger: nullLogger,
-  dialogs: fakeDialogs(),
-  openExternal: async () => undefined,
-  appVersion: 'bench',
-  platform: process.platform,
-});
+const services = benchServices(profile.dir);
 try {
   const account = await services.accounts.add(draftFor(stack, FROM), passwordOf(stack, FROM));
   const message = (k: number) => ({

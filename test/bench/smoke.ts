@@ -52,6 +52,11 @@ const BENCHES: Array<{ name: string; script: string; args: string[] }> = [
     args: ['--messages', '300', '--window', '100'],
   },
   {
+    name: 'search: UI frames while indexing',
+    script: 'test/bench/indexing-ui-bench.ts',
+    args: ['--messages', '300'],
+  },
+  {
     name: 'ledger: opening the book, one action on the server',
     script: 'test/bench/ledger-bench.ts',
     args: ['--entries', '500'],

@@ -2,19 +2,12 @@
 // the scripted dispatcher (fake-compose.ts): what the page sends (drafts.save with the draft's id,
 // compose.send with draftId and sign), the statuses it shows, and the badge for each signature
 // state. Screenshots in test-artifacts/screenshots/compose-drafts-*.png, axe on each.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageSignature } from '../../shared/mail.ts';
-import { expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { openFakePage, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const account = fakeAccount();
 const SIGNER: Omit<MessageSignature, 'state'> = {
   signerName: 'Nguyễn Văn An',
@@ -28,24 +21,15 @@ const signatureOf: Record<number, MessageSignature> = {
   2: { ...SIGNER, state: 'invalid', problems: ['digest mismatch'] },
 };
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
-let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 const byTestId = (id: string) => page.getByTestId(id);
 const composer = () => byTestId('composer');
-const shot = async (name: string) => {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await expectAccessible(page, name);
-};
+const shot = (name: string) => ui.shot(name);
 const row = (uid: number) => page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="INBOX"]`);
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     folders: [folderInfo('INBOX', { specialUse: '\\Inbox' })],
@@ -66,21 +50,12 @@ beforeAll(async () => {
     extra: '',
     auto: true,
   });
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page } = ui);
   await row(1).waitFor();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-});
+afterAll(() => ui?.close());
 
 describe('signatures and drafts', () => {
   it('puts the signature under the typing point; "Chữ ký…" edits it and swaps it in the body', async () => {
@@ -211,6 +186,6 @@ describe('the signed badge', () => {
     await expect.poll(() => byTestId('reader-subject').textContent()).toBe('Thư thường');
     expect(await byTestId('signed-badge').count()).toBe(0);
     expect(fake.refused).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

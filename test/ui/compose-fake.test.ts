@@ -3,40 +3,28 @@
 // what the page sends to compose.send, what it shows for each refusal, the undo toast and the
 // outbox states, and the keys. Screenshots in test-artifacts/screenshots/compose-*.png, axe on
 // each screen shown.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDetail } from '../../shared/mail.ts';
-import { expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import type { Bridge } from './bridge.ts';
 import { channelCheck } from './channel-check.ts';
+import { openFakePage, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const account = fakeAccount();
 const SO_NV = { name: 'Sở Nội vụ', address: 'sonoivu@binhphuoc.gov.vn' };
 const SO_TC = { name: 'Sở Tài chính', address: 'sotaichinh@binhphuoc.gov.vn' };
 const TRACKER = 'https://tracker.example/open.png';
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
 let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const composer = () => byTestId('composer');
 const chips = (field: string) => byTestId(`compose-${field}`).getByTestId('recipient-chip');
-const shot = async (name: string) => {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await expectAccessible(page, name);
-};
+const shot = (name: string) => ui.shot(name);
 const accepted = () => fake.compose.accepted;
 const row = (uid: number) => page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="INBOX"]`);
 
@@ -81,8 +69,6 @@ function withHtml(d: MessageDetail): MessageDetail {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     folders: [folderInfo('INBOX', { specialUse: '\\Inbox' }), folderInfo('Sent', { specialUse: '\\Sent' })],
@@ -101,21 +87,12 @@ beforeAll(async () => {
     { name: 'Sở Y tế', address: 'soyte@binhphuoc.gov.vn', source: 'directory', detail: 'Sở Y tế tỉnh Bình Phước' },
     { name: 'Sở Tư pháp', address: 'sotuphap@binhphuoc.gov.vn', source: 'cache' },
   ];
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page, bridge } = ui);
   await row(2).waitFor();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-});
+afterAll(() => ui?.close());
 
 describe('writing a new message', () => {
   it('Ctrl+N opens the composer; a pasted list becomes checked chips with Art. 11 marks', async () => {
@@ -368,6 +345,6 @@ describe('the outbox', () => {
     expect(await byTestId('shortcuts-compose').textContent()).toContain('Soạn thư mới');
     await page.keyboard.press('Escape');
     expect(fake.refused).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

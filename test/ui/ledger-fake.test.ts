@@ -4,20 +4,13 @@
 // history, assigning with the default deadline shown, a lost claim naming the winner, the
 // dashboard's figures, and "Vào sổ" from the reader with the parsed fields corrected before they
 // are final. Screenshots in test-artifacts/screenshots/ledger-fake-*.png; axe on each screen.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URGENCIES, vietnamDate } from '../../shared/ledger.ts';
 import { parseRegisterFields } from '../../shared/ledger-fields.ts';
-import { expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { openFakePage, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const account = fakeAccount();
 const HEAD = account.email;
 const CANBO1 = 'canbo1@binhphuoc.gov.vn';
@@ -27,22 +20,15 @@ const TODAY = vietnamDate(NOW);
 const SUBJECT = 'KHẨN: Công văn số 77/UBND-VX V/v triển khai chuyển đổi số';
 const BOOK_SIZE = 60;
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
-let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const panel = () => byTestId('ledger-panel');
 const rows = () => panel().getByTestId('ledger-row');
 const rowOf = (n: number) => panel().locator(`[data-testid="ledger-row"][data-number="${n}"]`);
-const shot = async (name: string) => {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await expectAccessible(page, name);
-};
+const shot = (name: string) => ui.shot(name);
 const firstNumbers = async (count: number) =>
   (await rows().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-number'))))).slice(0, count);
 
@@ -82,8 +68,6 @@ function seedBook(f: FakeMailbox): void {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     now: () => NOW,
@@ -94,22 +78,15 @@ beforeAll(async () => {
     ],
   });
   seedBook(fake);
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page } = ui);
   await byTestId('main-screen').waitFor();
 });
 
 afterAll(async () => {
-  expect(pageErrors).toEqual([]);
+  expect(ui?.pageErrors ?? []).toEqual([]);
   expect(fake?.refused ?? []).toEqual([]);
-  await context?.close();
-  await browser?.close();
-  await web?.close();
+  await ui?.close();
 });
 
 describe('the ledger view (fake services)', () => {

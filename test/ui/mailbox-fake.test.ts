@@ -4,20 +4,13 @@
 // search, the directives view, the opt-in "mark read after N seconds" and the
 // sync status bar (progress, cancel, offline). The same flows against the real
 // services and mail server are in mailbox-real.test.ts.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CachedSummary } from '../../shared/mail.ts';
-import { expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import type { Bridge } from './bridge.ts';
 import { channelCheck } from './channel-check.ts';
+import { openFakePage, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
-
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 
 const account = fakeAccount();
 
@@ -70,13 +63,10 @@ const MESSAGES: CachedSummary[] = [
 ];
 // The newest message (uid 10) tops the list; the conversation "kh-cds" has 3 messages.
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
 let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 /** While set, the fake server holds its answers to mail.setFlags until it resolves. */
 let setFlagsHeld: Promise<void> | null = null;
 let setFlagsWaiting = 0;
@@ -85,10 +75,7 @@ const byTestId = (id: string) => page.getByTestId(id);
 const row = (uid: number, folder = 'INBOX') =>
   page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="${folder}"]`);
 /** A screenshot of the step, and axe on the same screen (0 serious or critical violations). */
-const shot = async (name: string) => {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await expectAccessible(page, name);
-};
+const shot = (name: string) => ui.shot(name);
 const callsOf = (channel: string, since = 0) =>
   bridge.calls.slice(since).filter((c) => c.channel === channel) as Array<{
     channel: string;
@@ -103,8 +90,6 @@ interface PageGlobals {
 const isFocused = (el: unknown) => el === (globalThis as unknown as PageGlobals).document.activeElement;
 const subjects = async () => byTestId('message-list').getByTestId('message-subject').allTextContents();
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     sync: 'manual',
@@ -128,21 +113,12 @@ beforeAll(async () => {
       },
     },
   });
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page, bridge } = ui);
   await row(10).waitFor();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-});
+afterAll(() => ui?.close());
 
 describe('the message list', () => {
   it('shows INBOX from the cache, newest first, and opening a message does not mark it read', async () => {
@@ -550,7 +526,7 @@ describe('sync status', () => {
     await expect.poll(() => fake.syncPending).toBe(1);
     fake.settleSync({ ok: true });
     await expect.poll(() => text.textContent()).toMatch(/^\s*Đã đồng bộ lúc \d\d:\d\d$/);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it('speaks English too', async () => {

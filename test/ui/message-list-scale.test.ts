@@ -4,20 +4,16 @@
 // 10,000-row scroll driven by requestAnimationFrame shows the right rows, and
 // the number of row elements in the DOM stays bounded all along. (Timings:
 // `npm run bench`.)
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CachedSummary } from '../../shared/mail.ts';
 import { expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
+import type { Bridge } from './bridge.ts';
 import { describeFling, fling, type FlingResult } from './list-metrics.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { openFakePage, SCREENSHOTS, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const BIG = 'Văn bản đến 2020–2026';
 const TOTAL = 100_000;
 const ROW_HEIGHT = 56;
@@ -58,17 +54,12 @@ function syntheticRow(i: number): CachedSummary {
   });
 }
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
 let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     sync: 'manual',
@@ -81,22 +72,13 @@ beforeAll(async () => {
     messages: [cached('INBOX', 1, 'Lịch họp giao ban tuần', { flags: ['\\Seen'] })],
     synthetic: { [BIG]: { total: TOTAL, row: syntheticRow } },
   });
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page, bridge } = ui);
   await page.getByTestId('folder-tree').waitFor();
   await page.locator('[data-testid="message-row"][data-loaded="true"]').first().waitFor();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-});
+afterAll(() => ui?.close());
 
 describe('a 100,000-message folder', () => {
   // How fast the first rows are painted and how long the longest frame of a fling is are
@@ -156,7 +138,7 @@ describe('a 100,000-message folder', () => {
     expect(await page.getByTestId('message-row').count()).toBeLessThanOrEqual(60);
     await page.screenshot({ path: join(SCREENSHOTS, '20-100k-folder.png') });
     await expectAccessible(page, '20-100k-folder');
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
     fake.settleSync({ ok: true });
   });
 });

@@ -4,41 +4,32 @@
 // report and list, the directory's status, a directory group expanding into chips, and the
 // context menu opening the composer by keyboard and by mouse. Screenshots in
 // test-artifacts/screenshots/receipts-*.png; axe on each screen shown, with no violation at all.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/directory.ts';
 import type { PendingReceipt } from '../../shared/receipts.ts';
-import { runAxe, expectAccessible } from './axe.ts';
-import { installBridge, type Bridge } from './bridge.ts';
-import { CONTEXT_OPTIONS, launchChromium } from './browser.ts';
+import { runAxe } from './axe.ts';
+import type { Bridge } from './bridge.ts';
 import { channelCheck } from './channel-check.ts';
+import { openFakePage, type FakePage } from './fake-page.ts';
 import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts';
-import { ensureRendererBuilt, rendererOut, repoRoot } from './renderer-build.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const SCREENSHOTS = join(repoRoot, 'test-artifacts/screenshots');
 const account = fakeAccount();
 const SO_NV = { name: 'Sở Nội vụ', address: 'sonoivu@binhphuoc.gov.vn' };
 const SO_TC = { name: 'Sở Tài chính', address: 'sotaichinh@binhphuoc.gov.vn' };
 const GROUPS = 'ou=nhom,dc=binhphuoc,dc=gov,dc=vn';
 const COUNCIL_DN = `cn=Các sở\\, ban\\, ngành,${GROUPS}`;
 
-let browser: Browser;
-let context: BrowserContext;
+let ui: FakePage;
 let page: Page;
 let bridge: Bridge;
-let web: StaticServer;
 let fake: FakeMailbox;
-const pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const row = (uid: number) => page.locator(`[data-testid="message-row"][data-uid="${uid}"][data-folder="INBOX"]`);
 const callsTo = (channel: string) => bridge.calls.filter((c) => c.channel === channel);
 const shot = async (name: string) => {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await expectAccessible(page, name);
+  await ui.shot(name);
   const { violations } = await runAxe(page);
   expect(
     violations.map((v) => `${v.impact ?? '?'} ${v.id}`),
@@ -143,8 +134,6 @@ function seed(f: FakeMailbox): void {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureRendererBuilt();
   fake = new FakeMailbox({
     account,
     folders: [folderInfo('INBOX', { specialUse: '\\Inbox' }), folderInfo('Sent', { specialUse: '\\Sent' })],
@@ -157,21 +146,12 @@ beforeAll(async () => {
     ],
   });
   seed(fake);
-  [web, browser] = await Promise.all([startStaticServer(rendererOut), launchChromium()]);
-  context = await browser.newContext(CONTEXT_OPTIONS);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  bridge = await installBridge(page, fake.dispatch);
-  fake.attach((event, payload) => bridge.emit(event, payload));
-  await page.goto(web.url);
+  ui = await openFakePage(fake);
+  ({ page, bridge } = ui);
   await row(2).waitFor();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-});
+afterAll(() => ui?.close());
 
 describe('answering read-receipt requests', () => {
   it('"ask": a quiet bar asks; "Gửi xác nhận" answers that message once', async () => {
@@ -396,6 +376,6 @@ describe('the message list context menu', () => {
 
   it('stayed within the contract', async () => {
     expect(fake.refused).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/services/clock/clock.ts';
 import type { AppError } from '../../electron/services/errors/app-error.ts';
 import { defaultDeadline } from '../../electron/services/ledger/deadline-rules.ts';
-import { parseHolidayFile } from '../../electron/services/ledger/holidays-file.ts';
+import { holidayLoader, parseHolidayFile } from '../../electron/services/ledger/holidays-file.ts';
+import { LedgerService, type LedgerDeps } from '../../electron/services/ledger/ledger-service.ts';
 import { jdFromDate, jdToDate, lunarToSolar, solarToLunar } from '../../electron/services/ledger/lunar.ts';
 import { isOverdue } from '../../shared/ledger.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const iso = (s: { day: number; month: number; year: number } | null) =>
   s ? `${s.year}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}` : null;
@@ -121,5 +125,48 @@ describe('holidays and working days (vn.json)', () => {
     expect(isOverdue(e, new Date('2026-02-24T16:59:59Z'))).toBe(false);
     expect(isOverdue(e, new Date('2026-02-24T17:00:00Z'))).toBe(true);
     expect(isOverdue({ ...e, status: 'da-xu-ly' }, new Date('2026-03-24T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('the holiday file, read once', () => {
+  it('keeps the first good read: a later change or removal of the file is not read again', async () => {
+    const tmp = tempDir('um-holidays-');
+    try {
+      const path = join(tmp.dir, 'vn.json');
+      writeFileSync(path, vnFile);
+      const holidays = holidayLoader(path);
+      const first = await holidays();
+      rmSync(path);
+      expect(await holidays()).toBe(first);
+      expect((await holidays()).isHoliday('2026-02-17')).toBe(true);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('tries a failed read again: the file deployed afterwards is taken', async () => {
+    const tmp = tempDir('um-holidays-');
+    try {
+      const path = join(tmp.dir, 'vn.json');
+      const holidays = holidayLoader(path);
+      await expect(holidays()).rejects.toMatchObject({ code: 'HOLIDAYS_INVALID' });
+      writeFileSync(path, vnFile);
+      expect((await holidays()).isHoliday('2026-02-17')).toBe(true);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it("gives the service's default deadlines from its loader and the unit's rules", async () => {
+    let reads = 0;
+    const deps = {
+      clock: new ManualClock('2026-02-13T02:00:00Z'),
+      holidays: async () => (reads++, calendar()),
+      rules: () => ({ 'hoa-toc': 0, 'thuong-khan': 1, khan: 3, thuong: 7 }),
+    } as unknown as LedgerDeps;
+    const deadlineOf = await new LedgerService(deps).defaultDeadlines();
+    expect(deadlineOf('khan')).toBe('2026-02-25'); // Friday before Tết + 3 working days
+    expect(deadlineOf('thuong')).toBe('2026-03-03');
+    expect(reads).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { MailCache, type CachedHeader } from '../../electron/services/cache/mail
 import { parseQuery } from '../../electron/services/search/query.ts';
 import { uidSet } from '../../electron/services/sync/folder-sync.ts';
 import { foldText } from '../../shared/text-fold.ts';
+import { cachedHeader } from '../support/cached-header.ts';
 
 describe('Vietnamese folding', () => {
   it('strips tones and vowel marks and maps đ to d, in both directions', () => {
@@ -25,24 +26,14 @@ describe('UID sets', () => {
 });
 
 describe('cache list and search (in memory)', () => {
-  const header = (uid: number, subject: string, daysAgo: number, extra: Partial<CachedHeader> = {}): CachedHeader => ({
-    uid,
-    modseq: 1n,
-    flags: [],
-    date: Date.UTC(2026, 10, 28) - daysAgo * 86_400_000,
-    internalDate: null,
-    size: 100,
-    subject,
-    from: [{ name: 'Lãnh đạo', address: 'lanhdao@binhphuoc.gov.vn' }],
-    to: [],
-    cc: [],
-    messageId: `<${uid}@x>`,
-    inReplyTo: null,
-    references: [],
-    hasAttachments: false,
-    attachmentNames: [],
-    ...extra,
-  });
+  const header = (uid: number, subject: string, daysAgo: number, extra: Partial<CachedHeader> = {}): CachedHeader =>
+    cachedHeader(uid, {
+      date: Date.UTC(2026, 10, 28) - daysAgo * 86_400_000,
+      subject,
+      from: [{ name: 'Lãnh đạo', address: 'lanhdao@binhphuoc.gov.vn' }],
+      to: [],
+      ...extra,
+    });
 
   it('sorts, filters, threads and ranks search results by date', () => {
     const cache = new MailCache(':memory:');

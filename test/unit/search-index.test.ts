@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
+import { cachedHeader } from '../support/cached-header.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const header = (uid: number, subject: string, day: number, extra: Partial<CachedHeader> = {}): CachedHeader => ({
-  uid,
-  modseq: 1n,
-  flags: [],
-  date: Date.UTC(2026, 0, day),
-  internalDate: null,
-  size: 100,
-  subject,
-  from: [{ name: 'Văn phòng UBND', address: 'vanphong@binhphuoc.gov.vn' }],
-  to: [{ name: '', address: 'sotttt@binhphuoc.gov.vn' }],
-  cc: [],
-  messageId: `<${uid}@x>`,
-  inReplyTo: null,
-  references: [],
-  hasAttachments: false,
-  attachmentNames: [],
-  ...extra,
-});
+const header = (uid: number, subject: string, day: number, extra: Partial<CachedHeader> = {}): CachedHeader =>
+  cachedHeader(uid, { subject, date: Date.UTC(2026, 0, day), ...extra });
 
 function fixture(): MailCache {
   const cache = new MailCache(':memory:');
@@ -71,6 +56,24 @@ describe('full-text index: semantics', () => {
     expect(uids('dao')).toEqual([1, 2]);
   });
 
+  it('keeps a word typed without marks optional inside a query that has some', () => {
+    // "kế hoach": kế as written, hoach either way (uid 1 and 2 both say "kế hoạch").
+    expect(uids('"kế hoach"')).toEqual([1, 2]);
+    expect(uids('"ke hoạch"')).toEqual([1, 2]);
+    expect(uids('"kế hoach số 12"')).toEqual([1]);
+    expect(uids('chị dao')).toEqual([2]);
+    expect(uids('chi đạo')).toEqual([1, 2]);
+  });
+
+  it('keeps only words with marks (or đ) in the index of the text as written', () => {
+    cache.db.exec(`CREATE VIRTUAL TABLE temp.exact_vocab USING fts5vocab(main, fts_exact_words, 'row');`);
+    const words = (t: string) =>
+      (cache.db.prepare(`SELECT term FROM temp.${t}`).all() as Array<{ term: string }>).map((r) => r.term);
+    const exact = words('exact_vocab');
+    expect(exact).toEqual(expect.arrayContaining(['đề', 'khẩn', 'kế', 'hoạch', 'số', 'văn', 'phòng', 'đào']));
+    expect(exact.filter((w) => !/[^a-z0-9]/u.test(w))).toEqual([]);
+  });
+
   it('matches quoted phrases as adjacent words, in order', () => {
     expect(uids('"ke hoach so 12"')).toEqual([1]);
     expect(uids('ke hoach 12')).toEqual([1, 2]);
@@ -115,6 +118,15 @@ describe('full-text index: semantics', () => {
     expect(second).toMatchObject({ total: 2 });
     expect(second.rows.map((r) => r.uid)).toEqual([2]);
     expect(cache.search(parseQuery('hop'), { offset: 2, limit: 1 }).rows).toEqual([]);
+  });
+
+  it('takes from the server only hits on messages whose text is not indexed and the index does not match', () => {
+    const q = (text: string) => ({ ...parseQuery(text), folder: 'INBOX' });
+    // 5 ("Thông báo") waits for its body; the index already matches its subject.
+    expect(cache.index.serverOnly(q('thong bao'), 'INBOX', [1, 2, 5])).toEqual([]);
+    // The server's substring match on indexed 1 and 4 is not a hit: the index has all their text.
+    expect(cache.index.serverOnly(q('sotttt hop'), 'INBOX', [1, 4, 5])).toEqual([5]);
+    expect(cache.index.serverOnly(q('hop'), 'Archive', [5])).toEqual([]);
   });
 
   it('says which folders are not fully indexed, and forgets removed messages', () => {
@@ -174,14 +186,20 @@ describe('cache: the split exact index and the date source', () => {
       const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
       cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
       // Back to the layout before (user_version 3): one exact table, no date source.
-      cache.db.exec(`DROP TABLE fts_exact_head; DROP TABLE fts_exact_words;
+      cache.db.exec(`DROP TABLE fts_exact_words; DROP TABLE fts_fold;
+        CREATE VIRTUAL TABLE fts_fold USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
+          content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE fts_exact USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
           content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
-        ALTER TABLE messages DROP COLUMN date_from_internal; PRAGMA user_version = 3;`);
+        ALTER TABLE messages DROP COLUMN date_from_internal;
+        DROP INDEX messages_fts_key; DROP INDEX messages_seen; DROP INDEX messages_flagged; DROP INDEX messages_attached; ALTER TABLE messages DROP COLUMN fts_key; PRAGMA user_version = 3;`);
       cache.close();
       const moved = new MailCache(file);
       const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
       expect(uids('subject:"báo cáo"')).toEqual([1]);
+      // The folded index has the body first (the smallest index: see search-index.ts).
+      const sql = moved.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'fts_fold'").get() as { sql: string };
+      expect(sql.sql).toMatch(/fts5\(body, subject,/u);
       // Every body waits for the indexer again (a contentless index cannot be copied).
       expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
       expect(uids('khẩn')).toEqual([]);

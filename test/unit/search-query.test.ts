@@ -36,7 +36,7 @@ describe('search query: words, phrases, prefixes and diacritics', () => {
     // Every term is ranked by the folded index; the words with diacritics must also be there as written.
     expect(ftsExpressions(q)).toEqual({
       folded: '"chi" AND "dao" AND "ke"',
-      exact: [{ table: 'fts_exact_words', match: '"chỉ" AND "đạo"' }],
+      exact: [{ kind: 'words', match: '"chỉ" AND "đạo"' }],
       implied: false,
     });
     // Only single words with diacritics: the exact conditions select by themselves.
@@ -54,10 +54,11 @@ describe('search query: words, phrases, prefixes and diacritics', () => {
     ]);
     // The server's SEARCH gets the value as typed (it does not fold, and it matches substrings).
     expect(q.clauses.map((c) => c.term.raw)).toEqual(['kế hoạch số 12', 'lanhdao@binhphuoc.gov.vn']);
-    // The exact index keeps no positions: a phrase with diacritics is the folded phrase plus its words as written.
+    // The exact index keeps no positions: a phrase with diacritics is the folded phrase plus its
+    // words typed with marks as written ("12" has none: the folded phrase is all it needs).
     expect(ftsExpressions(q)).toEqual({
       folded: '"ke hoach so 12" AND "lanhdao binhphuoc gov vn"',
-      exact: [{ table: 'fts_exact_words', match: '("kế" AND "hoạch" AND "số" AND "12")' }],
+      exact: [{ kind: 'words', match: '("kế" AND "hoạch" AND "số")' }],
       implied: false,
     });
   });
@@ -90,7 +91,7 @@ describe('search query: operators', () => {
     expect(ftsExpressions(q)).toEqual({
       folded:
         '{sender} : "lanhdao" AND {to_addr} : "van phong" AND {cc_addr} : "ketoan" AND {subject} : "ke hoach" AND {body} : "hop" AND {attachment} : "quyetdinh"',
-      exact: [{ table: 'fts_exact_head', match: '{to_addr} : ("văn" AND "phòng")' }],
+      exact: [{ kind: 'header', column: 'to_json', words: ['văn', 'phòng'], prefix: false }],
       implied: false,
     });
   });

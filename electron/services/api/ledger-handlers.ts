@@ -4,17 +4,24 @@
 import { writeFile } from 'node:fs/promises';
 import type { LedgerEntryView, ledgerContract } from '../../../shared/contract-ledger.ts';
 import type { AppServices } from '../app-services.ts';
-import { defaultDeadline } from '../ledger/deadline-rules.ts';
-import { holidayFilePath, loadHolidayCalendar } from '../ledger/holidays-file.ts';
 import { ledgerDashboard } from '../ledger/ledger-dashboard.ts';
 import type { BookEntry } from '../ledger/ledger-view.ts';
 import { defaultResourcesDir } from '../profile/resources-dir.ts';
 import type { ActionResult, LedgerTarget } from '../ledger/ledger-service.ts';
 import { AppError } from '../errors/app-error.ts';
-import { renderLedgerReport, type ReportRequest } from '../ledger/report/ledger-report-file.ts';
+import {
+  renderLedgerReport,
+  reportEntryCount,
+  reportFileName,
+  type ReportRequest,
+} from '../ledger/report/ledger-report-file.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof ledgerContract> {
+/** `render` makes the report's bytes (the PDF and spreadsheet code); tests count its calls. */
+export function createLedgerHandlers(
+  s: AppServices,
+  render: typeof renderLedgerReport = renderLedgerReport,
+): HandlersFor<keyof typeof ledgerContract> {
   const target = (i: { accountId: string; mailbox?: string | undefined }): LedgerTarget => ({
     accountId: s.accounts.get(i.accountId).id,
     ...(i.mailbox ? { mailbox: i.mailbox } : {}),
@@ -29,10 +36,10 @@ export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof l
     return r;
   };
   const which = (i: { year: number; number: number }) => ({ year: i.year, number: i.number });
+  // The service's holiday calendar (read once) and the unit's rules, as an assignment now would have them.
   const withDefaultDeadline = async (e: BookEntry): Promise<LedgerEntryView> => {
-    const calendar = await loadHolidayCalendar(holidayFilePath(s.caps.resourcesDir ?? defaultResourcesDir()));
-    const rules = s.settings.preferences().ledgerDeadlineDays;
-    return { ...e, defaultDeadline: defaultDeadline(e.fields.urgency, s.caps.clock.now(), calendar, rules) };
+    const deadlineOf = await s.ledger.defaultDeadlines();
+    return { ...e, defaultDeadline: deadlineOf(e.fields.urgency) };
   };
   return {
     'ledger.book': async (i) => {
@@ -65,17 +72,18 @@ export function createLedgerHandlers(s: AppServices): HandlersFor<keyof typeof l
     'ledger.reopen': async (i) =>
       changed(i, await s.ledger.reopen(target(i), which(i), stripUndefined({ note: i.note, release: i.release }))),
     'ledger.verify': async (i) => s.ledger.verify(target(i)),
+    // Where to save is asked first; the report is rendered only for a path chosen.
     'ledger.report': async (i) => {
+      const request: ReportRequest = { period: { from: i.from, to: i.to }, format: i.format, kind: i.kind };
+      const fileName = asValidation(() => reportFileName(request));
       const book = await s.ledger.book(target(i));
+      const path = await s.caps.dialogs.saveFile(fileName, 'Lưu báo cáo');
+      if (!path) return { path, entries: reportEntryCount(book.entries, request.period), intact: book.intact };
       const account = s.accounts.get(i.accountId);
       const unit = { name: account.displayName || book.mailbox, mailbox: book.mailbox };
-      const request = { period: { from: i.from, to: i.to }, format: i.format, kind: i.kind };
-      const file = await reportFile(book.entries, unit, request, {
-        resourcesDir: s.caps.resourcesDir ?? defaultResourcesDir(),
-        clock: s.caps.clock,
-      });
-      const path = await s.caps.dialogs.saveFile(file.fileName, 'Lưu báo cáo');
-      if (path) await writeFile(path, file.bytes);
+      const opts = { resourcesDir: s.caps.resourcesDir ?? defaultResourcesDir(), clock: s.caps.clock };
+      const file = await render(book.entries, unit, request, opts);
+      await writeFile(path, file.bytes);
       return { path, entries: file.entries, intact: book.intact };
     },
   };
@@ -87,10 +95,10 @@ function stripUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof 
   };
 }
 
-/** A bad period is the user's input: one clear error, nothing written. */
-async function reportFile(...args: Parameters<typeof renderLedgerReport>) {
+/** A bad period is the user's input: one clear error, no dialog, nothing written. */
+function asValidation<T>(check: () => T): T {
   try {
-    return await renderLedgerReport(...args);
+    return check();
   } catch (e) {
     if (e instanceof RangeError)
       throw new AppError('VALIDATION', `ledger report: ${e.message}`, { data: { field: 'period' } });

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Address, CachedSummary, FolderInfo, SortKey } from '../../../shared/mail.ts';
-import { foldText } from '../../../shared/text-fold.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
-import { classifyDirective, DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
+import { DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
 import { classifyWithBody } from '../directives/directive-reclassify.ts';
 import type { SearchQuery } from '../search/query.ts';
 import { migrate } from './schema.ts';
-import { headerDoc, SearchIndex, type SearchPageQuery } from './search-index.ts';
+import { HeaderWriter, type CachedHeader } from './header-writer.ts';
+import { SearchIndex, type SearchPageQuery } from './search-index.ts';
 
 /** What the sync engine knows about a folder on the server. */
 export interface FolderSyncState {
@@ -19,29 +19,7 @@ export interface FolderSyncState {
   complete: boolean;
 }
 
-/** One message's headers as fetched, ready for the cache. */
-export interface CachedHeader {
-  uid: number;
-  modseq: bigint | null;
-  flags: string[];
-  /** The Date header; null when missing or unreadable (the cache then keeps the INTERNALDATE, marked). */
-  date: number | null;
-  internalDate: number | null;
-  size: number;
-  subject: string;
-  from: Address[];
-  to: Address[];
-  cc: Address[];
-  messageId: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  hasAttachments: boolean;
-  attachmentNames: string[];
-  importance?: string | undefined;
-  priority?: string | undefined;
-  xPriority?: string | undefined;
-}
-
+export type { CachedHeader };
 export type { CachedSummary, SortKey };
 
 export interface FlagUpdate {
@@ -76,6 +54,7 @@ export class MailCache {
   readonly db: DatabaseSync;
   /** The full-text index of every message's text (search-index.ts). */
   readonly index: SearchIndex;
+  private readonly headers: HeaderWriter;
   private rules: DirectiveRules;
   private readonly stmts: Record<string, StatementSync> = {};
 
@@ -89,6 +68,7 @@ export class MailCache {
     this.db.exec(`PRAGMA cache_size = ${-1024 * (options.cacheMb ?? 64)}`);
     migrate(this.db);
     this.index = new SearchIndex(this.db);
+    this.headers = new HeaderWriter(this.db, this.index);
     this.rules = rules;
   }
 
@@ -248,69 +228,7 @@ export class MailCache {
       const folderId = this.folderId(path);
       // The app's record folders (ledger, register…) are synced but never searched.
       const folder = this.stmt('SELECT delimiter FROM folders WHERE id = ?').get(folderId) as { delimiter: string };
-      const searchable = !isRecordFolder(path, folder.delimiter);
-      const upsert = this
-        .stmt(`INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, date, internal_date, size, subject, subject_sort,
-          from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments, attachment_names,
-          importance, priority, x_priority, is_directive, urgency, directive_kind, date_from_internal)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(folder_id, uid) DO NOTHING
-        RETURNING id`);
-      // Headers never change on the server; a message already cached only gets its flags refreshed.
-      const refresh = this.stmt(
-        'UPDATE messages SET modseq = ?, flags = ?, seen = ?, flagged = ? WHERE folder_id = ? AND uid = ?',
-      );
-      for (const h of headers) {
-        const verdict = classifyDirective(
-          {
-            fromAddress: h.from[0]?.address ?? '',
-            subject: h.subject,
-            importance: h.importance,
-            priority: h.priority,
-            xPriority: h.xPriority,
-          },
-          this.rules,
-        );
-        const modseq = h.modseq === null ? null : h.modseq.toString();
-        const flags = JSON.stringify(h.flags);
-        const seen = h.flags.includes('\\Seen') ? 1 : 0;
-        const flagged = h.flags.includes('\\Flagged') ? 1 : 0;
-        const row = upsert.get(
-          folderId,
-          h.uid,
-          modseq,
-          flags,
-          seen,
-          flagged,
-          h.date ?? h.internalDate,
-          h.internalDate,
-          h.size,
-          h.subject,
-          foldText(h.subject.replace(/^((re|fw|fwd|tl|tr|chuyển tiếp)\s*:\s*)+/i, '')),
-          JSON.stringify(h.from),
-          foldText(h.from[0]?.name || h.from[0]?.address || ''),
-          JSON.stringify(h.to),
-          JSON.stringify(h.cc),
-          h.messageId,
-          h.inReplyTo,
-          h.references.join(' '),
-          threadKey(h),
-          h.hasAttachments ? 1 : 0,
-          h.attachmentNames.join('\n'),
-          h.importance ?? null,
-          h.priority ?? null,
-          h.xPriority ?? null,
-          verdict.isDirective ? 1 : 0,
-          verdict.urgency,
-          verdict.kind,
-          h.date === null && h.internalDate !== null ? 1 : 0,
-        ) as { id: number } | undefined;
-        if (!row) {
-          refresh.run(modseq, flags, seen, flagged, folderId, h.uid);
-          continue;
-        }
-        if (searchable) this.index.write(row.id, headerDoc(h));
-      }
+      this.headers.write(folderId, headers, this.rules, !isRecordFolder(path, folder.delimiter));
     });
   }
 
@@ -525,9 +443,4 @@ function toCachedSummary(r: Record<string, unknown>): CachedSummary {
     directiveKind: (r.directive_kind as CachedSummary['directiveKind']) ?? null,
     snippet: r.snippet as string,
   };
-}
-
-/** Conversation key: the root of References, else the parent, else the message itself. */
-function threadKey(h: CachedHeader): string {
-  return h.references[0] ?? h.inReplyTo ?? h.messageId ?? `uid:${h.uid}:${h.subject}`;
 }

@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
-import { EXACT_SPLIT_SQL, headerDoc, SEARCH_INDEX_SQL, SearchIndex } from './search-index.ts';
+import { headerDoc, SearchIndex } from './search-index.ts';
+import { BODY_FIRST_SQL, EXACT_SPLIT_SQL, SEARCH_INDEX_SQL } from './search-index-sql.ts';
 
 /** Ordered migrations (SQL, or code for what SQL cannot fold); user_version records how many have run. */
 const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
@@ -75,15 +76,18 @@ const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
   `ALTER TABLE messages ADD COLUMN directive_kind TEXT;
    ALTER TABLE messages ADD COLUMN directive_head TEXT;
    CREATE TABLE directive_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL);`,
-  // Issue 16, index size: the text as written without positions (search-index.ts); headers now,
-  // every body again in the background.
-  (db) => {
-    db.exec(EXACT_SPLIT_SQL);
-    reindexHeaders(db);
-  },
+  // Issue 16, index size: the text as written without positions (search-index.ts); its headers
+  // are written by the body-first step below, every body again in the background.
+  EXACT_SPLIT_SQL,
   // Issue 16: a date taken from INTERNALDATE (no usable Date header) is marked in the list.
   // Messages cached before are taken as dated by their header.
   'ALTER TABLE messages ADD COLUMN date_from_internal INTEGER NOT NULL DEFAULT 0;',
+  // Issue 16, index size: the body first in the folded index, only words with marks in the exact
+  // ones (search-index.ts); headers now, every body again in the background.
+  (db) => {
+    db.exec(BODY_FIRST_SQL);
+    reindexHeaders(db);
+  },
 ];
 
 /** Writes the header part of every cached message's index entry (after the index tables changed). */

@@ -2,8 +2,9 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Address } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
 import { foldText } from '../../../shared/text-fold.ts';
-import { type ExactCondition, ftsExpressions } from '../search/fts.ts';
-import type { SearchQuery } from '../search/query.ts';
+import { indexWords, type SearchQuery } from '../search/query.ts';
+import { SearchKeys } from './search-keys.ts';
+import { hasWords, type HeaderWords, runSearch, type SearchPageQuery } from './search-run.ts';
 
 /** The text of one message as the index keeps it (never its bytes). */
 export interface IndexDoc {
@@ -26,57 +27,20 @@ export interface BodyIndexEntry {
   hasAttachments: boolean;
 }
 
-export type SearchOrder = 'relevance' | 'date';
-
-export interface SearchPageQuery {
-  offset: number;
-  limit: number;
-  order?: SearchOrder;
-}
+export type { SearchOrder, SearchPageQuery } from './search-run.ts';
 
 /** Longest text kept per field: more is never searched for and only costs space. */
 const MAX_FIELD_CHARS = 1_000_000;
 
-// bm25 weights, in FTS_COLUMNS order: a word in the subject says more than one in the body.
-const WEIGHTS = '10.0, 5.0, 3.0, 2.0, 1.0, 1.0';
-
-export const SEARCH_INDEX_SQL = `
-  ALTER TABLE messages ADD COLUMN text_indexed INTEGER NOT NULL DEFAULT 0;
-  CREATE INDEX messages_unindexed ON messages (folder_id, date DESC, uid DESC) WHERE text_indexed = 0;
-  CREATE TABLE index_notes (
-    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
-    notes TEXT NOT NULL
-  );
-  DROP TABLE messages_fts;
-  -- Two contentless indexes (rowid = messages.id): folded text (no marks, đ → d, with positions,
-  -- for phrases) for words typed without diacritics; the text as written (words per column, no
-  -- positions) for words typed with them. The app's record folders are not indexed.
-  CREATE VIRTUAL TABLE fts_fold USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
-  CREATE VIRTUAL TABLE fts_exact USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
-    content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
-`;
-
-/**
- * Issue 16, index size: the text as written is only checked word by word (order and adjacency
- * come from the folded phrase), so it needs no positions, and all but the header fields no
- * columns: the header fields keep theirs in a small index (`subject:` typed with diacritics),
- * all the text keeps only which messages hold each word. 13% + 5% of the text's size instead
- * of 38% (test/bench/search-bench.ts). The bodies are indexed again
- * in the background (a contentless index cannot be rebuilt from itself).
- */
-export const EXACT_SPLIT_SQL = `
-  DROP TABLE fts_exact;
-  CREATE VIRTUAL TABLE fts_exact_head USING fts5(subject, sender, to_addr, cc_addr,
-    content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
-  CREATE VIRTUAL TABLE fts_exact_words USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
-    content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0');
-  UPDATE messages SET text_indexed = 0;
-  DELETE FROM index_notes;
-`;
+/** The words of a text that carry a mark (or đ), lower-case NFC: all the exact indexes keep. */
+export function markedWords(text: string): string {
+  return indexWords(text)
+    .filter((w) => foldText(w) !== w)
+    .join(' ');
+}
 
 /** The full-text tables, all keyed by messages.id. */
-const FTS_TABLES = ['fts_fold', 'fts_exact_head', 'fts_exact_words'] as const;
+const FTS_TABLES = ['fts_fold', 'fts_exact_words'] as const;
 
 const people = (list: Address[]) => list.map((a) => `${a.name} ${a.address}`).join(' ');
 
@@ -106,9 +70,17 @@ export function headerDoc(h: {
 export class SearchIndex {
   private readonly db: DatabaseSync;
   private readonly stmts = new Map<string, StatementSync>();
+  private readonly keys: SearchKeys;
 
   constructor(db: DatabaseSync) {
     this.db = db;
+    this.keys = new SearchKeys((sql) => this.stmt(sql));
+    // A header field's words typed with marks are checked on its text (see fts.ts, exactCondition).
+    db.function('um_has_words', { deterministic: true }, (text, spec) =>
+      hasWords(String(text ?? ''), JSON.parse(String(spec)) as HeaderWords) ? 1 : 0,
+    );
+    // The names and addresses of an address list (its JSON in the cache) as the index reads them.
+    db.function('um_people', { deterministic: true }, (json) => people(JSON.parse(String(json)) as Address[]));
   }
 
   private stmt(sql: string): StatementSync {
@@ -121,19 +93,37 @@ export class SearchIndex {
   }
 
   write(id: number, doc: IndexDoc): void {
+    const key = this.keys.of(id);
+    if (key !== null) this.writeAt(key, doc);
+  }
+
+  /**
+   * Writes the entries of new messages (no key yet) in the order of their keys: a key lower than
+   * the one before makes FTS5 write out what it has gathered as a segment of its own. The keys
+   * are assigned in one statement (search-keys.ts, assignMany).
+   */
+  writeMany(entries: Array<{ id: number; doc: IndexDoc }>): void {
+    const keys = this.keys.assignMany(entries.map((e) => e.id));
+    const keyed = entries.flatMap((e) => {
+      const key = keys.get(e.id);
+      return key === undefined ? [] : [{ key, doc: e.doc }];
+    });
+    keyed.sort((a, b) => a.key - b.key);
+    for (const e of keyed) this.writeAt(e.key, e.doc);
+  }
+
+  private writeAt(key: number, doc: IndexDoc): void {
     const cut = (s: string) => (s.length > MAX_FIELD_CHARS ? s.slice(0, MAX_FIELD_CHARS) : s).normalize('NFC');
-    const exact = [doc.subject, doc.sender, doc.to, doc.cc, doc.body, doc.attachment].map(cut);
-    const cols = '(rowid, subject, sender, to_addr, cc_addr, body, attachment) VALUES (?, ?, ?, ?, ?, ?, ?)';
-    this.stmt(`INSERT OR REPLACE INTO fts_fold ${cols}`).run(id, ...exact.map(foldText));
-    this.stmt(
-      'INSERT OR REPLACE INTO fts_exact_head (rowid, subject, sender, to_addr, cc_addr) VALUES (?, ?, ?, ?, ?)',
-    ).run(id, ...exact.slice(0, 4));
-    this.stmt(`INSERT OR REPLACE INTO fts_exact_words ${cols}`).run(id, ...exact);
+    const text = [doc.body, doc.subject, doc.sender, doc.to, doc.cc, doc.attachment].map(cut);
+    const cols = '(rowid, body, subject, sender, to_addr, cc_addr, attachment) VALUES (?, ?, ?, ?, ?, ?, ?)';
+    this.stmt(`INSERT OR REPLACE INTO fts_fold ${cols}`).run(key, ...text.map(foldText));
+    this.stmt(`INSERT OR REPLACE INTO fts_exact_words ${cols}`).run(key, ...text.map(markedWords));
   }
 
   /** Forgets the entries of the messages the SQL selects (their ids), before they are deleted. */
   forget(selectIds: string, ...args: Array<string | number>): void {
-    for (const t of FTS_TABLES) this.stmt(`DELETE FROM ${t} WHERE rowid IN (${selectIds})`).run(...args);
+    const keys = `SELECT fts_key FROM messages WHERE id IN (${selectIds}) AND fts_key IS NOT NULL`;
+    for (const t of FTS_TABLES) this.stmt(`DELETE FROM ${t} WHERE rowid IN (${keys})`).run(...args);
   }
 
   /** Merges each full-text index into one segment, dropping the entries of replaced and removed rows. */
@@ -142,6 +132,16 @@ export class SearchIndex {
   }
 
   /** Re-indexes one message with its body: header fields from the row, text from the indexer. */
+  /** Re-indexes a batch of messages with their bodies, in the order of their keys (see writeMany). */
+  saveBodies(entries: Array<[number, BodyIndexEntry]>): void {
+    const keyOf = (id: number) =>
+      (this.stmt('SELECT fts_key FROM messages WHERE id = ?').get(id) as { fts_key: number | null } | undefined)
+        ?.fts_key ?? 0;
+    const ordered = entries.map(([id, entry]) => ({ id, entry, key: keyOf(id) }));
+    ordered.sort((a, b) => a.key - b.key);
+    for (const e of ordered) this.saveBody(e.id, e.entry);
+  }
+
   saveBody(id: number, entry: BodyIndexEntry): void {
     const row = this.stmt(
       'SELECT subject, from_json, to_json, cc_json, attachment_names FROM messages WHERE id = ?',
@@ -191,6 +191,22 @@ export class SearchIndex {
       .map((r) => ({ folder: r.folder, pending: r.pending, total: r.total }));
   }
 
+  /**
+   * Of a folder's UIDs (the server's hits for `q`), those the server alone can give: cached
+   * messages whose text is not indexed yet and that the index does not match by their headers.
+   * (An indexed message the index does not match is not a hit: the index has all its text.)
+   */
+  serverOnly(q: SearchQuery, path: string, uids: number[]): number[] {
+    const pending = this.stmt(
+      `SELECT id, uid FROM messages WHERE folder_id = (SELECT id FROM folders WHERE path = ?) AND text_indexed = 0
+       AND uid IN (SELECT value FROM json_each(?))`,
+    ).all(path, JSON.stringify(uids)) as Array<{ id: number; uid: number }>;
+    if (pending.length === 0) return [];
+    const within = pending.map((p) => p.id);
+    const matched = new Set(this.search(q, { offset: 0, limit: within.length, order: 'date', within }).ids);
+    return pending.filter((p) => !matched.has(p.id)).map((p) => p.uid);
+  }
+
   notes(): Array<{ folder: string; uid: number; notes: string[] }> {
     const rows = this.stmt(
       `SELECT f.path AS folder, m.uid, n.notes FROM index_notes n JOIN messages m ON m.id = n.message_id
@@ -201,91 +217,6 @@ export class SearchIndex {
 
   /** Matching messages (ids), ranked by relevance then date (or by date), with the total. */
   search(q: SearchQuery, page: SearchPageQuery): { total: number; ids: number[] } {
-    const { folded, exact, implied } = ftsExpressions(q);
-    const where: string[] = [];
-    const args: Array<string | number> = [];
-    let from = 'messages m';
-    let rank = '';
-    if (folded !== null) {
-      from = `(SELECT rowid AS id, bm25(fts_fold, ${WEIGHTS}) AS score FROM fts_fold WHERE fts_fold MATCH ?) r
-              JOIN messages m ON m.id = r.id`;
-      where.push('fts_fold MATCH ?');
-      args.push(folded);
-      rank = 'r.score, ';
-    }
-    for (const c of exact) exactWhere(c, where, args);
-    this.filters(q, where, args, folded !== null);
-    // Folders are joined only to filter on their path (a join on every hit costs at 100,000).
-    const folders = q.folder !== null ? ' JOIN folders f ON f.id = m.folder_id' : '';
-    const order = page.order === 'date' ? 'm.date DESC, m.id DESC' : `${rank}m.date DESC, m.id DESC`;
-    // The page: bm25 in a subquery (its MATCH is the first condition), sorted with a LIMIT (a
-    // top-K sort). The total is counted apart, without ranking: a window COUNT over every ranked
-    // hit cost half the time of a query matching most of a folder (test/bench/search-bench.ts).
-    const pageWhere = where.filter((w) => w !== 'fts_fold MATCH ?');
-    const pageSql = `SELECT m.id FROM ${from}${folders} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}`;
-    const ids = (
-      this.db.prepare(`${pageSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as Array<{
-        id: number;
-      }>
-    ).map((r) => r.id);
-    // A short page that is not past the end gives the total without counting.
-    if (ids.length < page.limit && (ids.length > 0 || page.offset === 0))
-      return { total: page.offset + ids.length, ids };
-    return { total: this.count(implied ? pageWhere : where, implied ? args.slice(1) : args, folders), ids };
+    return runSearch(this.db, (sql) => this.stmt(sql), q, page);
   }
-
-  /**
-   * How many messages the conditions select. Words typed with diacritics alone (`implied`)
-   * select by themselves: the folded index only ranked them. One full-text condition alone is
-   * counted in its index (every entry there has its message; a join to messages cost 10 ms).
-   */
-  private count(where: string[], args: Array<string | number>, folders: string): number {
-    const only =
-      where.length === 1 && folders === ''
-        ? /^(?:m\.id IN \(SELECT rowid FROM (\w+) WHERE \1 MATCH \?\)|(fts_fold) MATCH \?)$/.exec(where[0] as string)
-        : null;
-    const table = only?.[1] ?? only?.[2];
-    const sql = table
-      ? `SELECT COUNT(*) AS n FROM ${table} WHERE ${table} MATCH ?`
-      : `SELECT COUNT(*) AS n FROM ${where.includes('fts_fold MATCH ?') ? 'fts_fold JOIN messages m ON m.id = fts_fold.rowid' : 'messages m'}${folders} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    return (this.db.prepare(sql).get(...args) as { n: number }).n;
-  }
-
-  private filters(q: SearchQuery, where: string[], args: Array<string | number>, textSearch: boolean): void {
-    // The record folders' messages are never in the text index; a search by filters alone leaves them out here.
-    const records = textSearch
-      ? []
-      : (this.stmt('SELECT id, path, delimiter FROM folders').all() as Array<Record<string, string>>)
-          .filter((f) => isRecordFolder(f.path as string, f.delimiter as string))
-          .map((f) => Number(f.id));
-    if (records.length) {
-      where.push('m.folder_id NOT IN (SELECT value FROM json_each(?))');
-      args.push(JSON.stringify(records));
-    }
-    if (q.hasAttachment) where.push('m.has_attachments = 1');
-    if (q.seen !== undefined) where.push(`m.seen = ${q.seen ? 1 : 0}`);
-    if (q.flagged !== undefined) where.push(`m.flagged = ${q.flagged ? 1 : 0}`);
-    if (q.answered !== undefined) where.push(`(instr(m.flags, '\\\\Answered') > 0) = ${q.answered ? 1 : 0}`);
-    if (q.before !== null) {
-      where.push('m.date < ?');
-      args.push(q.before);
-    }
-    if (q.after !== null) {
-      where.push('m.date >= ?');
-      args.push(q.after);
-    }
-    if (q.folder !== null) {
-      const folder = q.folder.toUpperCase() === 'INBOX' ? 'INBOX' : q.folder;
-      where.push(
-        '(f.path = ? OR (substr(f.path, 1, length(?)) = ? AND substr(f.path, length(?) + 1, 1) = f.delimiter))',
-      );
-      args.push(folder, folder, folder, folder);
-    }
-  }
-}
-
-/** A condition on the text as written (see ExactCondition). */
-function exactWhere(c: ExactCondition, where: string[], args: Array<string | number>): void {
-  where.push(`m.id IN (SELECT rowid FROM ${c.table} WHERE ${c.table} MATCH ?)`);
-  args.push(c.match);
 }

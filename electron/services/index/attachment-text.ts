@@ -47,14 +47,16 @@ export class AttachmentTextPool {
   }
 
   private threads(): Piscina<AttachmentTextTask, string> {
-    this.pool ??= new Piscina({
+    if (this.pool) return this.pool;
+    this.pool = new Piscina({
       filename: workerEntry('attachment-text-worker', import.meta.url).href,
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: 10_000,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb },
     });
-    // A thread killed by a limit is replaced by piscina; its 'error' must not throw here.
+    // A thread killed by a limit is replaced by piscina; its 'error' must not throw here. Once per
+    // pool: a listener added on every document piled up (MaxListenersExceededWarning after 10).
     this.pool.on('error', () => undefined);
     return this.pool;
   }

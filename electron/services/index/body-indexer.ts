@@ -68,9 +68,7 @@ export async function indexFolders(
         totals.notes += entry.notes.length;
       }
       // One transaction per batch: one new index segment, not one per message.
-      cache.transaction(() => {
-        for (const [id, entry] of entries) cache.index.saveBody(id, entry);
-      });
+      cache.transaction(() => cache.index.saveBodies(entries));
       done += batch.length;
       totals.indexed += batch.length;
       opts.onProgress?.({ folder: path, phase: 'index', done: Math.min(done, total), total });

@@ -37,6 +37,23 @@ export async function loadHolidayCalendar(path: string): Promise<HolidayCalendar
   return parseHolidayFile(text, path);
 }
 
+/**
+ * The calendar of the file at `path`, read once: the first good read is kept for every later
+ * call (the deadlines of a session follow one calendar); a failed read is tried again next call.
+ */
+export function holidayLoader(path: string): () => Promise<HolidayCalendar> {
+  let kept: Promise<HolidayCalendar> | null = null;
+  return () => {
+    if (kept) return kept;
+    const reading = loadHolidayCalendar(path);
+    kept = reading;
+    reading.catch(() => {
+      if (kept === reading) kept = null;
+    });
+    return reading;
+  };
+}
+
 function invalid(origin: string, detail: string): AppError {
   return new AppError('HOLIDAYS_INVALID', `holiday file ${origin} is invalid: ${detail}`, {
     messageVi: `Tệp ngày nghỉ lễ "${origin}" không hợp lệ (${detail}). Hãy báo Trung tâm CNTT.`,

@@ -3,7 +3,7 @@
 // claim, set status, reopen; read the book; verify the chain. Every action is
 // a signed record appended to the ledger folder, then the folder is read again
 // and the book recomputed, so the answer is the one every computer computes.
-import type { RecordRef, RegisterFields, StatusValue } from '../../../shared/ledger.ts';
+import type { RecordRef, RegisterFields, StatusValue, Urgency } from '../../../shared/ledger.ts';
 import { parseRegisterFields } from '../../../shared/ledger-fields.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { SessionRunner, MailboxSession } from '../delegation/mailbox-session.ts';
@@ -113,18 +113,23 @@ export class LedgerService {
   }
 
   async assign(target: LedgerTarget, which: EntryNumber, input: AssignInput, when?: Date): Promise<ActionResult> {
-    const calendar = await this.deps.holidays();
-    const now = when ?? this.deps.clock.now();
+    const deadlineOf = await this.defaultDeadlines(when);
     return this.act(target, which, when, (entry) => ({
       type: 'assign',
       messageId: entry.messageId,
       to: input.to.toLowerCase(),
       coHandlers: (input.coHandlers ?? []).map((a) => a.toLowerCase()),
       instruction: input.instruction ?? '',
-      deadline:
-        input.deadline ??
-        defaultDeadline(entry.fields.urgency, now, calendar, this.deps.rules?.() ?? DEFAULT_DEADLINE_RULES),
+      deadline: input.deadline ?? deadlineOf(entry.fields.urgency),
     }));
+  }
+
+  /** The deadline an assignment at `when` (now) gets by urgency: the unit's working days, its holidays. */
+  async defaultDeadlines(when?: Date): Promise<(urgency: Urgency) => string> {
+    const calendar = await this.deps.holidays();
+    const now = when ?? this.deps.clock.now();
+    const rules = this.deps.rules?.() ?? DEFAULT_DEADLINE_RULES;
+    return (urgency) => defaultDeadline(urgency, now, calendar, rules);
   }
 
   async claim(target: LedgerTarget, which: EntryNumber, when?: Date): Promise<ActionResult> {

@@ -15,7 +15,7 @@ import type { IdentityService } from '../identity/identity-service.ts';
 import type { Logger } from '../logging/logger.ts';
 import { startRepeating, type RepeatingTask } from '../lifecycle/repeating-task.ts';
 import { autoRegister, type AutoRegisterResult } from './ledger-autoregister.ts';
-import { holidayFilePath, loadHolidayCalendar } from './holidays-file.ts';
+import { holidayFilePath, holidayLoader } from './holidays-file.ts';
 import { LedgerBooks, type BookRef } from './ledger-books.ts';
 import { LedgerCache } from './ledger-cache.ts';
 import { QueuedLedgerService, type SettledAction } from './ledger-queue.ts';
@@ -66,7 +66,7 @@ export interface LedgerServices {
 
 export function createLedgerServices(deps: LedgerServicesDeps): LedgerServices {
   const { accounts, identity, events, clock, logger } = deps;
-  const holidays = () => loadHolidayCalendar(holidayFilePath(deps.resourcesDir));
+  const holidays = holidayLoader(holidayFilePath(deps.resourcesDir));
   const sessions = sessionRunner(accounts);
   const warn = (what: string) => (e: unknown) => logger.log('warn', what, { detail: (e as Error).message });
   const queue = new LedgerQueueStore(join(deps.profileDir, 'ledger-queue.sqlite'));

@@ -147,9 +147,7 @@ export class MailService {
         if (performance.now() > deadline) break;
         const uids = await serverSearch(client, folder, q);
         if (uids.length === 0) continue;
-        const local = cache.search({ ...q, folder }, { offset: 0, limit: 1_000_000, order: 'date' }).rows;
-        const known = new Set(local.filter((h) => h.folder === folder).map((h) => h.uid));
-        const fresh = uids.filter((u) => !known.has(u));
+        const fresh = cache.index.serverOnly({ ...q, folder }, folder, uids);
         for (const hit of cache.byUids(folder, fresh))
           if (matchesFilters(hit, q)) out.push({ ...hit, source: 'server' });
       }

@@ -1,23 +1,29 @@
 import { Worker } from 'node:worker_threads';
-import type { CachedHeader, MailCache } from '../cache/mail-cache.ts';
+import type { MailCache } from '../cache/mail-cache.ts';
 import type { DirectiveRules } from '../directives/directive-rules.ts';
+import { decodeFetched, type FetchedHeader } from './fetched-header.ts';
 
 /** Where fetched headers go: straight into the cache, or to a writer thread. */
 export interface HeaderSink {
-  save(path: string, headers: CachedHeader[]): void;
+  /** Decodes and commits one batch (in order with the others). */
+  save(path: string, headers: FetchedHeader[]): void;
   /** Resolves once everything handed to save() is committed. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function inlineSink(cache: MailCache): HeaderSink {
-  return { save: (path, headers) => cache.saveHeaders(path, headers), flush: async () => {}, close: async () => {} };
+  return {
+    save: (path, headers) => cache.saveHeaders(path, headers.map(decodeFetched)),
+    flush: async () => {},
+    close: async () => {},
+  };
 }
 
 /**
  * Commits header batches on a second thread while this one keeps reading the
- * IMAP stream: on a large initial sync the SQLite and FTS work then overlaps
- * the network and parsing instead of following it.
+ * IMAP stream: on a large initial sync the decoding, SQLite and FTS work then
+ * overlaps the network and imapflow's parsing instead of following it.
  */
 export function threadSink(cacheFile: string, entry: URL, rules?: DirectiveRules): HeaderSink {
   const worker = new Worker(entry, { workerData: { cacheFile, rules } });

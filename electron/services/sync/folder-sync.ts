@@ -1,9 +1,11 @@
-import type { FetchMessageObject, FetchQueryObject, ImapFlow } from 'imapflow';
+import type { FetchQueryObject, ImapFlow } from 'imapflow';
 import type { CachedHeader, FlagUpdate, MailCache } from '../cache/mail-cache.ts';
 import { AppError } from '../errors/app-error.ts';
-import { hasAttachment } from '../mail/message-list.ts';
 import { inlineSink, type HeaderSink } from './cache-writer.ts';
-import { DISPLAY_HEADER_FIELDS, attachmentNames, displayHeaders, storedFlags } from './structure.ts';
+import { readFetched, toHeader, type FetchedHeader } from './fetched-header.ts';
+import { DISPLAY_HEADER_FIELDS, storedFlags } from './structure.ts';
+
+export { toHeader };
 
 export interface SyncProgress {
   folder: string;
@@ -189,17 +191,18 @@ async function fetchMissing(
   while (done < total) {
     if (opts.signal?.aborted) throw new AppError('INTERNAL', 'sync cancelled', { messageVi: 'Đã hủy đồng bộ.' });
     const batch = missing.slice(done, done + (done === 0 ? first : size));
-    // Small sub-batches reach the sink while the rest of the FETCH is still streaming.
-    let headers: CachedHeader[] = [];
+    // Small sub-batches reach the sink while the rest of the FETCH is still streaming; they are
+    // decoded where they are committed (fetched-header.ts).
+    let headers: FetchedHeader[] = [];
     for await (const msg of client.fetch(uidSet(batch), HEADER_QUERY, { uid: true })) {
-      headers.push(toHeader(msg));
+      headers.push(readFetched(msg));
       result.added += 1;
       if (headers.length === 1000) {
         sink.save(path, headers);
         headers = [];
       }
     }
-    sink.save(path, headers);
+    if (headers.length) sink.save(path, headers);
     // The first batch is committed before it is reported, so the list can show it at once.
     if (done === 0) await sink.flush();
     done += batch.length;
@@ -279,45 +282,4 @@ export function uidSet(uids: number[]): string {
     prev = cur;
   }
   return parts.join(',');
-}
-
-export function toHeader(msg: FetchMessageObject): CachedHeader {
-  const env = msg.envelope;
-  const extra = parseHeaderBlock(msg.headers);
-  const date = env?.date ? new Date(env.date).getTime() : NaN;
-  const internal = msg.internalDate ? new Date(msg.internalDate).getTime() : NaN;
-  const shown = displayHeaders(msg);
-  return {
-    uid: msg.uid,
-    modseq: msg.modseq ?? null,
-    flags: storedFlags(msg.flags),
-    // No usable Date header: null here, the cache stores the INTERNALDATE and marks it.
-    date: Number.isFinite(date) ? date : null,
-    internalDate: Number.isFinite(internal) ? internal : null,
-    size: msg.size ?? 0,
-    subject: shown.subject,
-    from: shown.from,
-    to: shown.to,
-    cc: shown.cc,
-    messageId: env?.messageId ?? null,
-    inReplyTo: env?.inReplyTo ?? null,
-    references: (extra.references ?? '').match(/<[^>]+>/g) ?? [],
-    hasAttachments: msg.bodyStructure ? hasAttachment(msg.bodyStructure) : false,
-    attachmentNames: msg.bodyStructure ? attachmentNames(msg.bodyStructure) : [],
-    importance: extra.importance,
-    priority: extra.priority,
-    xPriority: extra['x-priority'],
-  };
-}
-
-/** Unfolds the few header fields we asked for into lower-case keys. */
-function parseHeaderBlock(block: Buffer | undefined): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  if (!block) return out;
-  const text = block.toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
-  for (const line of text.split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i > 0) out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-  }
-  return out;
 }

@@ -24,17 +24,29 @@ export interface DisplayHeaders {
   cc: Address[];
 }
 
+/** The ENVELOPE's subject and addresses (imapflow's strings), the fallback when the raw fields were not fetched. */
+export interface EnvelopeNames {
+  subject?: string | undefined;
+  from?: Array<{ name?: string; address?: string }> | undefined;
+  to?: Array<{ name?: string; address?: string }> | undefined;
+  cc?: Array<{ name?: string; address?: string }> | undefined;
+}
+
 /**
  * Subject and addresses of a fetched message as every view shows them: decoded from the raw
  * header fields when they were fetched, else (an older caller) from the ENVELOPE's strings.
  */
 export function displayHeaders(msg: FetchMessageObject): DisplayHeaders {
-  if (msg.headers && msg.headers.length > 0) {
-    const { subject, from, to, cc } = decodeHeaders(msg.headers);
+  return displayHeadersOf(msg.headers, msg.envelope);
+}
+
+/** displayHeaders from the raw header block and the ENVELOPE, however they were carried. */
+export function displayHeadersOf(block: Uint8Array | undefined, env: EnvelopeNames | undefined): DisplayHeaders {
+  if (block && block.length > 0) {
+    const { subject, from, to, cc } = decodeHeaders(block);
     return { subject, from, to, cc };
   }
-  const env = msg.envelope;
-  const list = (l: { name?: string; address?: string }[] | undefined): Address[] =>
+  const list = (l: EnvelopeNames['from']): Address[] =>
     (l ?? []).map((a) => ({ name: decodeHeader(a.name ?? ''), address: (a.address ?? '').trim() }));
   return { subject: decodeHeader(env?.subject ?? ''), from: list(env?.from), to: list(env?.to), cc: list(env?.cc) };
 }

@@ -3,6 +3,7 @@
 // (the reply's Message-ID or a note) and Mở lại (why, and whether to release the handler).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { LedgerEntryView } from '../../../shared/contract-ledger.ts';
+import type { TValues } from '../i18n/types.ts';
 import { useLedgerT } from './i18n.ts';
 import { isAddress, showDay, splitAddresses } from './ledgerQuery.ts';
 
@@ -13,34 +14,46 @@ export interface AssignInput {
   deadline?: string;
 }
 
-function FormShell(props: {
-  title: string;
-  testId: string;
+/** What each form is given by the actions bar: whether an action runs, what to do on submit and cancel. */
+interface FormProps<I> {
   busy: boolean;
-  submit: string;
-  valid: boolean;
+  onSubmit(input: I): void;
+  onCancel(): void;
+}
+
+/**
+ * A form of one action (`form`: its strings `<form>.title` and `<form>.submit`, its test id
+ * `ledger-<form>`), with the submit and cancel buttons.
+ */
+function FormShell(props: {
+  form: 'assign' | 'done' | 'reopen';
+  titleValues?: TValues;
+  busy: boolean;
+  valid?: boolean;
   onSubmit(): void;
   onCancel(): void;
   children: ReactNode;
 }) {
   const { t } = useLedgerT();
   const titleId = useId();
+  const testId = `ledger-${props.form}`;
+  const valid = props.valid ?? true;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (props.valid && !props.busy) props.onSubmit();
+    if (valid && !props.busy) props.onSubmit();
   };
   return (
-    <form className="ledger-form" data-testid={props.testId} aria-labelledby={titleId} onSubmit={submit}>
-      <h3 id={titleId}>{props.title}</h3>
+    <form className="ledger-form" data-testid={testId} aria-labelledby={titleId} onSubmit={submit}>
+      <h3 id={titleId}>{t(`${props.form}.title`, props.titleValues)}</h3>
       {props.children}
       <div className="inline-row">
         <button
           type="submit"
           className="btn btn-primary"
-          data-testid={`${props.testId}-submit`}
-          disabled={!props.valid || props.busy}
+          data-testid={`${testId}-submit`}
+          disabled={!valid || props.busy}
         >
-          {props.submit}
+          {t(`${props.form}.submit`)}
         </button>
         <button type="button" className="btn btn-ghost" onClick={props.onCancel}>
           {t('action.cancel')}
@@ -90,12 +103,7 @@ function TextField(props: {
   );
 }
 
-export function AssignForm(props: {
-  entry: LedgerEntryView;
-  busy: boolean;
-  onSubmit(input: AssignInput): void;
-  onCancel(): void;
-}) {
+export function AssignForm(props: FormProps<AssignInput> & { entry: LedgerEntryView }) {
   const { t, urgency } = useLedgerT();
   const { entry } = props;
   const [to, setTo] = useState(entry.handler ?? '');
@@ -109,10 +117,9 @@ export function AssignForm(props: {
     : undefined;
   return (
     <FormShell
-      title={t('assign.title', { number: entry.number, year: entry.year })}
-      testId="ledger-assign"
+      form="assign"
+      titleValues={{ number: entry.number, year: entry.year }}
       busy={props.busy}
-      submit={t('assign.submit')}
       valid={valid}
       onCancel={props.onCancel}
       onSubmit={() =>
@@ -145,21 +152,14 @@ export function AssignForm(props: {
   );
 }
 
-export function DoneForm(props: {
-  busy: boolean;
-  onSubmit(result: { resultMessageId?: string; note?: string }): void;
-  onCancel(): void;
-}) {
+export function DoneForm(props: FormProps<{ resultMessageId?: string; note?: string }>) {
   const { t } = useLedgerT();
   const [messageId, setMessageId] = useState('');
   const [note, setNote] = useState('');
   return (
     <FormShell
-      title={t('done.title')}
-      testId="ledger-done"
+      form="done"
       busy={props.busy}
-      submit={t('done.submit')}
-      valid
       onCancel={props.onCancel}
       onSubmit={() =>
         props.onSubmit({
@@ -179,21 +179,14 @@ export function DoneForm(props: {
   );
 }
 
-export function ReopenForm(props: {
-  busy: boolean;
-  onSubmit(input: { note?: string; release?: boolean }): void;
-  onCancel(): void;
-}) {
+export function ReopenForm(props: FormProps<{ note?: string; release?: boolean }>) {
   const { t } = useLedgerT();
   const [note, setNote] = useState('');
   const [release, setRelease] = useState(false);
   return (
     <FormShell
-      title={t('reopen.title')}
-      testId="ledger-reopen"
+      form="reopen"
       busy={props.busy}
-      submit={t('reopen.submit')}
-      valid
       onCancel={props.onCancel}
       onSubmit={() => props.onSubmit({ ...(note.trim() ? { note: note.trim() } : {}), release })}
     >

@@ -3,11 +3,16 @@
 import type { AuditRecord } from '../../../../shared/audit.ts';
 import type { HandoverOpenItem } from '../../../../shared/handover-ledger.ts';
 import { ENTRY_STATUS_LABELS, URGENCY_LABELS, isOverdue, type LedgerEntry } from '../../../../shared/ledger.ts';
-import { doneDateOf, kindAndSubject, registerRow } from '../../ledger/report/register-rows.ts';
-import { csvRow } from '../bag/csv.ts';
+import {
+  decreeCells,
+  doneDateOf,
+  kindAndSubject,
+  nfcCsvRow,
+  registerRow,
+  type CsvCell,
+} from '../../ledger/report/register-rows.ts';
 
-const row = (cells: ReadonlyArray<string | number | null>): string =>
-  csvRow(cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c))).replace(/\r\n$/, '');
+const row = (cells: readonly CsvCell[]): string => nfcCsvRow(cells).replace(/\r\n$/, '');
 
 const bySoDen = (a: LedgerEntry, b: LedgerEntry) => a.year - b.year || a.number - b.number;
 
@@ -17,14 +22,7 @@ export function bookCsv(entries: readonly LedgerEntry[], now: Date): { lines: st
     const r = registerRow(e, now);
     return row([
       e.year,
-      r.ngayDen,
-      r.soDen,
-      r.tacGia,
-      r.soKyHieu,
-      r.ngayVanBan,
-      r.tenLoaiTrichYeu,
-      r.nguoiNhan,
-      r.kyNhan,
+      ...decreeCells(r),
       e.fields.ghiChu.trim(),
       r.urgencyLabel,
       r.handler,

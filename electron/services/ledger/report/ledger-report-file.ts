@@ -37,6 +37,27 @@ export interface ReportFile {
 }
 
 /** Throws RangeError on a bad period and on a processing report asked as CSV. */
+function checkRequest({ period, format, kind }: ReportRequest): void {
+  checkPeriod(period);
+  if (kind === 'processing' && format === 'csv') throw new RangeError('the processing report is PDF or XLSX');
+}
+
+/**
+ * The file name to suggest for a report, e.g. so-van-ban-den_2026-01-01_2026-12-31.pdf, known
+ * before anything is rendered (the app asks where to save first). Throws as renderLedgerReport.
+ */
+export function reportFileName(req: ReportRequest): string {
+  checkRequest(req);
+  const stem = req.kind === 'processing' ? 'bao-cao-xu-ly' : 'so-van-ban-den';
+  return `${stem}_${req.period.from}_${req.period.to}.${req.format}`;
+}
+
+/** Entries whose ngày đến falls in the period (what a report of it counts), without rendering it. */
+export function reportEntryCount(entries: readonly BookEntry[], period: ReportPeriod): number {
+  return entriesInPeriod(entries, period).length;
+}
+
+/** Throws RangeError on a bad period and on a processing report asked as CSV. */
 export async function renderLedgerReport(
   entries: readonly BookEntry[],
   unit: ReportUnit,
@@ -44,8 +65,7 @@ export async function renderLedgerReport(
   opts: { resourcesDir: string; clock: Clock },
 ): Promise<ReportFile> {
   const { period, format, kind } = req;
-  checkPeriod(period);
-  if (kind === 'processing' && format === 'csv') throw new RangeError('the processing report is PDF or XLSX');
+  const fileName = reportFileName(req);
   const { clock } = opts;
   const fontsDir = join(opts.resourcesDir, 'fonts');
   const list = [...entries];
@@ -60,10 +80,5 @@ export async function renderLedgerReport(
   else if (format === 'xlsx')
     bytes = await renderRegisterXlsx(list, period, unit, { clock, processing: processingReport(list, period, clock) });
   else bytes = await renderRegisterPdf(list, period, unit, { fontsDir, clock });
-  const stem = kind === 'processing' ? 'bao-cao-xu-ly' : 'so-van-ban-den';
-  return {
-    bytes,
-    entries: entriesInPeriod(list, period).length,
-    fileName: `${stem}_${period.from}_${period.to}.${format}`,
-  };
+  return { bytes, entries: reportEntryCount(list, period), fileName };
 }

@@ -8,7 +8,14 @@
 import type { LedgerEntry } from '../../../../shared/ledger.ts';
 import type { Clock } from '../../clock/clock.ts';
 import { csvRow } from '../../handover/bag/csv.ts';
-import { PROCESSING_COLUMNS, REGISTER_COLUMNS, URGENCY_COLUMN, registerRows } from './register-rows.ts';
+import {
+  PROCESSING_COLUMNS,
+  REGISTER_COLUMNS,
+  URGENCY_COLUMN,
+  decreeCells,
+  nfcCsvRow,
+  registerRows,
+} from './register-rows.ts';
 import { checkPeriod, type ReportPeriod } from './report-types.ts';
 
 export const CSV_BOM = '\uFEFF';
@@ -21,24 +28,7 @@ export function renderRegisterCsv(entries: readonly LedgerEntry[], period: Repor
   const rows = registerRows(entries, period, clock.now());
   let out = CSV_BOM + csvRow(CSV_HEADERS);
   for (const r of rows) {
-    out += csvRow(
-      [
-        r.ngayDen,
-        r.soDen,
-        r.tacGia,
-        r.soKyHieu,
-        r.ngayVanBan,
-        r.tenLoaiTrichYeu,
-        r.nguoiNhan,
-        r.kyNhan,
-        r.ghiChu,
-        r.urgencyLabel,
-        r.handler,
-        r.deadline,
-        r.statusLabel,
-        r.doneDate,
-      ].map((c) => (typeof c === 'string' ? c.normalize('NFC') : c)),
-    );
+    out += nfcCsvRow([...decreeCells(r), r.ghiChu, r.urgencyLabel, r.handler, r.deadline, r.statusLabel, r.doneDate]);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import {
   type LedgerEntry,
   type Urgency,
 } from '../../../../shared/ledger.ts';
+import { csvRow } from '../../handover/bag/csv.ts';
 import type { ReportPeriod } from './report-types.ts';
 
 export const REGISTER_TITLE = 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN';
@@ -115,6 +116,22 @@ export function registerRow(entry: LedgerEntry, now: Date): RegisterRow {
     doneDate: doneDateOf(entry),
     overdue: isOverdue(entry, now),
   };
+}
+
+/** A cell of the CSV files the register is written to (the report's CSV, the handover's book). */
+export type CsvCell = string | number | null;
+
+/**
+ * The decree's columns of a row for a CSV, Ngày đến to Ký nhận, days as YYYY-MM-DD. Ghi chú and
+ * what follows differ: the report's CSV folds urgency into Ghi chú, the handover's book does not.
+ */
+export function decreeCells(r: RegisterRow): CsvCell[] {
+  return [r.ngayDen, r.soDen, r.tacGia, r.soKyHieu, r.ngayVanBan, r.tenLoaiTrichYeu, r.nguoiNhan, r.kyNhan];
+}
+
+/** A CSV row with its text in NFC (composed Vietnamese diacritics, as spreadsheets expect). */
+export function nfcCsvRow(cells: readonly CsvCell[]): string {
+  return csvRow(cells.map((c) => (typeof c === 'string' ? c.normalize('NFC') : c)));
 }
 
 export function registerRows(entries: readonly LedgerEntry[], period: ReportPeriod, now: Date): RegisterRow[] {

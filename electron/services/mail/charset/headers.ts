@@ -43,8 +43,15 @@ const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46
 function wordBytes(kind: string, payload: string): Uint8Array | null {
   if (kind.toLowerCase() === 'q') return qBytes(payload);
   // Invalid characters or a length no encoder produces: not base64, show it as typed.
-  if (!BASE64.test(payload) || payload.replace(/=+$/, '').length % 4 === 1) return null;
+  if (!BASE64.test(payload) || unpadded(payload) % 4 === 1) return null;
   return Buffer.from(payload, 'base64');
+}
+
+/** Length of a base64 payload without its trailing '=' padding. */
+function unpadded(payload: string): number {
+  let n = payload.length;
+  while (n > 0 && payload.charCodeAt(n - 1) === 0x3d) n--;
+  return n;
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

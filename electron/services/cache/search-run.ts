@@ -1,0 +1,332 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { isRecordFolder } from '../../../shared/records.ts';
+import { foldText } from '../../../shared/text-fold.ts';
+import { type ExactCondition, ftsExpressions } from '../search/fts.ts';
+import { indexWords, type SearchQuery } from '../search/query.ts';
+import { keyOfDate } from './search-keys.ts';
+
+export type SearchOrder = 'relevance' | 'date';
+
+export interface SearchPageQuery {
+  offset: number;
+  limit: number;
+  order?: SearchOrder;
+  /** Only these messages (ids) are considered. */
+  within?: number[];
+  /** How many of the newest hits relevance orders (RANKED_WINDOW unless a test says otherwise). */
+  window?: number;
+}
+
+// bm25 weights, in FTS_COLUMNS order (body first): a word in the subject says more than one in the body.
+const WEIGHTS = '1.0, 10.0, 5.0, 3.0, 2.0, 1.0';
+
+/**
+ * How many of the newest hits relevance orders. The index's keys follow the date (see
+ * search-keys.ts), so the newest hits are the highest keys, found without touching the
+ * messages; scoring every hit of a query that matches most of a 100,000-message folder cost
+ * 60 ms and more, scoring 5,000 about 12 ms and these 2,000 about 5 ms (BENCHMARKS.md). Older
+ * hits follow, newest first.
+ */
+export const RANKED_WINDOW = 2000;
+
+/** A prepared-statement cache and the database it prepares on. */
+export type Prepare = (sql: string) => StatementSync;
+
+interface Plan {
+  /** MATCH on the folded index; null for a search by filters alone. */
+  folded: string | null;
+  /** Conditions on the index key (dates: the keys follow them), with their arguments. */
+  keyWhere: string[];
+  keyArgs: number[];
+  /** Conditions on the message row (m) and folder (f), with their arguments. */
+  where: string[];
+  args: Array<string | number>;
+  folders: string;
+  /** MATCH on the index of the words with marks as written (terms typed with them), or null. */
+  exactMatch: string | null;
+  /** The exact index alone selects what the folded expression does (it only ranks then). */
+  implied: boolean;
+}
+
+/** Matching messages (ids), ranked by relevance then date (or by date), with the total. */
+export function runSearch(
+  db: DatabaseSync,
+  prepare: Prepare,
+  q: SearchQuery,
+  page: SearchPageQuery,
+): { total: number; ids: number[] } {
+  const plan = planOf(prepare, q, page);
+  if (plan.folded === null) return byFilters(db, plan, page);
+  const total = countText(db, plan);
+  const keys = textPage(db, plan, page, total);
+  return { total, ids: idsOf(db, keys) };
+}
+
+function planOf(prepare: Prepare, q: SearchQuery, page: SearchPageQuery): Plan {
+  const { folded, exact, implied } = ftsExpressions(q);
+  const where: string[] = [];
+  const args: Array<string | number> = [];
+  const words = exact.flatMap((c) => (c.kind === 'words' ? [c.match] : []));
+  for (const c of exact) if (c.kind === 'header') headerWhere(c, where, args);
+  const keyWhere: string[] = [];
+  const keyArgs: number[] = [];
+  if (folded !== null) {
+    // A day's bounds are whole seconds: on keys they select the messages' dates (search-keys.ts).
+    const key = (ms: number) => keyOfDate(Math.ceil(ms / 1000) * 1000);
+    if (q.before !== null) {
+      keyWhere.push('fts_fold.rowid < ?');
+      keyArgs.push(key(q.before));
+    }
+    if (q.after !== null) {
+      keyWhere.push('fts_fold.rowid >= ?');
+      keyArgs.push(key(q.after));
+    }
+  }
+  filters(prepare, { ...q, ...(folded !== null ? { before: null, after: null } : {}) }, where, args, folded !== null);
+  if (page.within) {
+    where.push('m.id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(page.within));
+  }
+  // Folders are joined only to filter on their path (a join on every hit costs at 100,000).
+  const folders = q.folder !== null ? ' JOIN folders f ON f.id = m.folder_id' : '';
+  const exactMatch = words.length ? words.join(' AND ') : null;
+  return { folded, keyWhere, keyArgs, where, args, folders, exactMatch, implied };
+}
+
+/** A search by filters alone: the messages themselves, newest first. */
+function byFilters(db: DatabaseSync, p: Plan, page: SearchPageQuery): { total: number; ids: number[] } {
+  const where = p.where.length ? `WHERE ${p.where.join(' AND ')}` : '';
+  const ids = (
+    db
+      .prepare(`SELECT m.id FROM messages m${p.folders} ${where} ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`)
+      .all(...p.args, page.limit, page.offset) as Array<{ id: number }>
+  ).map((r) => r.id);
+  if (ids.length < page.limit && (ids.length > 0 || page.offset === 0)) return { total: page.offset + ids.length, ids };
+  const n = db.prepare(`SELECT COUNT(*) AS n FROM messages m${p.folders} ${where}`).get(...p.args) as { n: number };
+  return { total: n.n, ids };
+}
+
+const onlyIndex = (p: Plan) => p.where.length === 0 && p.folders === '';
+
+/**
+ * The hits as SQL with its arguments, with optional extra conditions on the key: from the index
+ * alone when nothing else filters (or `textOnly`), else joined to their messages.
+ */
+function hitsSql(
+  p: Plan,
+  select: string,
+  extra: { cond?: string; args?: number[]; textOnly?: boolean } = {},
+): { sql: string; args: Array<string | number> } {
+  const keys: string[] = [...p.keyWhere, ...(extra.cond ? [extra.cond] : [])];
+  const keyArgs: Array<string | number> = [...p.keyArgs, ...(extra.args ?? [])];
+  if (!extra.textOnly && p.exactMatch !== null) {
+    keys.push(EXACT_KEYS);
+    keyArgs.push(p.exactMatch);
+  }
+  const onKeys = keys.map((c) => ` AND ${c}`).join('');
+  if (extra.textOnly || onlyIndex(p))
+    return {
+      sql: `SELECT ${select} FROM fts_fold WHERE fts_fold MATCH ?${onKeys}`,
+      args: [p.folded as string, ...keyArgs],
+    };
+  return {
+    sql: `SELECT ${select} FROM fts_fold JOIN messages m ON m.fts_key = fts_fold.rowid${p.folders}
+          WHERE fts_fold MATCH ?${onKeys} AND ${p.where.join(' AND ')}`,
+    args: [p.folded as string, ...keyArgs, ...p.args],
+  };
+}
+
+/** The keys holding every word typed with marks, as written. */
+// `+ 0`: a key list probed per hit (SQLite would otherwise hand each listed key to the index as a
+// lookup of its own).
+const EXACT_KEYS = 'fts_fold.rowid + 0 IN (SELECT rowid FROM fts_exact_words WHERE fts_exact_words MATCH ?)';
+
+/** How many messages match: in the index alone when it can, else the index's keys against the messages. */
+function countText(db: DatabaseSync, p: Plan): number {
+  if (p.implied && p.exactMatch !== null && onlyIndex(p) && p.keyWhere.length === 0)
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM fts_exact_words WHERE fts_exact_words MATCH ?').get(p.exactMatch) as {
+        n: number;
+      }
+    ).n;
+  if (onlyIndex(p)) {
+    const { sql, args } = hitsSql(p, 'fts_fold.rowid');
+    return (db.prepare(`SELECT COUNT(*) AS n FROM (${sql})`).get(...args) as { n: number }).n;
+  }
+  const { sql, args } = hitsSql(p, 'COUNT(*) AS n', { textOnly: true });
+  const exact = p.exactMatch !== null ? ` AND ${EXACT_KEYS}` : '';
+  const exactArgs = p.exactMatch !== null ? [p.exactMatch] : [];
+  if (!p.where.some((w) => w.startsWith('um_has_words'))) {
+    // The messages the other conditions select, as one set of keys probed by every hit of the
+    // index (the read and unread ones come from an index of their own: messages_seen).
+    const probe = (where: string) =>
+      (
+        db
+          .prepare(
+            `${sql}${exact} AND fts_fold.rowid + 0 IN (SELECT m.fts_key FROM messages m${p.folders} WHERE ${where})`,
+          )
+          .get(...args, ...exactArgs, ...p.args) as { n: number }
+      ).n;
+    const seen = p.where.length === 1 && p.folders === '' ? /^m\.seen = ([01])$/.exec(p.where[0] as string) : null;
+    if (seen) {
+      // Read or unread alone: the smaller of the two sets is probed (all the hits less the other
+      // ones when the asked one is most of the mailbox).
+      const other = `m.seen = ${seen[1] === '1' ? 0 : 1}`;
+      const size = (v: number) =>
+        (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE seen = ?').get(v) as { n: number }).n;
+      if (size(Number(seen[1])) > size(seen[1] === '1' ? 0 : 1)) {
+        const all = (db.prepare(`${sql}${exact}`).get(...args, ...exactArgs) as { n: number }).n;
+        return all - probe(other);
+      }
+    }
+    return probe(p.where.join(' AND '));
+  }
+  // A header term is checked on the hits' messages only: the hits as one set, probed from them.
+  const keys = hitsSql(p, 'fts_fold.rowid', { textOnly: true });
+  const count = `SELECT COUNT(*) AS n FROM messages m${p.folders} WHERE m.fts_key IN (${keys.sql}${exact}) AND ${p.where.join(' AND ')}`;
+  return (db.prepare(count).get(...keys.args, ...exactArgs, ...p.args) as { n: number }).n;
+}
+
+/**
+ * One page of hits as index keys. Relevance orders the hits among the newest `window` messages
+ * holding the words (the highest keys: the index walks its keys downwards and stops there, and
+ * scores only those); older hits follow, newest first. A query with fewer hits is ranked whole.
+ */
+function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: number): number[] {
+  const keys = (order: string, limit: number, offset: number, extra: Parameters<typeof hitsSql>[2] = {}) => {
+    const { sql, args } = hitsSql(p, 'fts_fold.rowid AS k', extra);
+    const rows = db.prepare(`${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
+    return (rows as Array<{ k: number }>).map((r) => r.k);
+  };
+  const newest = 'fts_fold.rowid DESC';
+  if (total <= page.offset) return [];
+  if (page.order === 'date') return keys(newest, page.limit, page.offset);
+  const window = page.window ?? RANKED_WINDOW;
+  const plain = onlyIndex(p) && p.exactMatch === null;
+  if (plain && total <= window) return keys(`bm25(fts_fold, ${WEIGHTS}), ${newest}`, page.limit, page.offset);
+  // The oldest key of the window (none: every hit of the words is in it).
+  const edge = keys(newest, 1, window - 1, { textOnly: true })[0] ?? 0;
+  // The window: the newest hits of the words, each with its score; then the other conditions.
+  const text = hitsSql(p, `fts_fold.rowid AS k, bm25(fts_fold, ${WEIGHTS}) AS s`, { textOnly: true });
+  const win = `(${text.sql} ORDER BY ${newest} LIMIT ${Math.floor(window)}) w`;
+  const conds: string[] = [...(onlyIndex(p) ? [] : p.where)];
+  const condArgs: Array<string | number> = [...(onlyIndex(p) ? [] : p.args)];
+  if (p.exactMatch !== null) {
+    // Only the window's part of the exact index: its highest keys, as many as there are messages
+    // from the edge up (the index stops there; a range on its keys alone does not stop it).
+    const { n } = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE fts_key >= ?').get(edge) as { n: number };
+    conds.push('w.k IN (SELECT rowid FROM fts_exact_words WHERE fts_exact_words MATCH ? ORDER BY rowid DESC LIMIT ?)');
+    condArgs.push(p.exactMatch, n);
+  }
+  const joined = {
+    from: onlyIndex(p) ? win : `${win} JOIN messages m ON m.fts_key = w.k${p.folders}`,
+    where: conds.length ? `WHERE ${conds.join(' AND ')}` : '',
+    args: condArgs,
+  };
+  // The window's page, ranked (a top-K sort); how many hits the window holds is counted only
+  // when the page reaches past them.
+  const ranked = `SELECT w.k FROM ${joined.from} ${joined.where} ORDER BY w.s, w.k DESC LIMIT ? OFFSET ?`;
+  const out = (
+    db.prepare(ranked).all(...text.args, ...joined.args, page.limit, page.offset) as Array<{ k: number }>
+  ).map((r) => r.k);
+  // A full page, or every hit there is: the older hits need not be looked for.
+  if (out.length === page.limit || page.offset + out.length >= total) return out;
+  const windowHits =
+    out.length > 0 || page.offset === 0
+      ? page.offset + out.length
+      : plain
+        ? Math.min(total, window)
+        : (
+            db
+              .prepare(`SELECT COUNT(*) AS n FROM ${joined.from} ${joined.where}`)
+              .get(...text.args, ...joined.args) as {
+              n: number;
+            }
+          ).n;
+  const rest = page.limit - out.length;
+  if (rest > 0 && edge > 0)
+    out.push(
+      ...keys(newest, rest, Math.max(0, page.offset - windowHits), { cond: 'fts_fold.rowid < ?', args: [edge] }),
+    );
+  return out;
+}
+
+/** The messages (ids) of index keys, in the keys' order. */
+function idsOf(db: DatabaseSync, keys: number[]): number[] {
+  if (keys.length === 0) return [];
+  const rows = db
+    .prepare('SELECT id, fts_key AS k FROM messages WHERE fts_key IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(keys)) as Array<{ id: number; k: number }>;
+  const byKey = new Map(rows.map((r) => [r.k, r.id]));
+  return keys.flatMap((k) => byKey.get(k) ?? []);
+}
+
+function filters(
+  prepare: Prepare,
+  q: SearchQuery,
+  where: string[],
+  args: Array<string | number>,
+  textSearch: boolean,
+): void {
+  // The record folders' messages are never in the text index; a search by filters alone leaves them out here.
+  const records = textSearch
+    ? []
+    : (prepare('SELECT id, path, delimiter FROM folders').all() as Array<Record<string, string>>)
+        .filter((f) => isRecordFolder(f.path as string, f.delimiter as string))
+        .map((f) => Number(f.id));
+  if (records.length) {
+    where.push('m.folder_id NOT IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(records));
+  }
+  if (q.hasAttachment) where.push('m.has_attachments = 1');
+  if (q.seen !== undefined) where.push(`m.seen = ${q.seen ? 1 : 0}`);
+  if (q.flagged !== undefined) where.push(`m.flagged = ${q.flagged ? 1 : 0}`);
+  if (q.answered !== undefined) where.push(`(instr(m.flags, '\\\\Answered') > 0) = ${q.answered ? 1 : 0}`);
+  if (q.before !== null) {
+    where.push('m.date < ?');
+    args.push(q.before);
+  }
+  if (q.after !== null) {
+    where.push('m.date >= ?');
+    args.push(q.after);
+  }
+  if (q.folder !== null) {
+    const folder = q.folder.toUpperCase() === 'INBOX' ? 'INBOX' : q.folder;
+    where.push('(f.path = ? OR (substr(f.path, 1, length(?)) = ? AND substr(f.path, length(?) + 1, 1) = f.delimiter))');
+    args.push(folder, folder, folder, folder);
+  }
+}
+
+/** A term typed with marks in a header field, checked in place on the field's text (see ExactCondition). */
+function headerWhere(
+  c: Extract<ExactCondition, { kind: 'header' }>,
+  where: string[],
+  args: Array<string | number>,
+): void {
+  where.push(`um_has_words(${c.column === 'subject' ? 'm.subject' : `um_people(m.${c.column})`}, ?)`);
+  args.push(JSON.stringify({ words: c.words, prefix: c.prefix } satisfies HeaderWords));
+}
+
+export interface HeaderWords {
+  /** The term's words as typed (lower-case NFC). */
+  words: string[];
+  /** The last word may begin a longer one. */
+  prefix: boolean;
+}
+
+/**
+ * Whether a header's text holds the words in a row: a word typed with a mark (or đ) as written,
+ * one typed without either way (whole words; the last a prefix when asked).
+ */
+export function hasWords(text: string, { words, prefix }: HeaderWords): boolean {
+  const have = indexWords(text);
+  const want = words.map((w) => ({ w, marked: foldText(w) !== w }));
+  for (let start = 0; start + want.length <= have.length; start++) {
+    const here = want.every(({ w, marked }, k) => {
+      const t = marked ? (have[start + k] as string) : foldText(have[start + k] as string);
+      return prefix && k === want.length - 1 ? t.startsWith(w) : t === w;
+    });
+    if (here) return true;
+  }
+  return false;
+}
