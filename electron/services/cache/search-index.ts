@@ -131,17 +131,16 @@ export class SearchIndex {
     for (const t of FTS_TABLES) this.stmt(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();
   }
 
-  /** Re-indexes one message with its body: header fields from the row, text from the indexer. */
   /** Re-indexes a batch of messages with their bodies, in the order of their keys (see writeMany). */
   saveBodies(entries: Array<[number, BodyIndexEntry]>): void {
-    const keyOf = (id: number) =>
-      (this.stmt('SELECT fts_key FROM messages WHERE id = ?').get(id) as { fts_key: number | null } | undefined)
-        ?.fts_key ?? 0;
-    const ordered = entries.map(([id, entry]) => ({ id, entry, key: keyOf(id) }));
-    ordered.sort((a, b) => a.key - b.key);
-    for (const e of ordered) this.saveBody(e.id, e.entry);
+    const byId = new Map(entries);
+    const ordered = this.stmt(
+      'SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY fts_key',
+    ).all(JSON.stringify([...byId.keys()])) as Array<{ id: number }>;
+    for (const { id } of ordered) this.saveBody(id, byId.get(id) as BodyIndexEntry);
   }
 
+  /** Re-indexes one message with its body: header fields from the row, text from the indexer. */
   saveBody(id: number, entry: BodyIndexEntry): void {
     const row = this.stmt(
       'SELECT subject, from_json, to_json, cc_json, attachment_names FROM messages WHERE id = ?',

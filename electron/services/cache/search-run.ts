@@ -46,6 +46,8 @@ interface Plan {
   exactMatch: string | null;
   /** The exact index alone selects what the folded expression does (it only ranks then). */
   implied: boolean;
+  /** `is:read` (1) or `is:unread` (0) when it is the only condition on the messages. */
+  seenOnly: 0 | 1 | null;
 }
 
 /** Matching messages (ids), ranked by relevance then date (or by date), with the total. */
@@ -90,7 +92,8 @@ function planOf(prepare: Prepare, q: SearchQuery, page: SearchPageQuery): Plan {
   // Folders are joined only to filter on their path (a join on every hit costs at 100,000).
   const folders = q.folder !== null ? ' JOIN folders f ON f.id = m.folder_id' : '';
   const exactMatch = words.length ? words.join(' AND ') : null;
-  return { folded, keyWhere, keyArgs, where, args, folders, exactMatch, implied };
+  const seenOnly = q.seen !== undefined && where.length === 1 && folders === '' ? (q.seen ? 1 : 0) : null;
+  return { folded, keyWhere, keyArgs, where, args, folders, exactMatch, implied, seenOnly };
 }
 
 /** A search by filters alone: the messages themselves, newest first. */
@@ -167,16 +170,15 @@ function countText(db: DatabaseSync, p: Plan): number {
           )
           .get(...args, ...exactArgs, ...p.args) as { n: number }
       ).n;
-    const seen = p.where.length === 1 && p.folders === '' ? /^m\.seen = ([01])$/.exec(p.where[0] as string) : null;
-    if (seen) {
+    if (p.seenOnly !== null) {
       // Read or unread alone: the smaller of the two sets is probed (all the hits less the other
       // ones when the asked one is most of the mailbox).
-      const other = `m.seen = ${seen[1] === '1' ? 0 : 1}`;
+      const asked = p.seenOnly;
       const size = (v: number) =>
         (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE seen = ?').get(v) as { n: number }).n;
-      if (size(Number(seen[1])) > size(seen[1] === '1' ? 0 : 1)) {
+      if (size(asked) > size(1 - asked)) {
         const all = (db.prepare(`${sql}${exact}`).get(...args, ...exactArgs) as { n: number }).n;
-        return all - probe(other);
+        return all - probe(`m.seen = ${1 - asked}`);
       }
     }
     return probe(p.where.join(' AND '));
@@ -243,10 +245,12 @@ function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: numbe
               n: number;
             }
           ).n;
-  const rest = page.limit - out.length;
-  if (rest > 0 && edge > 0)
+  if (edge > 0)
     out.push(
-      ...keys(newest, rest, Math.max(0, page.offset - windowHits), { cond: 'fts_fold.rowid < ?', args: [edge] }),
+      ...keys(newest, page.limit - out.length, Math.max(0, page.offset - windowHits), {
+        cond: 'fts_fold.rowid < ?',
+        args: [edge],
+      }),
     );
   return out;
 }
