@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
+import { keyOfDate } from '../../electron/services/cache/search-keys.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
 import { cachedHeader } from '../support/cached-header.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -209,6 +210,40 @@ describe('cache: the split exact index and the date source', () => {
         'header',
         'header',
       ]);
+      moved.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('keys a cache keyed by seconds by day again, headers now and bodies again', () => {
+    const dir = tempDir('um-search-daykeys-');
+    try {
+      const file = `${dir.dir}/cache.sqlite`;
+      const cache = new MailCache(file);
+      cache.saveHeaders('INBOX', [header(1, 'Báo cáo tuần', 1), header(2, 'Lịch họp', 2)]);
+      const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
+      cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+      // The layout before: keys of seconds × 8 (the index entries written under them).
+      const version = (cache.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+      cache.db.exec(`INSERT INTO fts_fold (fts_fold) VALUES ('delete-all');
+        INSERT INTO fts_exact_words (fts_exact_words) VALUES ('delete-all');
+        UPDATE messages SET fts_key = date / 1000 * 8;
+        INSERT INTO fts_fold (rowid, body, subject) SELECT fts_key, 'cu', subject FROM messages;
+        PRAGMA user_version = ${version - 1};`);
+      cache.close();
+      const moved = new MailCache(file);
+      const keys = moved.db.prepare('SELECT uid, fts_key FROM messages ORDER BY uid').all() as Array<{
+        uid: number;
+        fts_key: number;
+      }>;
+      expect(keys.map((k) => k.fts_key)).toEqual([keyOfDate(Date.UTC(2026, 0, 1)), keyOfDate(Date.UTC(2026, 0, 2))]);
+      const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
+      expect(uids('bao cao')).toEqual([1]);
+      expect(uids('on:02/01/2026 hop')).toEqual([2]);
+      // Nothing of the old entries is left, and every body waits for the indexer again.
+      expect(uids('cu')).toEqual([]);
+      expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
       moved.close();
     } finally {
       dir.cleanup();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
-import { KEY_SLOTS, keyOfDate } from '../../electron/services/cache/search-keys.ts';
+import { DAY_SLOTS, keyOfDate } from '../../electron/services/cache/search-keys.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
 import { cachedHeader } from '../support/cached-header.ts';
 
@@ -47,7 +47,9 @@ describe('search ranking over many hits', () => {
       fts_key: number;
     }>;
     expect(keys.map((k) => k.uid)).toEqual([...newestFirst].reverse());
-    expect((keys[0] as { fts_key: number }).fts_key).toBe((Date.UTC(2026, 0, 1) / 1000) * KEY_SLOTS);
+    // Day 1 of January in Việt Nam (UTC+7) times the slots of a day, its first slot.
+    const day = Math.floor((Date.UTC(2026, 0, 1) / 1000 + 7 * 3600) / 86_400);
+    expect((keys[0] as { fts_key: number }).fts_key).toBe(day * DAY_SLOTS);
   });
 
   it('ranks every hit when they fit the window: subject matches first, then newest', () => {
@@ -85,24 +87,54 @@ describe('search ranking over many hits', () => {
     );
   });
 
-  it('gives messages of one second the next free slots, then the next seconds’ ones', () => {
+  it('gives the messages of one day its next slots, in date order within a batch', () => {
     const c = new MailCache(':memory:');
-    const second = Date.UTC(2026, 2, 1, 8);
-    // Twelve messages sent in the same second (a mass mailing), cached in two batches.
-    const batch = (from: number, to: number) =>
-      Array.from({ length: to - from + 1 }, (_, i) => header(from + i, `Giấy mời họp ${from + i}`, second + 500));
-    c.saveHeaders('INBOX', batch(1, 5));
-    c.saveHeaders('INBOX', batch(6, 12));
-    c.saveHeaders('INBOX', [header(13, 'Giấy mời họp 13', second + 1000)]);
+    // 08:00 in Việt Nam on 1 March; day boundaries are Việt Nam's (UTC+7).
+    const morning = Date.UTC(2026, 2, 1, 1);
+    const at = (uid: number, minutes: number) => header(uid, `Giấy mời họp ${uid}`, morning + minutes * 60_000);
+    // A batch cached out of date order, then a later batch with an earlier message of the same day,
+    // then one just before midnight in Việt Nam (16:59 UTC) and one just after it (17:00 UTC).
+    c.saveHeaders('INBOX', [at(3, 30), at(1, 10), at(2, 20)]);
+    c.saveHeaders('INBOX', [at(4, 5)]);
+    c.saveHeaders('INBOX', [
+      header(5, 'Giấy mời họp 5', Date.UTC(2026, 2, 1, 16, 59)),
+      header(6, 'Giấy mời họp 6', Date.UTC(2026, 2, 1, 17)),
+    ]);
     const keys = (
       c.db.prepare('SELECT uid, fts_key FROM messages ORDER BY uid').all() as Array<{ fts_key: number }>
     ).map((r) => r.fts_key);
-    const first = keyOfDate(second);
-    expect(new Set(keys).size).toBe(13);
-    expect(keys.slice(0, 12).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => first + i));
-    // The next second's first slot was taken by the overflow: 13 takes the next free one.
-    expect(keys[12]).toBe(first + 12);
-    expect(uids(c, 'giay moi', { offset: 0, limit: 20, order: 'date' })).toHaveLength(13);
+    const first = keyOfDate(morning);
+    expect(keys).toEqual([first, first + 1, first + 2, first + 3, first + 4, first + DAY_SLOTS]);
+    expect(uids(c, 'giay moi', { offset: 0, limit: 20, order: 'date' })).toEqual([6, 5, 4, 3, 2, 1]);
+    // Dates are ranges of keys: on: the first of March in Việt Nam holds 1–5, the second holds 6.
+    expect(uids(c, 'giay moi on:01/03/2026', { offset: 0, limit: 20, order: 'date' })).toEqual([5, 4, 3, 2, 1]);
+    expect(uids(c, 'giay moi after:2026-03-02', { offset: 0, limit: 20, order: 'date' })).toEqual([6]);
+    // A unit in another zone (UTC here): its days are not ranges of keys, the dates are checked.
+    const utc = c.search(parseQuery('giay moi on:01/03/2026', { timeZoneOffsetMinutes: 0 }), {
+      offset: 0,
+      limit: 20,
+      order: 'date',
+    });
+    expect(utc.rows.map((r) => r.uid)).toEqual([6, 5, 4, 3, 2, 1]);
+    const utcNext = c.search(parseQuery('giay moi after:2026-03-01', { timeZoneOffsetMinutes: 0 }), {
+      offset: 0,
+      limit: 20,
+    });
+    expect(utcNext.total).toBe(6);
+    c.close();
+  });
+
+  it('takes a free slot of the day when its last one is taken, then the next day’s', () => {
+    const c = new MailCache(':memory:');
+    const noon = Date.UTC(2026, 2, 1, 5);
+    c.saveHeaders('INBOX', [header(1, 'Thư 1', noon)]);
+    const first = keyOfDate(noon);
+    // The day's last slot taken (as after DAY_SLOTS messages): the next message takes the first free one.
+    c.db.prepare('UPDATE messages SET fts_key = ? WHERE uid = 1').run(first + DAY_SLOTS - 1);
+    c.saveHeaders('INBOX', [header(2, 'Thư 2', noon)]);
+    const key = (uid: number) =>
+      (c.db.prepare('SELECT fts_key FROM messages WHERE uid = ?').get(uid) as { fts_key: number }).fts_key;
+    expect(key(2)).toBe(first);
     c.close();
   });
 

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Address } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
 import { headerDoc, SearchIndex } from './search-index.ts';
-import { BODY_FIRST_SQL, EXACT_SPLIT_SQL, SEARCH_INDEX_SQL } from './search-index-sql.ts';
+import { BODY_FIRST_SQL, DAY_KEYS_SQL, EXACT_SPLIT_SQL, SEARCH_INDEX_SQL } from './search-index-sql.ts';
 
 /** Ordered migrations (SQL, or code for what SQL cannot fold); user_version records how many have run. */
 const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
@@ -88,6 +88,11 @@ const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
     db.exec(BODY_FIRST_SQL);
     reindexHeaders(db);
   },
+  // Issue 16, index size: keys by day (search-keys.ts); headers now, bodies in the background.
+  (db) => {
+    db.exec(DAY_KEYS_SQL);
+    reindexHeaders(db);
+  },
 ];
 
 /** Writes the header part of every cached message's index entry (after the index tables changed). */
@@ -96,23 +101,24 @@ function reindexHeaders(db: DatabaseSync): void {
   const rows = db
     .prepare(
       `SELECT m.id, m.subject, m.from_json, m.to_json, m.cc_json, m.attachment_names, f.path, f.delimiter
-       FROM messages m JOIN folders f ON f.id = m.folder_id`,
+       FROM messages m JOIN folders f ON f.id = m.folder_id ORDER BY m.date, m.id`,
     )
     .all() as Array<Record<string, string | number>>;
-  for (const r of rows) {
-    if (isRecordFolder(r.path as string, r.delimiter as string)) continue;
-    const list = (json: unknown) => JSON.parse(json as string) as Address[];
-    index.write(
-      r.id as number,
-      headerDoc({
+  const list = (json: unknown) => JSON.parse(json as string) as Address[];
+  const entries = rows
+    .filter((r) => !isRecordFolder(r.path as string, r.delimiter as string))
+    .map((r) => ({
+      id: r.id as number,
+      doc: headerDoc({
         subject: r.subject as string,
         from: list(r.from_json),
         to: list(r.to_json),
         cc: list(r.cc_json),
         attachmentNames: (r.attachment_names as string).split('\n'),
       }),
-    );
-  }
+    }));
+  // In batches, keys assigned in date order (search-keys.ts) and entries written in key order.
+  for (let i = 0; i < entries.length; i += 2000) index.writeMany(entries.slice(i, i + 2000));
 }
 
 export function migrate(db: DatabaseSync): void {

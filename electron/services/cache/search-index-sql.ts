@@ -61,3 +61,14 @@ export const BODY_FIRST_SQL = `
   UPDATE messages SET text_indexed = 0;
   DELETE FROM index_notes;
 `;
+
+/**
+ * Issue 16, index size: the entries are keyed by day instead of by second (search-keys.ts), so
+ * every key is given again and the index written again: headers now, bodies in the background.
+ */
+export const DAY_KEYS_SQL = `
+  INSERT INTO fts_fold (fts_fold) VALUES ('delete-all');
+  INSERT INTO fts_exact_words (fts_exact_words) VALUES ('delete-all');
+  UPDATE messages SET fts_key = NULL, text_indexed = 0;
+  DELETE FROM index_notes;
+`;
