@@ -139,12 +139,13 @@ try {
       cacheFile = join(work.dir, `bench-${round}.sqlite`);
       cache = new MailCache(cacheFile);
       const fresh = cache;
-      const ours = await connectImap(creds);
-      // As the app's sync worker does: batches are committed on a writer thread.
+      // As the app's sync worker does: batches are committed on a writer thread, started before
+      // the connection is made (it loads meanwhile).
       const sink = threadSink(
         cacheFile,
         new URL('../../electron/services/sync/cache-writer-worker.ts', import.meta.url),
       );
+      const ours = await connectImap(creds);
       const [ms, result] = await timed(() => syncFolder(ours, fresh, FOLDER, { sink }));
       await sink.close();
       await ours.logout();

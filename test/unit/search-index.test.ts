@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MailCache, type CachedHeader } from '../../electron/services/cache/mail-cache.ts';
-import { keyOfDate } from '../../electron/services/cache/search-keys.ts';
+import { markedSlow, markedWords } from '../../electron/services/cache/marked-words.ts';
+import { DAY_SLOTS, keyOfDate } from '../../electron/services/cache/search-keys.ts';
 import { parseQuery } from '../../electron/services/search/query.ts';
 import { cachedHeader } from '../support/cached-header.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -142,6 +143,26 @@ describe('full-text index: semantics', () => {
   });
 });
 
+describe('full-text index: the words with marks', () => {
+  it('finds the same words with the character table as word by word', () => {
+    const texts = [
+      'Chỉ đạo KHẨN về phòng chống bão số 3',
+      'Đ/c Nguyễn Văn A <nva@binhphuoc.gov.vn>; İstanbul café, Straße, Привет й',
+      'a \u0301 b ỷ-ỵ 12/QĐ-UBND',
+      'Cafe\u0301 de\u0300 NFD ² ½ ª µ × ÷ «Chỉ»',
+      '',
+    ];
+    for (const t of texts) expect(markedWords(t)).toBe(markedSlow(t));
+    // Every character of the table, alone and between words, upper and lower case.
+    for (let c = 0x80; c <= 0x1eff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [`a${ch}b x`, `Đạo ${ch} Chỉ`, ch.toUpperCase(), `${ch}${ch}`])
+        expect(markedWords(t), `U+${c.toString(16)}`).toBe(markedSlow(t));
+    }
+    expect(markedWords('Chỉ đạo KHẨN về bão số 3')).toBe('chỉ đạo khẩn về bão số');
+  });
+});
+
 describe('full-text index: pages', () => {
   it('pages through equal-ranked hits newest first, each hit exactly once', () => {
     const cache = new MailCache(':memory:');
@@ -237,7 +258,10 @@ describe('cache: the split exact index and the date source', () => {
         uid: number;
         fts_key: number;
       }>;
-      expect(keys.map((k) => k.fts_key)).toEqual([keyOfDate(Date.UTC(2026, 0, 1)), keyOfDate(Date.UTC(2026, 0, 2))]);
+      // Each day's first message in its day's middle slot.
+      expect(keys.map((k) => k.fts_key)).toEqual(
+        [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2)].map((d) => keyOfDate(d) + DAY_SLOTS / 2),
+      );
       const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
       expect(uids('bao cao')).toEqual([1]);
       expect(uids('on:02/01/2026 hop')).toEqual([2]);

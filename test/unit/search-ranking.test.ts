@@ -47,9 +47,9 @@ describe('search ranking over many hits', () => {
       fts_key: number;
     }>;
     expect(keys.map((k) => k.uid)).toEqual([...newestFirst].reverse());
-    // Day 1 of January in Việt Nam (UTC+7) times the slots of a day, its first slot.
+    // Day 1 of January in Việt Nam (UTC+7) times the slots of a day, its middle slot.
     const day = Math.floor((Date.UTC(2026, 0, 1) / 1000 + 7 * 3600) / 86_400);
-    expect((keys[0] as { fts_key: number }).fts_key).toBe(day * DAY_SLOTS);
+    expect((keys[0] as { fts_key: number }).fts_key).toBe(day * DAY_SLOTS + DAY_SLOTS / 2);
   });
 
   it('ranks every hit when they fit the window: subject matches first, then newest', () => {
@@ -87,27 +87,39 @@ describe('search ranking over many hits', () => {
     );
   });
 
-  it('gives the messages of one day its next slots, in date order within a batch', () => {
+  it('keeps a day’s messages in date order, whether cached later or earlier', () => {
     const c = new MailCache(':memory:');
     // 08:00 in Việt Nam on 1 March; day boundaries are Việt Nam's (UTC+7).
     const morning = Date.UTC(2026, 2, 1, 1);
     const at = (uid: number, minutes: number) => header(uid, `Giấy mời họp ${uid}`, morning + minutes * 60_000);
-    // A batch cached out of date order, then a later batch with an earlier message of the same day,
-    // then one just before midnight in Việt Nam (16:59 UTC) and one just after it (17:00 UTC).
+    // As a sync caches them: the newest first, out of date order within a batch; then an earlier
+    // one (an older batch), one just before midnight in Việt Nam (new mail, 16:59 UTC), one
+    // between two cached ones, and one just after midnight (17:00 UTC, the next day).
     c.saveHeaders('INBOX', [at(3, 30), at(1, 10), at(2, 20)]);
     c.saveHeaders('INBOX', [at(4, 5)]);
-    c.saveHeaders('INBOX', [
-      header(5, 'Giấy mời họp 5', Date.UTC(2026, 2, 1, 16, 59)),
-      header(6, 'Giấy mời họp 6', Date.UTC(2026, 2, 1, 17)),
-    ]);
+    c.saveHeaders('INBOX', [header(5, 'Giấy mời họp 5', Date.UTC(2026, 2, 1, 16, 59))]);
+    c.saveHeaders('INBOX', [at(7, 15), header(6, 'Giấy mời họp 6', Date.UTC(2026, 2, 1, 17))]);
     const keys = (
       c.db.prepare('SELECT uid, fts_key FROM messages ORDER BY uid').all() as Array<{ fts_key: number }>
     ).map((r) => r.fts_key);
-    const first = keyOfDate(morning);
-    expect(keys).toEqual([first, first + 1, first + 2, first + 3, first + 4, first + DAY_SLOTS]);
-    expect(uids(c, 'giay moi', { offset: 0, limit: 20, order: 'date' })).toEqual([6, 5, 4, 3, 2, 1]);
-    // Dates are ranges of keys: on: the first of March in Việt Nam holds 1–5, the second holds 6.
-    expect(uids(c, 'giay moi on:01/03/2026', { offset: 0, limit: 20, order: 'date' })).toEqual([5, 4, 3, 2, 1]);
+    const middle = keyOfDate(morning) + DAY_SLOTS / 2;
+    // 7 (08:15, between two cached ones) goes above them all: its key is out of date order.
+    expect(keys).toEqual([middle, middle + 1, middle + 2, middle - 1, middle + 3, middle + DAY_SLOTS, middle + 4]);
+    // Pages are in date order all the same (a page's days are put in date order), each hit once.
+    const byDate = [6, 5, 3, 2, 7, 1, 4];
+    expect(uids(c, 'giay moi', { offset: 0, limit: 20, order: 'date' })).toEqual(byDate);
+    for (const size of [1, 2, 3])
+      expect(
+        [0, 1, 2, 3, 4, 5, 6].flatMap((i) =>
+          i % size ? [] : uids(c, 'giay moi', { offset: i, limit: size, order: 'date' }),
+        ),
+      ).toEqual(byDate);
+    // Ranked: equally relevant hits of one day in date order too.
+    expect(uids(c, 'giay moi', { offset: 0, limit: 20 })).toEqual(byDate);
+    // Older than the ranked window: the same order.
+    expect(uids(c, 'giay moi', { offset: 0, limit: 20, window: 1 }).slice(1)).toEqual(byDate.slice(1));
+    // Dates are ranges of keys: on: the first of March in Việt Nam holds all but 6.
+    expect(uids(c, 'giay moi on:01/03/2026', { offset: 0, limit: 20, order: 'date' })).toEqual([5, 3, 2, 7, 1, 4]);
     expect(uids(c, 'giay moi after:2026-03-02', { offset: 0, limit: 20, order: 'date' })).toEqual([6]);
     // A unit in another zone (UTC here): its days are not ranges of keys, the dates are checked.
     const utc = c.search(parseQuery('giay moi on:01/03/2026', { timeZoneOffsetMinutes: 0 }), {
@@ -115,12 +127,12 @@ describe('search ranking over many hits', () => {
       limit: 20,
       order: 'date',
     });
-    expect(utc.rows.map((r) => r.uid)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(utc.rows.map((r) => r.uid)).toEqual(byDate);
     const utcNext = c.search(parseQuery('giay moi after:2026-03-01', { timeZoneOffsetMinutes: 0 }), {
       offset: 0,
       limit: 20,
     });
-    expect(utcNext.total).toBe(6);
+    expect(utcNext.total).toBe(7);
     c.close();
   });
 

@@ -31,8 +31,8 @@ export interface CachedHeader {
 
 const INSERT_SQL = `INSERT INTO messages (folder_id, uid, modseq, flags, seen, flagged, date, internal_date, size, subject,
     subject_sort, from_json, from_sort, to_json, cc_json, message_id, in_reply_to, refs, thread_id, has_attachments,
-    attachment_names, importance, priority, x_priority, is_directive, urgency, directive_kind, date_from_internal)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    attachment_names, importance, priority, x_priority, is_directive, urgency, directive_kind, date_from_internal, fts_key)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT(folder_id, uid) DO NOTHING`;
 
 // Headers never change on the server; a message already cached only gets its flags refreshed.
@@ -65,20 +65,29 @@ export class HeaderWriter {
     this.refreshStmt ??= this.db.prepare(REFRESH_SQL);
     const insert = this.insertStmt;
     const refresh = this.refreshStmt;
-    const entries: Array<{ id: number; doc: IndexDoc }> = [];
-    for (const h of headers) {
+    // Index keys for the batch at once, stored with the rows (search-keys.ts); a key left unused
+    // by a message already cached is only a gap.
+    const keys = searchable ? this.index.keysFor(headers.map((h) => h.date ?? h.internalDate)) : null;
+    const keyed: Array<{ key: number; doc: IndexDoc }> = [];
+    const unkeyed: Array<{ id: number; doc: IndexDoc }> = [];
+    headers.forEach((h, i) => {
       const modseq = h.modseq === null ? null : h.modseq.toString();
       const flags = JSON.stringify(h.flags);
       const seen = h.flags.includes('\\Seen') ? 1 : 0;
       const flagged = h.flags.includes('\\Flagged') ? 1 : 0;
+      const key = keys?.[i] ?? null;
       // No RETURNING: it costs a result table per row; the row id is the last one inserted.
-      const inserted = insert.run(folderId, h.uid, modseq, flags, seen, flagged, ...headerColumns(h, rules));
+      const inserted = insert.run(folderId, h.uid, modseq, flags, seen, flagged, ...headerColumns(h, rules), key);
       if (inserted.changes === 0) refresh.run(modseq, flags, seen, flagged, folderId, h.uid);
-      else if (searchable) entries.push({ id: Number(inserted.lastInsertRowid), doc: headerDoc(h) });
-    }
+      else if (searchable) {
+        if (key !== null) keyed.push({ key, doc: headerDoc(h) });
+        else unkeyed.push({ id: Number(inserted.lastInsertRowid), doc: headerDoc(h) });
+      }
+    });
     // In the order of the index's keys (a key lower than the one before also makes FTS5 write
-    // out what it has gathered), assigned for the batch at once.
-    this.index.writeMany(entries);
+    // out what it has gathered); a message whose day is full gets its key here.
+    this.index.writeKeyed(keyed);
+    this.index.writeMany(unkeyed);
   }
 }
 

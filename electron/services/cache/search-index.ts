@@ -2,7 +2,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Address } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
 import { foldText } from '../../../shared/text-fold.ts';
-import { indexWords, type SearchQuery } from '../search/query.ts';
+import type { SearchQuery } from '../search/query.ts';
+import { markedWords } from './marked-words.ts';
 import { SearchKeys } from './search-keys.ts';
 import { hasWords, type HeaderWords, runSearch, type SearchPageQuery } from './search-run.ts';
 
@@ -31,13 +32,6 @@ export type { SearchOrder, SearchPageQuery } from './search-run.ts';
 
 /** Longest text kept per field: more is never searched for and only costs space. */
 const MAX_FIELD_CHARS = 1_000_000;
-
-/** The words of a text that carry a mark (or đ), lower-case NFC: all the exact indexes keep. */
-export function markedWords(text: string): string {
-  return indexWords(text)
-    .filter((w) => foldText(w) !== w)
-    .join(' ');
-}
 
 /** The full-text tables, all keyed by messages.id. */
 const FTS_TABLES = ['fts_fold', 'fts_exact_words'] as const;
@@ -104,19 +98,31 @@ export class SearchIndex {
    */
   writeMany(entries: Array<{ id: number; doc: IndexDoc }>): void {
     const keys = this.keys.assignMany(entries.map((e) => e.id));
-    const keyed = entries.flatMap((e) => {
-      const key = keys.get(e.id);
-      return key === undefined ? [] : [{ key, doc: e.doc }];
-    });
-    keyed.sort((a, b) => a.key - b.key);
-    for (const e of keyed) this.writeAt(e.key, e.doc);
+    this.writeKeyed(
+      entries.flatMap((e) => {
+        const key = keys.get(e.id);
+        return key === undefined ? [] : [{ key, doc: e.doc }];
+      }),
+    );
+  }
+
+  /** Writes entries under keys already given (keysFor, stored with their rows), in key order. */
+  writeKeyed(entries: Array<{ key: number; doc: IndexDoc }>): void {
+    entries.sort((a, b) => a.key - b.key);
+    for (const e of entries) this.writeAt(e.key, e.doc);
+  }
+
+  /** Keys for messages about to be inserted with these dates (search-keys.ts, forDates). */
+  keysFor(dates: Array<number | null>): Array<number | null> {
+    return this.keys.forDates(dates);
   }
 
   private writeAt(key: number, doc: IndexDoc): void {
     const cut = (s: string) => (s.length > MAX_FIELD_CHARS ? s.slice(0, MAX_FIELD_CHARS) : s).normalize('NFC');
     const text = [doc.body, doc.subject, doc.sender, doc.to, doc.cc, doc.attachment].map(cut);
     const cols = '(rowid, body, subject, sender, to_addr, cc_addr, attachment) VALUES (?, ?, ?, ?, ?, ?, ?)';
-    this.stmt(`INSERT OR REPLACE INTO fts_fold ${cols}`).run(key, ...text.map(foldText));
+    const folded = text.map(foldText);
+    this.stmt(`INSERT OR REPLACE INTO fts_fold ${cols}`).run(key, ...folded);
     this.stmt(`INSERT OR REPLACE INTO fts_exact_words ${cols}`).run(key, ...text.map(markedWords));
   }
 

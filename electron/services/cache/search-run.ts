@@ -3,7 +3,7 @@ import { isRecordFolder } from '../../../shared/records.ts';
 import { foldText } from '../../../shared/text-fold.ts';
 import { type ExactCondition, ftsExpressions } from '../search/fts.ts';
 import { indexWords, type SearchQuery } from '../search/query.ts';
-import { keyOfDate, startsKeyDay } from './search-keys.ts';
+import { DAY_SLOTS, keyOfDate, startsKeyDay } from './search-keys.ts';
 
 export type SearchOrder = 'relevance' | 'date';
 
@@ -237,10 +237,14 @@ function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: numbe
   };
   const newest = 'fts_fold.rowid DESC';
   if (total <= page.offset) return [];
-  if (page.order === 'date') return keys(newest, page.limit, page.offset);
+  if (page.order === 'date') return byDate(db, p, page.limit, page.offset);
   const window = page.window ?? RANKED_WINDOW;
   const plain = onlyIndex(p) && p.exactMatch === null;
-  if (plain && total <= window) return keys(`bm25(fts_fold, ${WEIGHTS}), ${newest}`, page.limit, page.offset);
+  if (plain && total <= window) {
+    const { sql, args } = hitsSql(p, `fts_fold.rowid AS k, bm25(fts_fold, ${WEIGHTS}) AS s`);
+    const rows = db.prepare(`${sql} ORDER BY s, ${newest} LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset);
+    return tiesByDate(db, rows as unknown as Scored[]);
+  }
   // The oldest key of the window (none: every hit of the words is in it).
   const edge = keys(newest, 1, window - 1, { textOnly: true })[0] ?? 0;
   // The window: the newest hits of the words, each with its score; then the other conditions.
@@ -262,10 +266,11 @@ function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: numbe
   };
   // The window's page, ranked (a top-K sort); how many hits the window holds is counted only
   // when the page reaches past them.
-  const ranked = `SELECT w.k FROM ${joined.from} ${joined.where} ORDER BY w.s, w.k DESC LIMIT ? OFFSET ?`;
-  const out = (
-    db.prepare(ranked).all(...text.args, ...joined.args, page.limit, page.offset) as Array<{ k: number }>
-  ).map((r) => r.k);
+  const ranked = `SELECT w.k, w.s FROM ${joined.from} ${joined.where} ORDER BY w.s, w.k DESC LIMIT ? OFFSET ?`;
+  const out = tiesByDate(
+    db,
+    db.prepare(ranked).all(...text.args, ...joined.args, page.limit, page.offset) as unknown as Scored[],
+  );
   // A full page, or every hit there is: the older hits need not be looked for.
   if (out.length === page.limit || page.offset + out.length >= total) return out;
   const windowHits =
@@ -282,12 +287,78 @@ function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: numbe
           ).n;
   if (edge > 0)
     out.push(
-      ...keys(newest, page.limit - out.length, Math.max(0, page.offset - windowHits), {
+      ...byDate(db, p, page.limit - out.length, Math.max(0, page.offset - windowHits), {
         cond: 'fts_fold.rowid < ?',
         args: [edge],
       }),
     );
   return out;
+}
+
+/** A ranked hit: its key and score. */
+interface Scored {
+  k: number;
+  s: number;
+}
+
+/**
+ * A ranked page with equally relevant hits of one day in date order (the keys order days, not
+ * hours: search-keys.ts). Only within the page: such a group split by the page's edge keeps key
+ * order across it (each hit still on exactly one page).
+ */
+function tiesByDate(db: DatabaseSync, rows: Scored[]): number[] {
+  const dates = new Map(
+    (
+      db
+        .prepare('SELECT fts_key AS k, date FROM messages WHERE fts_key IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(rows.map((r) => r.k))) as Array<{ k: number; date: number | null }>
+    ).map((r) => [r.k, r.date ?? 0]),
+  );
+  const day = (k: number) => Math.floor(k / DAY_SLOTS);
+  return [...rows]
+    .sort((a, b) => a.s - b.s || day(b.k) - day(a.k) || (dates.get(b.k) ?? 0) - (dates.get(a.k) ?? 0) || b.k - a.k)
+    .map((r) => r.k);
+}
+
+/**
+ * A page of hits newest first. The keys order the days, not the hours within a day
+ * (search-keys.ts): the page is taken in key order, then the days it touches are read whole with
+ * their dates and put in date order, and the same slice taken from that order. Every hit is on
+ * exactly one page, and the pages follow the dates.
+ */
+function byDate(
+  db: DatabaseSync,
+  p: Plan,
+  limit: number,
+  offset: number,
+  extra: { cond?: string; args?: number[] } = {},
+): number[] {
+  const { sql: pageSql, args: pageArgs } = hitsSql(p, 'fts_fold.rowid AS k', extra);
+  const page = (
+    db.prepare(`${pageSql} ORDER BY fts_fold.rowid DESC LIMIT ? OFFSET ?`).all(...pageArgs, limit, offset) as Array<{
+      k: number;
+    }>
+  ).map((r) => r.k);
+  const first = page[0];
+  const last = page.at(-1);
+  if (first === undefined || last === undefined) return page;
+  const top = Math.floor(first / DAY_SLOTS);
+  const range = 'fts_fold.rowid >= ? AND fts_fold.rowid < ?';
+  const { sql, args } = hitsSql(p, 'fts_fold.rowid AS k', {
+    cond: extra.cond ? `${extra.cond} AND ${range}` : range,
+    args: [...(extra.args ?? []), Math.floor(last / DAY_SLOTS) * DAY_SLOTS, (top + 1) * DAY_SLOTS],
+  });
+  const days = (
+    db
+      .prepare(
+        `SELECT h.k FROM (${sql}) h JOIN messages m ON m.fts_key = h.k
+         ORDER BY h.k / ${DAY_SLOTS} DESC, m.date DESC, h.k DESC`,
+      )
+      .all(...args) as Array<{ k: number }>
+  ).map((r) => r.k);
+  // The first day's hits above the page's first key were on the pages before.
+  const before = days.filter((k) => k > first && Math.floor(k / DAY_SLOTS) === top).length;
+  return days.slice(before, before + limit);
 }
 
 /** The messages (ids) of index keys, in the keys' order. */

@@ -3,10 +3,20 @@ import type { MailCache } from '../cache/mail-cache.ts';
 import type { DirectiveRules } from '../directives/directive-rules.ts';
 import { decodeFetched, type FetchedHeader } from './fetched-header.ts';
 
+/** What the writer thread is asked (cache-writer-worker.ts); each is answered in order. */
+export type WriterMessage =
+  { type: 'save'; path: string; headers: FetchedHeader[] } | { type: 'flush' } | { type: 'close' };
+
+/** Batches handed to the writer thread and not yet committed, at most (about 1 MB each). */
+export const MAX_IN_FLIGHT = 8;
+
 /** Where fetched headers go: straight into the cache, or to a writer thread. */
 export interface HeaderSink {
-  /** Decodes and commits one batch (in order with the others). */
-  save(path: string, headers: FetchedHeader[]): void;
+  /**
+   * Decodes and commits one batch (in order with the others). A writer thread resolves at once
+   * unless MAX_IN_FLIGHT batches are still waiting for it: then when one is committed.
+   */
+  save(path: string, headers: FetchedHeader[]): Promise<void>;
   /** Resolves once everything handed to save() is committed. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -14,7 +24,7 @@ export interface HeaderSink {
 
 export function inlineSink(cache: MailCache): HeaderSink {
   return {
-    save: (path, headers) => cache.saveHeaders(path, headers.map(decodeFetched)),
+    save: async (path, headers) => cache.saveHeaders(path, headers.map(decodeFetched)),
     flush: async () => {},
     close: async () => {},
   };
@@ -49,18 +59,38 @@ export function threadSink(cacheFile: string, entry: URL, rules?: DirectiveRules
     failure ??= acked < sent ? new Error('cache writer exited early') : null;
     wake();
   });
+  const post = (m: WriterMessage) => {
+    if (failure) throw failure;
+    sent += 1;
+    worker.postMessage(m);
+  };
+  const settled = async () => {
+    while (acked < sent && !failure) await new Promise<void>((resolve) => waiters.push(resolve));
+    if (failure) throw failure;
+  };
   return {
-    save(path, headers) {
+    // Bounded: a writer that falls behind (it runs at a lower priority, see cache-writer-worker)
+    // holds the reading back instead of batches piling up in memory.
+    async save(path, headers) {
+      post({ type: 'save', path, headers });
+      while (sent - acked >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => waiters.push(resolve));
       if (failure) throw failure;
-      sent += 1;
-      worker.postMessage({ path, headers });
     },
+    // The writer answers, then checkpoints the WAL it grew (writer-worker), so the caller's next
+    // commit does not copy it on the caller's thread.
     async flush() {
-      while (acked < sent && !failure) await new Promise<void>((resolve) => waiters.push(resolve));
-      if (failure) throw failure;
+      post({ type: 'flush' });
+      await settled();
     },
+    // Waits for that checkpoint (a thread stopped in the middle would leave it to the next commit).
     async close() {
       await this.flush().catch(() => undefined);
+      try {
+        post({ type: 'close' });
+        await settled();
+      } catch {
+        // The writer failed before: nothing to wait for.
+      }
       await worker.terminate();
     },
   };

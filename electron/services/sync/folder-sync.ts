@@ -198,11 +198,11 @@ async function fetchMissing(
       headers.push(readFetched(msg));
       result.added += 1;
       if (headers.length === 1000) {
-        sink.save(path, headers);
+        await sink.save(path, headers);
         headers = [];
       }
     }
-    if (headers.length) sink.save(path, headers);
+    if (headers.length) await sink.save(path, headers);
     // The first batch is committed before it is reported, so the list can show it at once.
     if (done === 0) await sink.flush();
     done += batch.length;
