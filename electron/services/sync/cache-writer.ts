@@ -59,6 +59,9 @@ export function threadSink(cacheFile: string, entry: URL, rules?: DirectiveRules
     failure ??= acked < sent ? new Error('cache writer exited early') : null;
     wake();
   });
+  // Batches saved since the last flush; whether a flush asked for a checkpoint.
+  let saved = 0;
+  let checkpointed = false;
   const post = (m: WriterMessage) => {
     if (failure) throw failure;
     sent += 1;
@@ -72,25 +75,32 @@ export function threadSink(cacheFile: string, entry: URL, rules?: DirectiveRules
     // Bounded: a writer that falls behind (it runs at a lower priority, see cache-writer-worker)
     // holds the reading back instead of batches piling up in memory.
     async save(path, headers) {
+      saved += 1;
       post({ type: 'save', path, headers });
       while (sent - acked >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => waiters.push(resolve));
       if (failure) throw failure;
     },
     // The writer answers, then checkpoints the WAL it grew (writer-worker), so the caller's next
-    // commit does not copy it on the caller's thread.
+    // commit does not copy it on the caller's thread. Nothing saved since the last flush: nothing
+    // to ask (a sync that found nothing new never waits for the thread to start).
     async flush() {
-      post({ type: 'flush' });
+      if (saved > 0) {
+        saved = 0;
+        checkpointed = true;
+        post({ type: 'flush' });
+      }
       await settled();
     },
     // Waits for that checkpoint (a thread stopped in the middle would leave it to the next commit).
     async close() {
       await this.flush().catch(() => undefined);
-      try {
-        post({ type: 'close' });
-        await settled();
-      } catch {
-        // The writer failed before: nothing to wait for.
-      }
+      if (checkpointed)
+        try {
+          post({ type: 'close' });
+          await settled();
+        } catch {
+          // The writer failed before: nothing to wait for.
+        }
       await worker.terminate();
     },
   };
