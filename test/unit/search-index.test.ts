@@ -198,80 +198,87 @@ describe('full-text index: the app’s record folders', () => {
   });
 });
 
+/**
+ * A cache file with two messages (the first with a body), taken back to an earlier layout by
+ * `downgrade`, then opened again (its migrations run) and handed to `check`.
+ */
+function migrated(downgrade: (cache: MailCache) => void, check: (moved: MailCache, id: number) => void): void {
+  const dir = tempDir('um-search-migrate-');
+  try {
+    const file = `${dir.dir}/cache.sqlite`;
+    const cache = new MailCache(file);
+    cache.saveHeaders('INBOX', [header(1, 'Báo cáo tuần', 1), header(2, 'Lịch họp', 2)]);
+    const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
+    cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+    downgrade(cache);
+    cache.close();
+    const moved = new MailCache(file);
+    try {
+      check(moved, id);
+    } finally {
+      moved.close();
+    }
+  } finally {
+    dir.cleanup();
+  }
+}
+
 describe('cache: the split exact index and the date source', () => {
   it('moves a cache of the previous layout to the split index, headers now and bodies again', () => {
-    const dir = tempDir('um-search-migrate-');
-    try {
-      const file = `${dir.dir}/cache.sqlite`;
-      const cache = new MailCache(file);
-      cache.saveHeaders('INBOX', [header(1, 'Báo cáo tuần', 1), header(2, 'Lịch họp', 2)]);
-      const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
-      cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+    migrated(
       // Back to the layout before (user_version 3): one exact table, no date source.
-      cache.db.exec(`DROP TABLE fts_exact_words; DROP TABLE fts_fold;
+      (cache) =>
+        cache.db.exec(`DROP TABLE fts_exact_words; DROP TABLE fts_fold;
         CREATE VIRTUAL TABLE fts_fold USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
           content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE fts_exact USING fts5(subject, sender, to_addr, cc_addr, body, attachment,
           content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
         ALTER TABLE messages DROP COLUMN date_from_internal;
-        DROP INDEX messages_fts_key; DROP INDEX messages_seen; DROP INDEX messages_flagged; DROP INDEX messages_attached; ALTER TABLE messages DROP COLUMN fts_key; PRAGMA user_version = 3;`);
-      cache.close();
-      const moved = new MailCache(file);
-      const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
-      expect(uids('subject:"báo cáo"')).toEqual([1]);
-      // The folded index has the body first (the smallest index: see search-index.ts).
-      const sql = moved.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'fts_fold'").get() as { sql: string };
-      expect(sql.sql).toMatch(/fts5\(body, subject,/u);
-      // Every body waits for the indexer again (a contentless index cannot be copied).
-      expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
-      expect(uids('khẩn')).toEqual([]);
-      moved.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
-      expect(uids('khẩn')).toEqual([1]);
-      expect(moved.list({ folder: 'INBOX', offset: 0, limit: 10 }).rows.map((r) => r.dateSource)).toEqual([
-        'header',
-        'header',
-      ]);
-      moved.close();
-    } finally {
-      dir.cleanup();
-    }
+        DROP INDEX messages_fts_key; DROP INDEX messages_seen; DROP INDEX messages_flagged; DROP INDEX messages_attached; ALTER TABLE messages DROP COLUMN fts_key; PRAGMA user_version = 3;`),
+      (moved, id) => {
+        const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
+        expect(uids('subject:"báo cáo"')).toEqual([1]);
+        // The folded index has the body first (the smallest index: see search-index.ts).
+        const sql = moved.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'fts_fold'").get() as { sql: string };
+        expect(sql.sql).toMatch(/fts5\(body, subject,/u);
+        // Every body waits for the indexer again (a contentless index cannot be copied).
+        expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
+        expect(uids('khẩn')).toEqual([]);
+        moved.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+        expect(uids('khẩn')).toEqual([1]);
+        expect(moved.list({ folder: 'INBOX', offset: 0, limit: 10 }).rows.map((r) => r.dateSource)).toEqual([
+          'header',
+          'header',
+        ]);
+      },
+    );
   });
 
   it('keys a cache keyed by seconds by day again, headers now and bodies again', () => {
-    const dir = tempDir('um-search-daykeys-');
-    try {
-      const file = `${dir.dir}/cache.sqlite`;
-      const cache = new MailCache(file);
-      cache.saveHeaders('INBOX', [header(1, 'Báo cáo tuần', 1), header(2, 'Lịch họp', 2)]);
-      const id = (cache.db.prepare('SELECT id FROM messages WHERE uid = 1').get() as { id: number }).id;
-      cache.index.saveBody(id, { body: 'khẩn trương', attachmentText: '', notes: [], hasAttachments: false });
+    migrated(
       // The layout before: keys of seconds × 8 (the index entries written under them).
-      const version = (cache.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-      cache.db.exec(`INSERT INTO fts_fold (fts_fold) VALUES ('delete-all');
-        INSERT INTO fts_exact_words (fts_exact_words) VALUES ('delete-all');
-        UPDATE messages SET fts_key = date / 1000 * 8;
-        INSERT INTO fts_fold (rowid, body, subject) SELECT fts_key, 'cu', subject FROM messages;
-        PRAGMA user_version = ${version - 1};`);
-      cache.close();
-      const moved = new MailCache(file);
-      const keys = moved.db.prepare('SELECT uid, fts_key FROM messages ORDER BY uid').all() as Array<{
-        uid: number;
-        fts_key: number;
-      }>;
-      // Each day's first message in its day's middle slot.
-      expect(keys.map((k) => k.fts_key)).toEqual(
-        [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2)].map((d) => keyOfDate(d) + DAY_SLOTS / 2),
-      );
-      const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
-      expect(uids('bao cao')).toEqual([1]);
-      expect(uids('on:02/01/2026 hop')).toEqual([2]);
-      // Nothing of the old entries is left, and every body waits for the indexer again.
-      expect(uids('cu')).toEqual([]);
-      expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
-      moved.close();
-    } finally {
-      dir.cleanup();
-    }
+      (cache) => {
+        const { user_version: version } = cache.db.prepare('PRAGMA user_version').get() as { user_version: number };
+        cache.db.exec(`INSERT INTO fts_fold (fts_fold) VALUES ('delete-all');
+          INSERT INTO fts_exact_words (fts_exact_words) VALUES ('delete-all');
+          UPDATE messages SET fts_key = date / 1000 * 8;
+          INSERT INTO fts_fold (rowid, body, subject) SELECT fts_key, 'cu', subject FROM messages;
+          PRAGMA user_version = ${version - 1};`);
+      },
+      (moved) => {
+        const keys = moved.db.prepare('SELECT fts_key FROM messages ORDER BY uid').all() as Array<{ fts_key: number }>;
+        // Each day's first message in its day's middle slot.
+        expect(keys.map((k) => k.fts_key)).toEqual(
+          [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2)].map((d) => keyOfDate(d) + DAY_SLOTS / 2),
+        );
+        const uids = (q: string) => moved.search(parseQuery(q), { offset: 0, limit: 10 }).rows.map((r) => r.uid);
+        expect(uids('bao cao')).toEqual([1]);
+        expect(uids('on:02/01/2026 hop')).toEqual([2]);
+        // Nothing of the old entries is left, and every body waits for the indexer again.
+        expect(uids('cu')).toEqual([]);
+        expect(moved.index.coverage()).toEqual([{ folder: 'INBOX', pending: 2, total: 2 }]);
+      },
+    );
   });
 
   it('marks a date taken from INTERNALDATE when the Date header was missing', () => {
