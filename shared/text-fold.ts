@@ -38,8 +38,11 @@ const NON_ASCII = /[\u0080-\uffff]/;
 export const LATIN_FIRST = 0xc0;
 export const LATIN_LAST = 0x1eff;
 
-/** Code points of LATIN_FIRST…LATIN_LAST that fold alone as they fold in a text (no marks of their own to join). */
-const inTable = (c: number) => c <= 0x24f || c >= 0x1e00;
+/**
+ * Whether a code point up to LATIN_LAST is in the Latin ranges (ASCII included): there each
+ * character folds alone as it folds in a text (no marks of its own to join).
+ */
+export const inLatinRanges = (c: number) => c <= 0x24f || (c >= 0x1e00 && c <= LATIN_LAST);
 
 let table: Array<string | undefined> | null = null;
 
@@ -47,7 +50,8 @@ let table: Array<string | undefined> | null = null;
 function latinTable(): Array<string | undefined> {
   if (table) return table;
   const t: Array<string | undefined> = [];
-  for (let c = LATIN_FIRST; c <= LATIN_LAST; c++) t.push(inTable(c) ? foldSlow(String.fromCharCode(c)) : undefined);
+  for (let c = LATIN_FIRST; c <= LATIN_LAST; c++)
+    t.push(inLatinRanges(c) ? foldSlow(String.fromCharCode(c)) : undefined);
   table = t;
   return t;
 }

@@ -1,4 +1,4 @@
-import { foldText, LATIN_LAST } from '../../../shared/text-fold.ts';
+import { foldText, inLatinRanges, LATIN_LAST } from '../../../shared/text-fold.ts';
 import { indexWords } from '../search/query.ts';
 
 /**
@@ -26,7 +26,7 @@ function kindTable(): Uint8Array {
   if (kinds) return kinds;
   const t = new Uint8Array(LATIN_LAST + 1).fill(3);
   for (let c = 0; c <= LATIN_LAST; c++) {
-    if (c > 0x24f && c < 0x1e00) continue;
+    if (!inLatinRanges(c)) continue;
     const ch = String.fromCharCode(c);
     // Only characters that stay as they are in NFC: the text is then NFC as it stands.
     if (ch.normalize('NFC') !== ch) continue;

@@ -83,11 +83,9 @@ const MIGRATIONS: Array<string | ((db: DatabaseSync) => void)> = [
   // Messages cached before are taken as dated by their header.
   'ALTER TABLE messages ADD COLUMN date_from_internal INTEGER NOT NULL DEFAULT 0;',
   // Issue 16, index size: the body first in the folded index, only words with marks in the exact
-  // ones (search-index.ts); headers now, every body again in the background.
-  (db) => {
-    db.exec(BODY_FIRST_SQL);
-    reindexHeaders(db);
-  },
+  // ones (search-index.ts); every body again in the background. The headers are written by the
+  // next step, which always follows in the same run.
+  BODY_FIRST_SQL,
   // Issue 16, index size: keys by day (search-keys.ts); headers now, bodies in the background.
   (db) => {
     db.exec(DAY_KEYS_SQL);

@@ -118,7 +118,8 @@ function planOf(prepare: Prepare, q: SearchQuery, page: SearchPageQuery): Plan {
  * set is not handed to the index key by key).
  */
 function seenKeys(prepare: Prepare, asked: 0 | 1): NonNullable<Plan['seen']> {
-  // Each set counted only as far as the smaller one (counting 90,000 keys costs 2 ms).
+  // The unread counted whole (usually the few), the read only up to one more than that (counting
+  // 90,000 keys costs 2 ms).
   const count = (flag: number, limit: number) =>
     (
       prepare('SELECT COUNT(*) AS n FROM (SELECT 1 FROM messages WHERE seen = ? LIMIT ?)').get(flag, limit) as {
@@ -230,11 +231,6 @@ function countText(db: DatabaseSync, p: Plan): number {
  * scores only those); older hits follow, newest first. A query with fewer hits is ranked whole.
  */
 function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: number): number[] {
-  const keys = (order: string, limit: number, offset: number, extra: Parameters<typeof hitsSql>[2] = {}) => {
-    const { sql, args } = hitsSql(p, 'fts_fold.rowid AS k', extra);
-    const rows = db.prepare(`${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
-    return (rows as Array<{ k: number }>).map((r) => r.k);
-  };
   const newest = 'fts_fold.rowid DESC';
   if (total <= page.offset) return [];
   if (page.order === 'date') return byDate(db, p, page.limit, page.offset);
@@ -246,7 +242,7 @@ function textPage(db: DatabaseSync, p: Plan, page: SearchPageQuery, total: numbe
     return tiesByDate(db, rows as unknown as Scored[]);
   }
   // The oldest key of the window (none: every hit of the words is in it).
-  const edge = keys(newest, 1, window - 1, { textOnly: true })[0] ?? 0;
+  const edge = newestKeys(db, p, 1, window - 1, { textOnly: true })[0] ?? 0;
   // The window: the newest hits of the words, each with its score; then the other conditions.
   const text = hitsSql(p, `fts_fold.rowid AS k, bm25(fts_fold, ${WEIGHTS}) AS s`, { textOnly: true });
   const win = `(${text.sql} ORDER BY ${newest} LIMIT ${Math.floor(window)}) w`;
@@ -320,6 +316,19 @@ function tiesByDate(db: DatabaseSync, rows: Scored[]): number[] {
     .map((r) => r.k);
 }
 
+/** Hits in key order, highest first: a slice of the index read downwards. */
+function newestKeys(
+  db: DatabaseSync,
+  p: Plan,
+  limit: number,
+  offset: number,
+  extra: Parameters<typeof hitsSql>[2] = {},
+): number[] {
+  const { sql, args } = hitsSql(p, 'fts_fold.rowid AS k', extra);
+  const rows = db.prepare(`${sql} ORDER BY fts_fold.rowid DESC LIMIT ? OFFSET ?`).all(...args, limit, offset);
+  return (rows as Array<{ k: number }>).map((r) => r.k);
+}
+
 /**
  * A page of hits newest first. The keys order the days, not the hours within a day
  * (search-keys.ts): the page is taken in key order, then the days it touches are read whole with
@@ -333,12 +342,7 @@ function byDate(
   offset: number,
   extra: { cond?: string; args?: number[] } = {},
 ): number[] {
-  const { sql: pageSql, args: pageArgs } = hitsSql(p, 'fts_fold.rowid AS k', extra);
-  const page = (
-    db.prepare(`${pageSql} ORDER BY fts_fold.rowid DESC LIMIT ? OFFSET ?`).all(...pageArgs, limit, offset) as Array<{
-      k: number;
-    }>
-  ).map((r) => r.k);
+  const page = newestKeys(db, p, limit, offset, extra);
   const first = page[0];
   const last = page.at(-1);
   if (first === undefined || last === undefined) return page;
