@@ -27,6 +27,7 @@ import { tempDir } from '../support/temp-dir.ts';
 import { table, writeSection } from './handover/report.ts';
 import { absoluteCell, fmtMs, log, paired, ratioCell, roundsArg, sideCell, spread, timed } from './rounds.ts';
 import { benchServices } from './bench-services.ts';
+import { corpusMessage, corpusSource, corpusText } from './search-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TITLE = '## Tìm kiếm / Search';
@@ -44,55 +45,10 @@ const windowSize = Math.min(Number(values.window), count);
 const EMAIL = 'searchbench@binhphuoc.gov.vn';
 const PASSWORD = 'SearchBench#2026';
 
-const SENTENCES = [
-  'Thực hiện Kế hoạch số {n}/KH-UBND ngày {d} của Ủy ban nhân dân tỉnh về chuyển đổi số.',
-  'Đề nghị các sở, ban, ngành khẩn trương báo cáo kết quả trước ngày {d}.',
-  'Văn phòng UBND tỉnh thông báo lịch họp giao ban tuần {n} tại phòng họp số {k}.',
-  'Giao Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tham mưu ngân sách năm {y}.',
-  'Công tác phòng chống thiên tai, tìm kiếm cứu nạn cần được triển khai đồng bộ.',
-  'Các đơn vị tăng cường bảo đảm an toàn thông tin mạng trong cơ quan nhà nước.',
-  'Trường hợp có khó khăn, vướng mắc, đề nghị phản ánh về Sở Nội vụ để tổng hợp.',
-  'Kính gửi Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND các huyện, thị xã, thành phố.',
-  'Chỉ thị số {n}/CT-UBND về tăng cường kỷ luật, kỷ cương hành chính.',
-  'Hồ sơ gửi kèm gồm tờ trình, dự thảo quyết định và báo cáo thẩm định số {k}.',
-];
-const SUBJECTS = [
-  'V/v triển khai Kế hoạch số {n}',
-  'Quyết định số {n}/QĐ-UBND',
-  'Thông báo lịch họp',
-  'Báo cáo quý {k}',
-];
-
-/** A message with a realistic body (about 1 KB of text) and the text the index will hold. */
+/** A message with a realistic body (about 1 KB of text) and the size of the text the index will hold. */
 function benchMessage(i: number): { source: string; textBytes: number } {
-  const fill = (s: string) =>
-    s
-      .replace('{n}', String((i % 2000) + 1))
-      .replace('{k}', String((i % 7) + 1))
-      .replace('{y}', String(2020 + (i % 7)))
-      .replace('{d}', `${(i % 28) + 1}/${(i % 12) + 1}/2025`);
-  const subject = fill(SUBJECTS[i % SUBJECTS.length] as string);
-  const body = Array.from({ length: 8 }, (_, k) => fill(SENTENCES[(i * 3 + k * 7) % SENTENCES.length] as string)).join(
-    ' ',
-  );
-  const from = `so${i % 40}@binhphuoc.gov.vn`;
-  const date = new Date(Date.UTC(2022, 0, 1) + i * 1_800_000).toUTCString().replace('GMT', '+0000');
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-  const source = [
-    `From: =?UTF-8?B?${b64(`Phòng ${i % 40}`)}?= <${from}>`,
-    `To: ${EMAIL}`,
-    `Subject: =?UTF-8?B?${b64(subject)}?=`,
-    `Date: ${date}`,
-    `Message-ID: <search-bench-${i}@binhphuoc.gov.vn>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    body,
-    '',
-  ].join('\n');
-  const text = `${subject} Phòng ${i % 40} ${from} ${EMAIL} ${body}`;
-  return { source, textBytes: Buffer.byteLength(text, 'utf8') };
+  const m = corpusMessage(i, EMAIL);
+  return { source: corpusSource(m, i), textBytes: Buffer.byteLength(corpusText(m), 'utf8') };
 }
 
 const QUERIES = [

@@ -52,6 +52,11 @@ const BENCHES: Array<{ name: string; script: string; args: string[] }> = [
     args: ['--messages', '300', '--window', '100'],
   },
   {
+    name: 'search: index layouts (size, phrases, marks)',
+    script: 'test/bench/index-layouts.ts',
+    args: ['--messages', '300'],
+  },
+  {
     name: 'search: UI frames while indexing',
     script: 'test/bench/indexing-ui-bench.ts',
     args: ['--messages', '300'],
