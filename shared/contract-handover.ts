@@ -52,6 +52,11 @@ const fingerprintSchema = z
   .string()
   .trim()
   .regex(/^[0-9A-Fa-f:\s]{64,200}$/, 'not a SHA-256 fingerprint');
+/** A certificate's SHA-256 fingerprint as people copy it (colons, spaces), as 64 lower-case hex digits. */
+export const signerFingerprintSchema = z
+  .string()
+  .transform((s) => s.replace(/[:\s]/g, '').toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint (64 hex digits)'));
 /** The bag's own directory name: ASCII, so every tool and OS copes with it. */
 const bagNameSchema = z
   .string()
@@ -94,14 +99,25 @@ export const handoverContract = {
     }),
   ),
   'handover.cancel': call<{ cancelled: boolean }>()(z.object({})),
-  /** Verifies a bag directory or .tar; `caPath`: a CA file the signer's chain must lead to. */
-  'handover.verify': call<VerifyReport>()(z.object({ path: pathSchema, caPath: pathSchema.optional() })),
+  /**
+   * Verifies a bag directory or .tar; `caPath`: a CA file the signer's chain must lead to;
+   * `expectSigner`: the SHA-256 fingerprint of the outgoing head's certificate, received another
+   * way (in person, by phone, on paper): pins the signer.
+   */
+  'handover.verify': call<VerifyReport>()(
+    z.object({ path: pathSchema, caPath: pathSchema.optional(), expectSigner: signerFingerprintSchema.optional() }),
+  ),
   /**
    * Verifies, opens the sealed credential with the user's identity, stores the account and its password
    * in the keychain, compares the live mailbox with the package and writes the countersigned receipt.
    */
   'handover.accept': call<AcceptResult>()(
-    z.object({ path: pathSchema, accountEmail: emailSchema, caPath: pathSchema.optional() }),
+    z.object({
+      path: pathSchema,
+      accountEmail: emailSchema,
+      caPath: pathSchema.optional(),
+      expectSigner: signerFingerprintSchema.optional(),
+    }),
   ),
   /** The live mailbox compared with the package, per folder. */
   'handover.compare': call<PackageDiff>()(accountRef.extend({ path: pathSchema })),

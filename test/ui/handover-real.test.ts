@@ -532,7 +532,7 @@ describe('handover screens against the real services', () => {
     expect(report.counts.messages).toBe(BIG_COUNT);
   });
 
-  it('45 Kiểm tra gói says "hợp lệ", and names the .eml after one byte in it is flipped', async () => {
+  it('45 Kiểm tra gói says "hợp lệ", authenticates the signer by the fingerprint typed in, and names the .eml after one byte in it is flipped', async () => {
     const side = incoming;
     await byTestId(side, 'handover-tab-verify').click();
     side.queue.dir.push(unitBag);
@@ -554,6 +554,30 @@ describe('handover screens against the real services', () => {
         .getAttribute('data-fingerprint'),
     ).toBe(outgoingFingerprint);
     await shot(side, '47-verify-valid');
+
+    // The outgoing head's fingerprint, received another way, pins the signer. Typed as people copy
+    // it (upper case, colons); a wrong one is refused as a signature problem; a malformed one
+    // cannot be sent.
+    const pinField = byTestId(side, 'verify-expect-signer');
+    const hex = outgoingFingerprint.replace(/:/g, '').toLowerCase();
+    expect(hex).toMatch(/^[0-9a-f]{64}$/);
+    await pinField.fill('AB:CD');
+    expect(await byTestId(side, 'verify-expect-signer-hint').textContent()).toContain('64 chữ số hex');
+    expect(await byTestId(side, 'verify-start').isDisabled()).toBe(true);
+    const wrong = hex.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    await pinField.fill(wrong.toUpperCase().match(/../g)?.join(':') ?? '');
+    await byTestId(side, 'verify-start').click();
+    await expect.poll(() => verdict.getAttribute('data-valid'), { timeout: 60_000 }).toBe('false');
+    const pinProblem = center(side).getByTestId('verify-problem').filter({ hasText: wrong });
+    expect(await pinProblem.first().getAttribute('data-kind')).toBe('signature');
+    await pinField.fill(hex.match(/.{4}/g)?.join(' ') ?? '');
+    await byTestId(side, 'verify-start').click();
+    await expect.poll(() => verdict.getAttribute('data-verdict'), { timeout: 60_000 }).toBe('ok');
+    expect(await verdict.getAttribute('data-authenticated-by')).toBe('pinned');
+    expect(await verdict.textContent()).toContain('Gói bàn giao hợp lệ');
+    expect(await signature.textContent()).toContain('trùng với dấu vân tay bạn đã nhập');
+    await shot(side, '47-verify-pinned');
+    await pinField.fill('');
 
     const tampered = join(work, 'tampered', 'ban-giao');
     cpSync(unitBag, tampered, { recursive: true });
@@ -604,10 +628,18 @@ describe('handover screens against the real services', () => {
     side.queue.dir.push(unitBag);
     await byTestId(side, 'accept-bag-dir').click();
     await expect.poll(() => byTestId(side, 'accept-bag-path').textContent()).toBe(unitBag);
+    // The fingerprint read out by the outgoing head pins the signer here too: another one refuses
+    // the package before anything is accepted.
+    const pin = byTestId(side, 'accept-expect-signer');
+    await pin.fill(outgoingFingerprint.replace(/^./, (c) => (c === '0' ? '1' : '0')));
+    await byTestId(side, 'accept-verify').click();
+    await byTestId(side, 'accept-refused').waitFor({ timeout: 60_000 });
+    expect(await byTestId(side, 'accept-submit').count()).toBe(0);
+    await pin.fill(outgoingFingerprint);
     await byTestId(side, 'accept-verify').click();
     const report = byTestId(side, 'accept-report');
-    await report.waitFor({ timeout: 60_000 });
-    expect(await report.getAttribute('data-valid')).toBe('true');
+    await expect.poll(() => report.getAttribute('data-valid'), { timeout: 60_000 }).toBe('true');
+    expect(await report.getByTestId('verify-verdict').getAttribute('data-authenticated-by')).toBe('pinned');
     await byTestId(side, 'accept-email').fill(UNIT_EMAIL);
     await byTestId(side, 'accept-submit').click();
     await byTestId(side, 'accept-done').waitFor({ timeout: 120_000 });

@@ -33,4 +33,15 @@ describe('IPC contract', () => {
     );
     expect(contract['mail.messages'].input.parse({ accountId: 'x', folder: 'INBOX' })).toMatchObject({ limit: 50 });
   });
+
+  it('takes an expected signer as people copy it, as 64 lower-case hex digits, and nothing else', () => {
+    const verify = contract['handover.verify'].input;
+    const hex = 'ab'.repeat(32);
+    const copied = hex.toUpperCase().match(/../g)?.join(':');
+    expect(verify.parse({ path: '/bag', expectSigner: copied }).expectSigner).toBe(hex);
+    expect(verify.parse({ path: '/bag', expectSigner: ` ${hex.match(/.{4}/g)?.join(' ')} ` }).expectSigner).toBe(hex);
+    expect(verify.parse({ path: '/bag' }).expectSigner).toBeUndefined();
+    for (const bad of [hex.slice(2), `${hex}ab`, `${hex.slice(2)}zz`, ''])
+      expect(verify.safeParse({ path: '/bag', expectSigner: bad }).success, bad).toBe(false);
+  });
 });

@@ -118,19 +118,20 @@ export function createHandoverHandlers(s: AppServices): HandlersFor<keyof typeof
       job?.abort();
       return { cancelled: job !== null };
     },
-    'handover.verify': async ({ path, caPath }) => {
+    'handover.verify': async ({ path, caPath, expectSigner }) => {
       const caPem = await caPemOf(caPath);
       return s.handover.verify(picked.require(path), {
         ...(caPem ? { caPem } : {}),
+        ...(expectSigner ? { expectSigner } : {}),
         onProgress: progressOf('verify'),
       });
     },
-    'handover.accept': async ({ path, accountEmail, caPath }) => {
+    'handover.accept': async ({ path, accountEmail, caPath, expectSigner }) => {
       const caPem = await caPemOf(caPath);
       const result = await s.handover.accept(
         picked.require(path),
         { accountEmail, restore: false },
-        { ...(caPem ? { caPem } : {}), onProgress: progressOf('accept') },
+        { ...(caPem ? { caPem } : {}), ...(expectSigner ? { expectSigner } : {}), onProgress: progressOf('accept') },
       );
       s.events.emit('accounts.changed', { accounts: s.accounts.list() });
       return result;

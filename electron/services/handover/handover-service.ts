@@ -171,7 +171,11 @@ export class HandoverService {
     return result;
   }
 
-  async verify(path: string, opts: JobOptions & { caPem?: string | Uint8Array } = {}): Promise<VerifyReport> {
+  /** `expectSigner`: the fingerprint of the certificate the verifier expects (pins the signer). */
+  async verify(
+    path: string,
+    opts: JobOptions & { caPem?: string | Uint8Array; expectSigner?: string } = {},
+  ): Promise<VerifyReport> {
     return verifyBag(path, verifyOptions(opts, this.deps.clock));
   }
 
@@ -202,7 +206,7 @@ export class HandoverService {
   async accept(
     path: string,
     req: { accountEmail: string; restore?: boolean },
-    opts: JobOptions & { caPem?: string | Uint8Array } = {},
+    opts: JobOptions & { caPem?: string | Uint8Array; expectSigner?: string } = {},
   ): Promise<AcceptResult> {
     // One opening for verification and acceptance: a .tar is extracted once.
     return this.withBag(path, async (bag) => {
@@ -351,13 +355,17 @@ export class HandoverService {
   }
 }
 
-function verifyOptions(opts: JobOptions & { caPem?: string | Uint8Array }, clock: Clock): VerifyOptions {
+function verifyOptions(
+  opts: JobOptions & { caPem?: string | Uint8Array; expectSigner?: string },
+  clock: Clock,
+): VerifyOptions {
   const trusted = opts.caPem
     ? parseCertificates(typeof opts.caPem === 'string' ? new TextEncoder().encode(opts.caPem) : opts.caPem)
     : [];
   return {
     clock,
     trustedCertificates: trusted,
+    ...(opts.expectSigner ? { expectSigner: opts.expectSigner } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   };

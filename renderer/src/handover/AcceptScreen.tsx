@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { AcceptedView } from './AcceptedView.tsx';
 import { BagPicker } from './BagPicker.tsx';
+import { ExpectedSignerField } from './ExpectedSignerField.tsx';
 import { useHandoverT } from './i18n.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { useAcceptFlow, type AcceptFlow } from './useAcceptFlow.ts';
@@ -33,12 +34,17 @@ export function AcceptScreen({ identity, onOpenIdentity }: Props) {
       <fieldset className="handover-step" disabled={busy || step.status === 'accepted'}>
         <legend>{t('accept.step.verify')}</legend>
         <BagPicker value={flow.bag} testId="accept-bag" onChange={flow.choose} />
+        <ExpectedSignerField
+          testId="accept-expect-signer"
+          signer={flow.expected}
+          onChange={() => flow.choose(flow.bag)}
+        />
         <div className="form-actions">
           <button
             type="button"
             className="btn btn-primary"
             data-testid="accept-verify"
-            disabled={!flow.bag}
+            disabled={!flow.bag || flow.expected.invalid}
             onClick={() => void flow.verify()}
           >
             {t('accept.verify')}

@@ -40,7 +40,7 @@ export function VerifyReportView({ report, testId = 'verify-report' }: { report:
       </div>
 
       {report.problems.length > 0 && <ProblemsSection report={report} testId={testId} />}
-      <SignatureSection signature={report.signature} testId={testId} />
+      <SignatureSection signature={report.signature} pinned={report.authenticatedBy === 'pinned'} testId={testId} />
       <FactsSection report={report} testId={testId} />
     </div>
   );
@@ -86,7 +86,11 @@ function ProblemsSection({ report, testId }: Section & { report: VerifyReport })
 }
 
 /** Who signed the package and how far that can be trusted. */
-function SignatureSection({ signature: sig, testId }: Section & { signature: VerifyReport['signature'] }) {
+function SignatureSection({
+  signature: sig,
+  pinned,
+  testId,
+}: Section & { signature: VerifyReport['signature']; pinned: boolean }) {
   const { t: tMain } = useTranslation();
   const { t, language } = useHandoverT();
   const f = formatters(language, tMain);
@@ -99,7 +103,9 @@ function SignatureSection({ signature: sig, testId }: Section & { signature: Ver
         </p>
       ) : (
         <div data-testid="verify-signature" data-chain={sig.chain}>
-          <p className={sig.chain === 'untrusted' ? 'text-danger' : undefined}>{t(`verify.chain.${sig.chain}`)}</p>
+          <p className={sig.chain === 'untrusted' ? 'text-danger' : undefined}>
+            {pinned ? t('verify.pinned') : t(`verify.chain.${sig.chain}`)}
+          </p>
           <dl className="summary-list">
             {sig.signerSubject && (
               <>

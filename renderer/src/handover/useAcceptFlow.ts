@@ -9,6 +9,7 @@ import type { VerifyReport } from '../../../shared/handover.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
 import type { Restore } from './AcceptedView.tsx';
 import type { BagChoice } from './BagPicker.tsx';
+import { type ExpectedSigner, useExpectedSigner } from './ExpectedSignerField.tsx';
 import { useJobProgress } from './useJobProgress.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,6 +26,8 @@ export type Step =
 export interface AcceptFlow {
   bag: BagChoice | null;
   choose(bag: BagChoice | null): void;
+  /** The outgoing head's fingerprint, when the user has it: pins the signer for verify and accept. */
+  expected: ExpectedSigner;
   step: Step;
   /** The verification report while the package is being (or failed to be) accepted. */
   report: VerifyReport | null;
@@ -53,14 +56,16 @@ export function useAcceptFlow(): AcceptFlow {
   const [acceptProgress, resetAccept] = useJobProgress('accept');
   const [restoreProgress, resetRestore] = useJobProgress('restore');
   const emailOk = EMAIL.test(email.trim());
-  const caPath = bag?.caPath ? { caPath: bag.caPath } : {};
+  const expected = useExpectedSigner();
+  // What vouches for the signer: the CA chosen with the package, the fingerprint typed in.
+  const trust = { ...(bag?.caPath ? { caPath: bag.caPath } : {}), ...expected.input };
 
   async function verify() {
-    if (!bag) return;
+    if (!bag || expected.invalid) return;
     resetVerify();
     setStep({ status: 'verifying' });
     try {
-      const report = await invoke('handover.verify', { path: bag.path, ...caPath });
+      const report = await invoke('handover.verify', { path: bag.path, ...trust });
       setStep({ status: 'verified', report });
     } catch (e) {
       setStep({ status: 'verify-failed', error: toUiError(e) });
@@ -73,7 +78,7 @@ export function useAcceptFlow(): AcceptFlow {
     resetAccept();
     setStep({ status: 'accepting', report });
     try {
-      const result = await invoke('handover.accept', { path: bag.path, accountEmail: email.trim(), ...caPath });
+      const result = await invoke('handover.accept', { path: bag.path, accountEmail: email.trim(), ...trust });
       setDiff(result.diff);
       setStep({ status: 'accepted', result });
     } catch (e) {
@@ -98,6 +103,7 @@ export function useAcceptFlow(): AcceptFlow {
     step.status === 'verified' || step.status === 'accepting' || step.status === 'accept-failed' ? step.report : null;
   return {
     bag,
+    expected,
     step,
     report,
     email,

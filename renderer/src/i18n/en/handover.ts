@@ -143,6 +143,10 @@ export const handoverEn: Translation<typeof handoverVi> = {
     start: 'Verify',
     again: 'Verify again',
     running: 'Verifying…',
+    expectSigner: "Outgoing head's certificate fingerprint (SHA-256, optional)",
+    expectSignerHint:
+      'Received from the outgoing head directly (in person, by phone, on paper). When given, the package is authenticated only if that person signed it.',
+    expectSignerInvalid: 'A SHA-256 fingerprint is 64 hex digits (":" and spaces allowed).',
     valid: 'The handover package is valid',
     validSub: 'Every file matches the manifests and the signature.',
     unauthenticated: 'The signature is mathematically valid but the signer is NOT authenticated',
@@ -159,6 +163,7 @@ export const handoverEn: Translation<typeof handoverVi> = {
         'The signature is correct; the signer uses a self-signed certificate. Compare the fingerprint below with the outgoing head (by phone or on the paper record).',
       untrusted: 'The signer’s certificate does not lead to the chosen trusted CA.',
     },
+    pinned: "Signature correct; the signer's certificate matches the fingerprint you entered.",
     signer: 'Signer',
     signingTime: 'Signed at',
     signerFingerprint: 'Signer certificate fingerprint (SHA-256)',

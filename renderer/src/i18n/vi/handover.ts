@@ -142,6 +142,10 @@ export const handoverVi = {
     start: 'Kiểm tra',
     again: 'Kiểm tra lại',
     running: 'Đang kiểm tra…',
+    expectSigner: 'Dấu vân tay chứng thư của người bàn giao (SHA-256, không bắt buộc)',
+    expectSignerHint:
+      'Nhận trực tiếp từ người bàn giao (gặp mặt, điện thoại, biên bản giấy). Khi nhập, gói chỉ được xác thực nếu đúng người này đã ký.',
+    expectSignerInvalid: 'Dấu vân tay SHA-256 gồm 64 chữ số hex (cho phép dấu ":" và khoảng trắng).',
     valid: 'Gói bàn giao hợp lệ',
     validSub: 'Mọi tệp khớp với bảng kê và chữ ký số.',
     unauthenticated: 'Chữ ký hợp lệ về mặt toán học nhưng người ký CHƯA được xác thực',
@@ -157,6 +161,7 @@ export const handoverVi = {
         'Chữ ký đúng; người ký dùng chứng thư tự ký. Đối chiếu dấu vân tay dưới đây với người bàn giao (qua điện thoại hoặc biên bản giấy).',
       untrusted: 'Chứng thư người ký không dẫn tới CA tin cậy đã chọn.',
     },
+    pinned: 'Chữ ký đúng; chứng thư người ký trùng với dấu vân tay bạn đã nhập.',
     signer: 'Người ký',
     signingTime: 'Thời điểm ký',
     signerFingerprint: 'Dấu vân tay chứng thư người ký (SHA-256)',
