@@ -3,6 +3,9 @@
 // days), overdue, returned for rework; a queued action that lost (someone else acted first) or
 // was applied; the head's daily digest. Each is sent once per account. `title`/`body` are the
 // Vietnamese text of the desktop notification; the renderer words it from `kind` and `params`.
+// Main keeps the newest of them (read or not) so the app's list outlives a restart.
+import { z } from 'zod';
+import { call } from './contract-call.ts';
 
 export const NOTICE_KINDS = [
   'assigned',
@@ -54,3 +57,18 @@ export interface NoticeEvents {
   'notices.new': { notices: Notice[] };
 }
 export const NOTICE_EVENTS: (keyof NoticeEvents)[] = ['notices.new'];
+
+/** The app's list of notices: newest first, with how many are unread. */
+export interface NoticeList {
+  items: Notice[];
+  unread: number;
+}
+
+export const noticesContract = {
+  /** The notices kept (the newest 200), newest first. */
+  'notices.list': call<NoticeList>()(z.object({})),
+  /** The list was opened: every notice is read. */
+  'notices.markRead': call<{ unread: 0 }>()(z.object({})),
+  /** Empties the list; what was told is not told again. */
+  'notices.clear': call<{ cleared: number }>()(z.object({})),
+};

@@ -27,7 +27,7 @@ import { DELEGATION_EVENTS, delegationContract, type DelegationEvents } from './
 import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contract-handover.ts';
 import { COMPOSE_EVENTS, composeContract, type ComposeEvents } from './contract-compose.ts';
 import { LEDGER_EVENTS, ledgerContract, type LedgerEvents } from './contract-ledger.ts';
-import { NOTICE_EVENTS, type NoticeEvents } from './contract-notices.ts';
+import { NOTICE_EVENTS, noticesContract, type NoticeEvents } from './contract-notices.ts';
 
 export type { Call } from './contract-call.ts';
 
@@ -132,6 +132,7 @@ export const contract = {
   ...delegationContract,
   ...composeContract,
   ...ledgerContract,
+  ...noticesContract,
 } as const;
 
 export type Contract = typeof contract;

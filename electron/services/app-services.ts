@@ -35,6 +35,7 @@ import { createSendServices } from './send/send-services.ts';
 import { createLedgerServices } from './ledger/ledger-services.ts';
 import type { LedgerService } from './ledger/ledger-service.ts';
 import type { LedgerBooks } from './ledger/ledger-books.ts';
+import type { NoticeStore } from './ledger/notify/notice-store.ts';
 import { createAuditServices, type AuditServices } from './audit/audit-services.ts';
 import { auditedLedger } from './audit/audit-ledger.ts';
 
@@ -116,6 +117,8 @@ export interface AppServices {
   audit: AuditServices;
   /** The register table's pages, from a local SQLite copy of the book while the server is read. */
   ledgerBooks: LedgerBooks;
+  /** The notices kept for the app's list (ledger/notify/notice-store.ts). */
+  notices: Pick<NoticeStore, 'list' | 'markAllRead' | 'clear'>;
   /** Files picked in main's dialog for attachments, by token. */
   attachmentTokens: AttachmentTokens;
   /** Recipient suggestions: cache, contacts list (vCard/CSV import), the province directory (LDAP). */
@@ -277,6 +280,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     ledger: ledgerService,
     audit,
     ledgerBooks: ledger.books,
+    notices: ledger.notices,
     recipients: createRecipientServices({ profileDir: caps.profileDir, accounts, caches, clock, logger, lifetime }),
     sendPolicy,
     startOutbox: () => send.outbox.scheduler.start(),
@@ -292,6 +296,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
       await mail.pool.drop(id);
       await accounts.remove(id);
       caches.remove(id);
+      ledger.notices.forgetAccount(id);
       events.emit('accounts.changed', { accounts: accounts.list() });
     },
     dispose: () => lifetime.dispose(),

@@ -29,6 +29,7 @@ import type { Handlers, HandlersFor } from '../../electron/services/api/handler-
 import { AppError } from '../../electron/services/errors/app-error.ts';
 import { FakeCompose } from './fake-compose.ts';
 import { FakeLedger } from './fake-ledger.ts';
+import { FakeNotices } from './fake-notices.ts';
 import { FakeReceipts } from './fake-receipts.ts';
 
 /** The unit mailbox most fake-backed tests use; `extra` overrides any field. */
@@ -143,6 +144,8 @@ export class FakeMailbox {
   readonly receipts: FakeReceipts;
   /** The processing ledger (fake-ledger.ts). */
   readonly ledger: FakeLedger;
+  /** The notices main keeps for the app's list (fake-notices.ts). */
+  readonly notices: FakeNotices;
 
   /** The fake's implementation of its part of the contract. */
   readonly handlers: HandlersFor<FakeChannel> = {
@@ -250,7 +253,14 @@ export class FakeMailbox {
       message: (folder, uid) => this.messages.find((m) => m.folder === folder && m.uid === uid),
       emit: (p) => void this.emit('ledger.changed', p),
     });
-    const own = { ...this.handlers, ...this.compose.handlers, ...this.receipts.handlers, ...this.ledger.handlers };
+    this.notices = new FakeNotices((p) => this.emit('notices.new', p));
+    const own = {
+      ...this.handlers,
+      ...this.compose.handlers,
+      ...this.receipts.handlers,
+      ...this.ledger.handlers,
+      ...this.notices.handlers,
+    };
     this.dispatch = dispatcherFor(withOverrides(own, opts.overrides ?? {}), {
       log: (_level, message, fields) => {
         if (message === 'call refused')

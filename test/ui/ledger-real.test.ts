@@ -4,7 +4,8 @@
 // the reader registers a third with corrected fields ($DaVaoSo over raw IMAP); the head assigns in
 // the UI; a delegate's claim lost to another computer names the winner; the assignee works the
 // entry to Đã xử lý with its result ($DaXuLy over raw IMAP); the head's dashboard shows the counts;
-// "Báo cáo" writes the register as PDF (pdftotext, pdfinfo) and the processing report as XLSX.
+// "Báo cáo" writes the register as PDF (pdftotext, pdfinfo) and the processing report as XLSX;
+// the assignee's notices bell keeps the assignment across a reload.
 // Screenshots in test-artifacts/screenshots/ledger-real-*.png; axe on each screen.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -222,6 +223,22 @@ describe('the ledger in the UI against the real server', { timeout: 180_000 }, (
     expect(await detail.getByTestId('ledger-detail-result').textContent()).toContain('<reply-1@binhphuoc.gov.vn>');
     await shot(d1, 'ledger-real-05-done');
     expect(await keywordsOf(uids[0]!)).toEqual(['$DaVaoSo', '$DaXuLy']);
+
+    // The assignment was told in the notices bell, and a reload (the renderer restarted) shows it
+    // again: main kept it (notices.sqlite), the list is read from there.
+    const told = `Được giao xử lý: văn bản số đến 1/${year}`;
+    const bell = () => page.getByTestId('notice').locator('strong').allTextContents();
+    await closeLedger(d1);
+    await page.getByTestId('btn-notices').click();
+    await expect.poll(bell, { timeout: 60_000 }).toContain(told);
+    await shot(d1, 'ledger-real-06-notices');
+    await page.reload();
+    await page.getByTestId('main-screen').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('notices-unread').count()).toBe(0);
+    await page.getByTestId('btn-notices').click();
+    await expect.poll(bell).toContain(told);
+    expect(d1.services.notices.list().items.some((n) => n.kind === 'assigned' && n.params.number === 1)).toBe(true);
+    await page.getByTestId('btn-notices').click();
   });
 
   it("the head's dashboard: counts by status, load per person, this month's on-time rate", async () => {

@@ -7,7 +7,7 @@ import { holidayFilePath, loadHolidayCalendar } from '../../electron/services/le
 import type { BookEntry } from '../../electron/services/ledger/ledger-view.ts';
 import { LedgerNotifier } from '../../electron/services/ledger/notify/ledger-notifier.ts';
 import { ledgerNotices, nextWorkingDay } from '../../electron/services/ledger/notify/notice-rules.ts';
-import { NoticeStore } from '../../electron/services/ledger/notify/notice-store.ts';
+import { KEPT_NOTICES, NoticeStore } from '../../electron/services/ledger/notify/notice-store.ts';
 import { syntheticEntry } from '../support/ledger-entries.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -127,6 +127,56 @@ describe('ledger notice rules (fake clock, real holiday calendar)', () => {
     // Another account on this computer is told separately.
     expect(kinds(await n2.onBook({ accountId: 'acc-2' }, book))).toEqual(['assigned:1', 'overdue:1']);
     expect(kinds(seen)).toEqual(['assigned:1', 'assigned:1', 'due-tomorrow:1', 'overdue:1', 'overdue:1']);
+    // What was told is kept for the app's list across the restart, newest first, all unread.
+    expect(store.list().items.map((n) => `${n.accountId} ${n.kind}`)).toEqual([
+      'acc-2 overdue',
+      'acc-2 assigned',
+      'acc-1 overdue',
+      'acc-1 due-tomorrow',
+      'acc-1 assigned',
+    ]);
+    expect(store.list().unread).toBe(5);
+    store.close();
+  });
+
+  it('keeps the newest notices for the list: read state, emptying and a removed account outlive a restart', () => {
+    const { dir, cleanup } = tempDir('um-notices-');
+    dirs.push(cleanup);
+    const at = vn('2026-03-05');
+    const notice = (accountId: string, n: number): Notice => ({
+      id: `${accountId}:assigned:${n}`,
+      accountId,
+      mailbox: HEAD,
+      kind: 'assigned',
+      at: at.toISOString(),
+      urgent: false,
+      title: `Được giao ${n}`,
+      body: '',
+      params: { number: n, year: 2026 },
+    });
+    const numbers = (s: NoticeStore) => s.list().items.map((n) => n.params.number);
+    let store = new NoticeStore(`${dir}/notices.sqlite`);
+    expect(store.list()).toEqual({ items: [], unread: 0 });
+    expect(store.tell('acc-1', [notice('acc-1', 1), notice('acc-1', 2)], at).map((n) => n.id)).toHaveLength(2);
+    store.markAllRead();
+    expect(store.tell('acc-1', [notice('acc-1', 2), notice('acc-1', 3)], at).map((n) => n.params.number)).toEqual([3]);
+    store.close();
+    store = new NoticeStore(`${dir}/notices.sqlite`);
+    expect(numbers(store)).toEqual([3, 2, 1]);
+    expect(store.list().unread).toBe(1);
+    expect(store.list().items[0]).toEqual(notice('acc-1', 3));
+    // Emptied: the list starts again, and what was told is not told again.
+    expect(store.clear()).toBe(3);
+    expect(store.tell('acc-1', [notice('acc-1', 3), notice('acc-1', 4)], at).map((n) => n.params.number)).toEqual([4]);
+    expect(numbers(store)).toEqual([4]);
+    // Only the newest KEPT_NOTICES stay.
+    const many = Array.from({ length: KEPT_NOTICES + 5 }, (_, i) => notice('acc-2', 100 + i));
+    expect(store.tell('acc-2', many, at)).toHaveLength(KEPT_NOTICES + 5);
+    expect(store.list().items).toHaveLength(KEPT_NOTICES);
+    expect(numbers(store)[0]).toBe(100 + KEPT_NOTICES + 4);
+    expect(numbers(store).at(-1)).toBe(105);
+    store.forgetAccount('acc-2');
+    expect(store.list()).toEqual({ items: [], unread: 0 });
     store.close();
   });
 });

@@ -99,6 +99,12 @@ export function createHandlers(s: AppServices): Handlers {
       return { saved: true, path };
     },
     'links.open': ({ url }) => openLink(url, s.caps.openExternal),
+    'notices.list': async () => s.notices.list(),
+    'notices.markRead': async () => {
+      s.notices.markAllRead();
+      return { unread: 0 as const };
+    },
+    'notices.clear': async () => ({ cleared: s.notices.clear() }),
     ...createHandoverHandlers(s),
     ...createDelegationHandlers(s),
     ...createComposeHandlers(s),

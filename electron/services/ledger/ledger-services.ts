@@ -52,6 +52,8 @@ export interface LedgerServices {
   /** Pages of the register table, from the local copy while the server is read. */
   books: LedgerBooks;
   notifier: LedgerNotifier;
+  /** What was told, and the notices kept for the app's list. */
+  notices: NoticeStore;
   digest: DigestScheduler;
   /** Registers the directives that arrived with a sync of a unit account; called when it finished. */
   afterSync(accountId: string, arrived: readonly CachedSummary[]): Promise<AutoRegisterResult>;
@@ -135,6 +137,7 @@ export function createLedgerServices(deps: LedgerServicesDeps): LedgerServices {
     ledger,
     books,
     notifier,
+    notices: noticeStore,
     digest,
     deliverDigest,
     afterSync: async (accountId, arrived) => {

@@ -66,7 +66,7 @@ export function NoticesBell() {
           ) : (
             <ul className="notices-list">
               {items.map((n) => (
-                <li key={n.id} className={n.urgent ? 'notice urgent' : 'notice'} data-testid="notice">
+                <li key={n.id} className={n.urgent ? 'notice-item urgent' : 'notice-item'} data-testid="notice">
                   <strong>{noticeTitle(n, t, locale)}</strong>
                   {n.urgent && <span className="notice-flag">{t('notices.urgent')}</span>}
                   <span className="notice-mailbox muted">{n.mailbox}</span>

@@ -1,9 +1,10 @@
-// The notices main pushes ('notices.new'), kept for this window's lifetime: newest first, at most
-// MAX_KEPT, each once (main already tells a fact once; a notice id seen again is ignored), with a
-// count of unread ones. One subscription for the whole app, started on first use.
+// The app's notices: those main kept (notices.list: they outlive a restart) and those it pushes
+// ('notices.new'), newest first, at most MAX_KEPT, each once (main tells a fact once; a notice id
+// seen again is ignored), with a count of unread ones. Opening the list and emptying it are told
+// to main, which keeps the state. One subscription for the whole app, started on first use.
 import { useSyncExternalStore } from 'react';
-import type { Notice } from '../../../shared/contract-notices.ts';
-import { onEvent } from '../api.ts';
+import type { Notice, NoticeList } from '../../../shared/contract-notices.ts';
+import { invoke, onEvent } from '../api.ts';
 
 export const MAX_KEPT = 200;
 
@@ -34,18 +35,40 @@ export function addNotices(notices: readonly Notice[]): NoticesState {
   return state;
 }
 
+/**
+ * Merges what main kept (read at start) with what arrived meanwhile: a pushed notice is kept by
+ * main before it is sent, so only those pushed after main read its list are added to it.
+ * Exported for tests.
+ */
+export function loadNotices(kept: NoticeList): NoticesState {
+  const known = new Set(kept.items.map((n) => n.id));
+  const newer = state.items.filter((n) => !known.has(n.id));
+  set({
+    items: [...newer, ...kept.items].slice(0, MAX_KEPT),
+    unread: Math.min(MAX_KEPT, kept.unread + newer.length),
+  });
+  return state;
+}
+
+/** Failing to tell main only costs the state after a restart: the list here is right. */
+const tellMain = (call: Promise<unknown>) => void call.catch(() => undefined);
+
 export function markAllRead(): void {
-  if (state.unread > 0) set({ ...state, unread: 0 });
+  if (state.unread === 0) return;
+  set({ ...state, unread: 0 });
+  tellMain(invoke('notices.markRead', {}));
 }
 
 export function clearNotices(): void {
   set({ items: [], unread: 0 });
+  tellMain(invoke('notices.clear', {}));
 }
 
 function subscribe(listener: () => void): () => void {
   if (!subscribed) {
     subscribed = true;
     onEvent('notices.new', ({ notices }) => addNotices(notices));
+    tellMain(invoke('notices.list', {}).then(loadNotices));
   }
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -68,14 +68,7 @@ export class LedgerNotifier {
   /** Publishes notices not told before (e.g. the digest's); returns them. */
   publish(accountId: string, notices: readonly Notice[]): Notice[] {
     if (notices.length === 0) return [];
-    const fresh = new Set(
-      this.deps.store.claim(
-        accountId,
-        notices.map((n) => n.id),
-        this.deps.clock.now(),
-      ),
-    );
-    const out = notices.filter((n) => fresh.has(n.id));
+    const out = this.deps.store.tell(accountId, notices, this.deps.clock.now());
     if (out.length > 0) this.deps.events.emit('notices.new', { notices: out });
     return out;
   }
