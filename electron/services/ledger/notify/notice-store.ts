@@ -42,21 +42,6 @@ export class NoticeStore {
     this.db.exec(SCHEMA);
   }
 
-  /** Remembers `ids` as notified; returns those that were not yet (in the order given). */
-  claim(accountId: string, ids: readonly string[], at: Date): string[] {
-    const put = this.db.prepare('INSERT OR IGNORE INTO notified (account_id, id, at) VALUES (?, ?, ?)');
-    const fresh: string[] = [];
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const id of ids) if (put.run(accountId, id, at.toISOString()).changes > 0) fresh.push(id);
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
-    }
-    return fresh;
-  }
-
   /**
    * The notices of `notices` not told before: remembered as told and kept for the list in one
    * transaction, so what the app announces is on disk first. In the order given.
