@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from './account.ts';
 import type { Call } from './contract-call.ts';
 import { accountRef, call } from './contract-call.ts';
-import type { AcceptResult, PackageDiff, RestoreResult } from './handover-accept.ts';
+import type { AcceptResult, PackageDiff, PackageMessageRow, RestoreResult } from './handover-accept.ts';
 import type { HandoverProgress, VerifyReport } from './handover.ts';
 import type { CertificateInfoDto, IdentitySummaryDto } from './identity.ts';
 
@@ -45,6 +45,8 @@ export const DIRECTORY_PURPOSES = ['output', 'bag'] as const;
 export type DirectoryPurpose = (typeof DIRECTORY_PURPOSES)[number];
 
 const pathSchema = z.string().min(1).max(4096);
+/** Most messages one handover.packageMessages call names. */
+export const PACKAGE_MESSAGES_PAGE = 200;
 const personText = z.string().trim().min(1).max(200);
 const optionalText = z.string().trim().max(200).optional();
 /** "AA:BB:…" or plain hex, any case: compared after normalising. */
@@ -121,6 +123,17 @@ export const handoverContract = {
   ),
   /** The live mailbox compared with the package, per folder. */
   'handover.compare': call<PackageDiff>()(accountRef.extend({ path: pathSchema })),
+  /**
+   * The package's messages of a folder by UID (those a comparison names missing or changed), with
+   * their subject, sender and date decoded from the package's files; in the order asked.
+   */
+  'handover.packageMessages': call<PackageMessageRow[]>()(
+    z.object({
+      path: pathSchema,
+      folder: z.string().min(1).max(1000),
+      uids: z.array(z.number().int().positive()).min(1).max(PACKAGE_MESSAGES_PAGE),
+    }),
+  ),
   /** Puts the package's messages missing from the server back, with their flags and dates. */
   'handover.restore': call<RestoreResult & { diff: PackageDiff }>()(accountRef.extend({ path: pathSchema })),
 } as const satisfies Record<string, Call<z.ZodType, unknown>>;

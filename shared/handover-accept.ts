@@ -39,6 +39,20 @@ export interface PackageDiff {
   totals: { inPackage: number; live: number; missing: number; changed: number; added: number };
 }
 
+/** A message of the package, as the comparison's lists show it (missing, changed). */
+export interface PackageMessageRow {
+  /** The message's UID in the package (the server's at the handover). */
+  uid: number;
+  /** Decoded, NFC. */
+  subject: string;
+  /** "Name <address>", decoded. */
+  from: string;
+  /** INTERNALDATE, ISO. */
+  internalDate: string;
+  size: number;
+  messageId: string;
+}
+
 /** One folder messages were put back into. */
 export interface RestoredFolder {
   path: string;

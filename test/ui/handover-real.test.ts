@@ -660,12 +660,20 @@ describe('handover screens against the real services', () => {
     expect(await inbox.getAttribute('data-added')).toBe('1');
     const done = byTestId(side, 'comparison-row').and(side.page.locator('[data-folder="Chỉ đạo/Đã xử lý"]'));
     expect(await done.getAttribute('data-missing')).toBe('0');
+    // Which message is missing, read from the package: its subject, decoded, with "1 / 1".
+    await inbox.getByTestId('comparison-show').and(side.page.locator('[data-kind="missing"]')).click();
+    const missing = byTestId(side, 'comparison-messages');
+    await expect.poll(() => missing.getByTestId('comparison-message').allTextContents()).toHaveLength(1);
+    expect(await missing.getByTestId('comparison-message').textContent()).toContain(HOA_TOC);
+    expect(await missing.getByTestId('comparison-messages-count').textContent()).toContain('1 / 1');
     await shot(side, '49-accept-comparison');
 
     await byTestId(side, 'accept-restore').click();
     await byTestId(side, 'accept-restored').waitFor({ timeout: 60_000 });
     expect(await byTestId(side, 'accept-restored').textContent()).toContain('Đã khôi phục 1 thư');
     await expect.poll(() => inbox.getAttribute('data-missing')).toBe('0');
+    // The new comparison names other messages: the list of the old one is closed.
+    expect(await byTestId(side, 'comparison-messages').count()).toBe(0);
     await expect.poll(() => subjectsOnServer('INBOX'), { timeout: 15_000 }).toContain(HOA_TOC);
     await shot(side, '4a-accept-restored');
 

@@ -136,6 +136,8 @@ export function createHandoverHandlers(s: AppServices): HandlersFor<keyof typeof
       s.events.emit('accounts.changed', { accounts: s.accounts.list() });
       return result;
     },
+    'handover.packageMessages': async ({ path, folder, uids }) =>
+      s.handover.packageMessages(picked.require(path), folder, uids),
     'handover.compare': async ({ accountId, path }) =>
       s.handover.diff(picked.require(path), s.accounts.get(accountId).id),
     'handover.restore': async ({ accountId, path }) => {

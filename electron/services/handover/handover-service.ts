@@ -6,7 +6,7 @@ import { access, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import type { AcceptResult, PackageDiff, RestoreResult } from '../../../shared/handover-accept.ts';
+import type { AcceptResult, PackageDiff, PackageMessageRow, RestoreResult } from '../../../shared/handover-accept.ts';
 import type { HandoverProgress, VerifyReport } from '../../../shared/handover.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import { decodeCredential, encodeCredential } from '../accounts/sealed-credential.ts';
@@ -23,6 +23,7 @@ import { buildRecordMessage } from '../records/record-message.ts';
 import { buildStatement, signReceipt, storeReceipt } from './accept/acceptance-receipt.ts';
 import { diffPackage } from './accept/package-diff.ts';
 import { readPackageIndex } from './accept/package-index.ts';
+import { packageMessages } from './accept/package-messages.ts';
 import { openItemsReminder, readPackageLedger } from './accept/package-ledger.ts';
 import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
@@ -185,6 +186,11 @@ export class HandoverService {
       const index = await readPackageIndex(dir);
       return this.withClient(accountId, (client) => diffPackage(index, client));
     });
+  }
+
+  /** The package's messages of a folder by UID, decoded from its files (accept/package-messages.ts). */
+  async packageMessages(path: string, folder: string, uids: readonly number[]): Promise<PackageMessageRow[]> {
+    return this.withBag(path, async ({ dir }) => packageMessages(dir, await readPackageIndex(dir), folder, uids));
   }
 
   /** Puts back what the server lost since the handover (flags and INTERNALDATE kept). */

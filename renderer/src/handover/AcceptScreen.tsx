@@ -77,6 +77,7 @@ export function AcceptScreen({ identity, onOpenIdentity }: Props) {
         <AcceptedView
           result={step.result}
           diff={flow.diff ?? step.result.diff}
+          bagPath={flow.bag?.path ?? ''}
           restore={flow.restore}
           restoreProgress={flow.progress.restore}
           onRestore={() => void flow.restoreMissing(step.result.accountId)}

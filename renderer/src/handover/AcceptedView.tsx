@@ -21,12 +21,14 @@ interface Props {
   result: AcceptResult;
   /** The latest comparison (after a restore, the fresh one). */
   diff: PackageDiff;
+  /** The package accepted: the comparison's lists of messages are read from it. */
+  bagPath: string;
   restore: Restore;
   restoreProgress: HandoverProgressEvent | null;
   onRestore(): void;
 }
 
-export function AcceptedView({ result, diff, restore, restoreProgress, onRestore }: Props) {
+export function AcceptedView({ result, diff, bagPath, restore, restoreProgress, onRestore }: Props) {
   const { t } = useHandoverT();
   const ref = useRevealOnMount<HTMLDivElement>('start');
   // The UI's own wording (main's `reminders` are Vietnamese only, and go stale after a restore).
@@ -67,7 +69,7 @@ export function AcceptedView({ result, diff, restore, restoreProgress, onRestore
         )}
         {restore.status === 'done' && <Restored count={restore.restored} />}
         {restore.status === 'failed' && <ErrorNotice error={restore.error} testId="restore-error" />}
-        <ComparisonTable diff={diff} />
+        <ComparisonTable diff={diff} bagPath={bagPath} />
         {diff.totals.missing > 0 && restore.status !== 'running' && (
           <div className="form-actions">
             <button type="button" className="btn btn-primary" data-testid="accept-restore" onClick={onRestore}>
