@@ -57,6 +57,7 @@ const fingerprintSchema = z
 /** A certificate's SHA-256 fingerprint as people copy it (colons, spaces), as 64 lower-case hex digits. */
 export const signerFingerprintSchema = z
   .string()
+  .max(200)
   .transform((s) => s.replace(/[:\s]/g, '').toLowerCase())
   .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint (64 hex digits)'));
 /** The bag's own directory name: ASCII, so every tool and OS copes with it. */
