@@ -38,9 +38,8 @@ export function addNotices(notices: readonly Notice[]): NoticesState {
 /**
  * Merges what main kept (read at start) with what arrived meanwhile: a pushed notice is kept by
  * main before it is sent, so only those pushed after main read its list are added to it.
- * Exported for tests.
  */
-export function loadNotices(kept: NoticeList): NoticesState {
+function loadNotices(kept: NoticeList): NoticesState {
   const known = new Set(kept.items.map((n) => n.id));
   const newer = state.items.filter((n) => !known.has(n.id));
   set({
