@@ -28,6 +28,7 @@ import { HANDOVER_EVENTS, handoverContract, type HandoverEvents } from './contra
 import { COMPOSE_EVENTS, composeContract, type ComposeEvents } from './contract-compose.ts';
 import { LEDGER_EVENTS, ledgerContract, type LedgerEvents } from './contract-ledger.ts';
 import { NOTICE_EVENTS, noticesContract, type NoticeEvents } from './contract-notices.ts';
+import { auditContract } from './contract-audit.ts';
 
 export type { Call } from './contract-call.ts';
 
@@ -133,6 +134,7 @@ export const contract = {
   ...composeContract,
   ...ledgerContract,
   ...noticesContract,
+  ...auditContract,
 } as const;
 
 export type Contract = typeof contract;

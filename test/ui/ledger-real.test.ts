@@ -5,7 +5,7 @@
 // the UI; a delegate's claim lost to another computer names the winner; the assignee works the
 // entry to Đã xử lý with its result ($DaXuLy over raw IMAP); the head's dashboard shows the counts;
 // "Báo cáo" writes the register as PDF (pdftotext, pdfinfo) and the processing report as XLSX;
-// the assignee's notices bell keeps the assignment across a reload.
+// the assignee's notices bell keeps the assignment across a reload; the head reads the audit log.
 // Screenshots in test-artifacts/screenshots/ledger-real-*.png; axe on each screen.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import type { ImapFlow } from 'imapflow';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../shared/contract-audit.ts';
 import type { LedgerDashboard } from '../../shared/contract-ledger.ts';
 import { createDispatcher } from '../../electron/services/api/dispatcher.ts';
 import { startMailStack, type MailStack, type StackUser } from '../stack/mail-stack.ts';
@@ -263,6 +264,35 @@ describe('the ledger in the UI against the real server', { timeout: 180_000 }, (
       .toBe(String(month.done));
     await shot(head, 'ledger-real-06-dashboard');
     for (const p of [head, d1, d2]) expect(p.errors).toEqual([]);
+  });
+
+  it('"Nhật ký": the unit mailbox\'s audit log, newest first, as the service reads it, the chain intact', async () => {
+    const { page } = head;
+    await page.getByTestId('ledger-tab-audit').click();
+    const audit = page.getByTestId('ledger-audit');
+    await expect
+      .poll(() => audit.getByTestId('ledger-audit-chain').getAttribute('data-intact'), { timeout: 60_000 })
+      .toBe('true');
+    const served = await createDispatcher(head.services)('audit.page', { accountId: headId() });
+    if (!served.ok) throw new Error(JSON.stringify(served));
+    const { entries, total } = served.value as AuditPage;
+    expect(total).toBeGreaterThan(0);
+    const rows = audit.getByTestId('ledger-audit-row');
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq')))), { timeout: 60_000 })
+      .toEqual(entries.map((e) => e.seq));
+    expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => b - a));
+    // The head's assignment and the assignee's work are there, each by whoever did it.
+    const kinds = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toContain('assign');
+    expect(kinds).toContain('status');
+    const assign = rows.and(page.locator('[data-kind="assign"]')).first();
+    expect(await assign.textContent()).toContain('Giao xử lý');
+    expect(await assign.textContent()).toContain(`giao cho ${D1.email}`);
+    // Newest first: the assignee's last step is the first status row.
+    expect(await rows.and(page.locator('[data-kind="status"]')).first().textContent()).toContain('Đã xử lý');
+    expect(await audit.getByTestId('ledger-audit-count').getAttribute('data-total')).toBe(String(total));
+    await shot(head, 'ledger-real-07-audit');
   });
 
   it('"Báo cáo": the register of the year as PDF (A4 landscape, Vietnamese intact) and XLSX, saved where asked', async () => {

@@ -8,6 +8,7 @@ import { createDelegationHandlers } from './delegation-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { createHandoverHandlers } from './handover-handlers.ts';
 import { createLedgerHandlers } from './ledger-handlers.ts';
+import { createAuditHandlers } from './audit-handlers.ts';
 
 /** The implementation of every contract call. The type forces one handler per channel. */
 export function createHandlers(s: AppServices): Handlers {
@@ -109,6 +110,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createDelegationHandlers(s),
     ...createComposeHandlers(s),
     ...createLedgerHandlers(s),
+    ...createAuditHandlers(s),
   };
 }
 

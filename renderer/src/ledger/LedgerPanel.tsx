@@ -1,11 +1,12 @@
 // "Sổ văn bản đến": the processing ledger of a unit mailbox over the mail view. The register table
-// (filters, sort, pages) with the chosen entry's detail and actions beside it, and the head's
-// dashboard. A unit account opens its own book; a delegate picks the unit mailbox it acts on
+// (filters, sort, pages) with the chosen entry's detail and actions beside it, the head's
+// dashboard, reports and the mailbox's audit log. A unit account opens its own book; a delegate picks the unit mailbox it acts on
 // (the shared mailboxes of the folder pane). Esc closes it; the focus returns to the opener.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useModalFocus } from '../components/useModalFocus.ts';
+import { LedgerAuditView } from './LedgerAuditView.tsx';
 import { LedgerBookView } from './LedgerBookView.tsx';
 import { LedgerDashboardView } from './LedgerDashboardView.tsx';
 import { LedgerReportView } from './LedgerReportView.tsx';
@@ -16,8 +17,8 @@ import { ledgerBooks } from './ledgerRules.ts';
 import type { LedgerAt } from './useLedgerData.ts';
 import './ledger.css';
 
-type Tab = 'book' | 'dashboard' | 'report' | 'rules';
-const TABS: Tab[] = ['book', 'dashboard', 'report', 'rules'];
+type Tab = 'book' | 'dashboard' | 'report' | 'audit' | 'rules';
+const TABS: Tab[] = ['book', 'dashboard', 'report', 'audit', 'rules'];
 
 interface Props {
   account: AccountSummary;
@@ -86,6 +87,8 @@ export function LedgerPanel({ account, units, onClose, initial }: Props) {
             <LedgerDashboardView key={mailbox ?? ''} target={target} />
           ) : tab === 'report' ? (
             <LedgerReportView key={mailbox ?? ''} target={target} />
+          ) : tab === 'audit' ? (
+            <LedgerAuditView key={mailbox ?? ''} target={target} />
           ) : (
             <LedgerRulesView />
           )}

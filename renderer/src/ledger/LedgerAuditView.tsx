@@ -1,0 +1,157 @@
+// "Nhật ký": the audit log of the unit mailbox the ledger is open on, newest first, a page at a
+// time: when, who (or "ngoài ứng dụng" for a change another client made), what, on which message,
+// and the chain's state as read now (intact, or the first problem). Read again when the book
+// changes (an action here or on another computer).
+import { useState } from 'react';
+import type { AuditDetailValue, AuditEntry, AuditKind } from '../../../shared/audit.ts';
+import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/ledger.ts';
+import { invoke } from '../api.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { useLive } from '../hooks/useLive.ts';
+import { useLedgerT, type LedgerWords } from './i18n.ts';
+import { queryKey, type BookTarget } from './ledgerQuery.ts';
+import { useLedgerChanged } from './useLedgerData.ts';
+
+const PAGE = 50;
+
+export function LedgerAuditView({ target }: { target: BookTarget }) {
+  const { t, locale } = useLedgerT();
+  const [page, setPage] = useState(0);
+  const query = { ...target, offset: page * PAGE, limit: PAGE };
+  const live = useLive(queryKey(query), () => invoke('audit.page', query));
+  useLedgerChanged(target.accountId, live.refresh);
+  const v = live.value;
+  const last = v ? Math.max(0, Math.ceil(v.total / PAGE) - 1) : 0;
+  return (
+    <section className="ledger-audit" aria-label={t('audit.label')} data-testid="ledger-audit">
+      {live.error && <ErrorNotice error={live.error} testId="ledger-audit-error" />}
+      {live.loading && !v && (
+        <div className="busy" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <span className="muted">{t('audit.loading')}</span>
+        </div>
+      )}
+      {v && (
+        <>
+          <p className="muted">{t('audit.intro', { folder: v.folder })}</p>
+          <div
+            className={v.intact ? 'notice notice-ok' : 'notice notice-error'}
+            role={v.intact ? 'status' : 'alert'}
+            data-testid="ledger-audit-chain"
+            data-intact={v.intact}
+          >
+            {v.intact
+              ? t('audit.intact', { count: v.total })
+              : t('audit.broken', { count: v.problems, first: v.first?.messageVi ?? '' })}
+          </div>
+          {v.pending > 0 && (
+            <p className="muted" data-testid="ledger-audit-pending">
+              {t('audit.pending', { count: v.pending })}
+            </p>
+          )}
+          <div className="ledger-pager">
+            <span data-testid="ledger-audit-count" aria-live="polite" data-total={v.total}>
+              {v.entries.length > 0
+                ? t('count', { from: v.offset + 1, to: v.offset + v.entries.length, total: v.total })
+                : t('countEmpty', { total: v.total })}
+            </span>
+            <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              {t('prev')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="ledger-audit-next"
+              disabled={page >= last}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('next')}
+            </button>
+          </div>
+          {v.total === 0 ? (
+            <p className="muted">{t('audit.empty')}</p>
+          ) : (
+            <AuditTable entries={v.entries} locale={locale} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditTable({ entries, locale }: { entries: AuditEntry[]; locale: string }) {
+  const words = useLedgerT();
+  const { t } = words;
+  const when = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+  return (
+    <table className="ledger-table ledger-audit-table" data-testid="ledger-audit-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('audit.col.at')}</th>
+          <th scope="col">{t('audit.col.by')}</th>
+          <th scope="col">{t('audit.col.kind')}</th>
+          <th scope="col">{t('audit.col.message')}</th>
+          <th scope="col">{t('audit.col.details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => {
+          const outside = e.details.outside === true;
+          return (
+            <tr
+              key={`${e.seq}:${e.uid}`}
+              data-testid="ledger-audit-row"
+              data-kind={e.kind}
+              data-seq={e.seq}
+              data-by={e.by.email}
+              data-outside={outside}
+              title={t('audit.seq', { seq: e.seq })}
+            >
+              <td>{when.format(new Date(e.at))}</td>
+              <td>
+                {outside ? t('audit.outside', { by: e.by.email }) : e.by.email}
+                {!e.trusted && <span className="badge text-danger"> {t('audit.untrusted')}</span>}
+              </td>
+              <td>{t(`audit.kind.${e.kind satisfies AuditKind}`)}</td>
+              <td>{e.message ? t('audit.message', { folder: e.message.folder, uid: e.message.uid }) : '—'}</td>
+              <td>{auditDetails(e, words)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The details a person reads: the entry, its new status, whom to, the deadline, the subject, the
+ * delegate; an outside change says what it was.
+ */
+function auditDetails(e: AuditEntry, { t, status }: LedgerWords): string {
+  const d = e.details;
+  if (d.outside === true && typeof d.messageVi === 'string') return d.messageVi;
+  const value = (k: string) => (d[k] === undefined || d[k] === null || d[k] === '' ? null : String(d[k]));
+  const parts = [
+    value('number') && value('year')
+      ? t('audit.detail.entry', { number: String(d.number), year: String(d.year) })
+      : null,
+    e.kind === 'status' && isStatus(d.status) ? status(d.status) : null,
+    e.kind === 'assign' && value('to') ? t('audit.detail.to', { value: String(d.to) }) : null,
+    value('delegate') ? t('audit.detail.delegate', { value: String(d.delegate) }) : null,
+    value('deadline') ? t('audit.detail.deadline', { value: String(d.deadline) }) : null,
+    value('subject') ? t('audit.detail.subject', { value: String(d.subject) }) : null,
+    e.kind !== 'assign' && value('to') ? t('audit.detail.recipients', { value: String(d.to) }) : null,
+    d.queued === true ? t('audit.detail.queued') : null,
+  ];
+  return parts.filter((p): p is string => p !== null).join(' · ');
+}
+
+const isStatus = (v: AuditDetailValue | undefined): v is EntryStatus => ENTRY_STATUSES.includes(v as EntryStatus);
