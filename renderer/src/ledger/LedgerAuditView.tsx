@@ -118,7 +118,7 @@ function AuditTable({ entries, locale }: { entries: AuditEntry[]; locale: string
               <td>{when.format(new Date(e.at))}</td>
               <td>
                 {outside ? t('audit.outside', { by: e.by.email }) : e.by.email}
-                {!e.trusted && <span className="badge text-danger"> {t('audit.untrusted')}</span>}
+                {!e.trusted && <span className="badge badge-untrusted">{t('audit.untrusted')}</span>}
               </td>
               <td>{t(`audit.kind.${e.kind satisfies AuditKind}`)}</td>
               <td>{e.message ? t('audit.message', { folder: e.message.folder, uid: e.message.uid }) : '—'}</td>
