@@ -236,6 +236,7 @@ export function createAppServices(caps: PlatformCapabilities): AppServices {
     exportWorkerUrl: caps.exportWorkerUrl,
     audit: audit.sink,
   });
+  lifetime.add(toDisposable(() => handover.dispose()));
   const sendPolicyFile = caps.sendPolicyFile ?? join(caps.profileDir, 'send-policy.json');
   const sendPolicy = () => loadSendPolicy(sendPolicyFile);
   const send = createSendServices({

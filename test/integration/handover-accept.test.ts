@@ -33,6 +33,8 @@ let incoming: AppServices;
 let incomingProfile: string;
 let other: ImapFlow;
 let bag: string;
+/** The .tar package the last tests accept (exported after the restore). */
+let tarPackage: string;
 const cli = (args: string[]) => runCli(incomingProfile, args);
 
 const services = (profileDir: string, secrets: AppServices['caps']['secrets']) =>
@@ -287,5 +289,30 @@ describe('accepting a handover', () => {
       expect(d.mtime, d.path).toBeGreaterThanOrEqual(since);
       expect(d.mtime, d.path).toBeLessThanOrEqual(until);
     }
+    tarPackage = exported.tarPath as string;
+  }, 240_000);
+
+  it('accepting the .tar: one extraction serves the comparison and its list; the receipt is appended; it verifies', async () => {
+    // Since that export: one message lost on the server.
+    const [gone] = await uidsOf('INBOX');
+    await other.mailboxOpen('INBOX');
+    await other.messageDelete([gone as number], { uid: true });
+    await other.mailboxClose();
+    const result = await incoming.handover.accept(tarPackage, { accountEmail: UNIT_EMAIL });
+    expect(result.verification.valid).toBe(true);
+    expect(result.receipt.files.every((f) => f.startsWith(`${tarPackage}:`))).toBe(true);
+    const diff = await incoming.handover.diff(tarPackage, result.accountId);
+    const inbox = diff.folders.find((f) => f.path === 'INBOX');
+    expect(inbox?.missingUids).toEqual([gone]);
+    const rows = await incoming.handover.packageMessages(tarPackage, 'INBOX', inbox?.missingUids ?? []);
+    expect(rows.map((r) => r.uid)).toEqual([gone]);
+    expect(rows[0]?.subject).toMatch(/^Chỉ đạo số \d+\/UBND-VP$/);
+    expect(rows[0]?.from).toContain('@');
+    // The receipt is in the .tar itself, and the .tar (opened afresh by verification) still verifies.
+    const names: string[] = [];
+    await list({ file: tarPackage, onReadEntry: (e) => names.push(e.path) });
+    expect(names.some((n) => /\/seal\/.+\.tagmanifest\.p7s$/.test(n))).toBe(true);
+    expect((await incoming.handover.verify(tarPackage)).valid).toBe(true);
+    expect((await incoming.handover.restore(tarPackage, result.accountId)).restored).toBe(1);
   }, 240_000);
 });

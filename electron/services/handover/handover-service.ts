@@ -24,6 +24,7 @@ import { buildStatement, signReceipt, storeReceipt } from './accept/acceptance-r
 import { diffPackage } from './accept/package-diff.ts';
 import { readPackageIndex } from './accept/package-index.ts';
 import { packageMessages } from './accept/package-messages.ts';
+import { OpenedBags } from './accept/opened-bags.ts';
 import { openItemsReminder, readPackageLedger } from './accept/package-ledger.ts';
 import { restoreMissing } from './accept/restore.ts';
 import { BAG_FILES, STATE_DIR } from './bag/bag-layout.ts';
@@ -32,7 +33,7 @@ import type { RegisterFile } from './export/finalize.ts';
 import { ExportState } from './export/export-state.ts';
 import { emptyRegisters } from './export/registers.ts';
 import type { RecordParty } from './record/record-types.ts';
-import { openBag, type OpenedBag } from './verify/open-bag.ts';
+import type { OpenedBag } from './verify/open-bag.ts';
 import { verifyBag, verifyOpenedBag, type VerifyOptions } from './verify/verify-bag.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { AuditSink } from '../audit/audit-sink.ts';
@@ -78,9 +79,16 @@ const DONE_FOLDER = /(^|[/.])đã xử lý$/iu;
 
 export class HandoverService {
   private readonly deps: HandoverServiceDeps;
+  /** The package being accepted, a .tar extracted once for all the calls on it. */
+  private readonly bags = new OpenedBags();
 
   constructor(deps: HandoverServiceDeps) {
     this.deps = deps;
+  }
+
+  /** Removes the extraction of the last .tar package opened. */
+  dispose(): Promise<void> {
+    return this.bags.dispose();
   }
 
   private now(): Date {
@@ -272,6 +280,7 @@ export class HandoverService {
       });
       const receipt = await signReceipt(statement, new Uint8Array(tagmanifest), await identity.signer());
       const files = await storeReceipt(path, receipt);
+      await this.bags.appended(path, receipt.files);
       let mailboxFolder: string | null = null;
       let mailboxError: string | null = null;
       try {
@@ -342,12 +351,7 @@ export class HandoverService {
   }
 
   private async withBag<T>(path: string, work: (bag: OpenedBag) => Promise<T>): Promise<T> {
-    const bag = await openBag(path);
-    try {
-      return await work(bag);
-    } finally {
-      await bag.cleanup();
-    }
+    return work(await this.bags.open(path));
   }
 
   private async withClient<T>(accountId: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
