@@ -13,7 +13,7 @@ import { cached, FakeMailbox, fakeAccount, folderInfo } from './fake-mailbox.ts'
 const account = fakeAccount();
 const TOTAL = 60;
 const FIRST_PROBLEM = 'Bản ghi số 7 của nhật ký đã bị xóa khỏi thư mục.';
-const asked: Array<{ offset: number; limit: number }> = [];
+const asked: Array<{ offset: number; limit: number; kind?: string; actor?: string }> = [];
 
 let ui: FakePage;
 let page: Page;
@@ -47,15 +47,18 @@ function entry(seq: number): AuditEntry {
   };
 }
 
-function auditPage(offset: number, limit: number): AuditPage {
-  asked.push({ offset, limit });
-  const seqs = Array.from({ length: TOTAL }, (_, i) => TOTAL - i).slice(offset, offset + limit);
+function auditPage(q: { offset: number; limit: number; kind?: string; actor?: string }): AuditPage {
+  asked.push(q);
+  const kept = Array.from({ length: TOTAL }, (_, i) => entry(TOTAL - i))
+    .filter((e) => q.kind === undefined || e.kind === q.kind)
+    .filter((e) => q.actor === undefined || e.by.email === q.actor);
   return {
     mailbox: account.email,
     folder: 'UnitMailbox/Audit',
-    total: TOTAL,
-    offset,
-    entries: seqs.map(entry),
+    records: TOTAL,
+    total: kept.length,
+    offset: q.offset,
+    entries: kept.slice(q.offset, q.offset + q.limit),
     intact: false,
     problems: 2,
     first: { kind: 'missing', seq: 7, uid: null, detail: 'record 7 is missing', messageVi: FIRST_PROBLEM },
@@ -68,7 +71,7 @@ beforeAll(async () => {
     account,
     folders: [folderInfo('INBOX', { specialUse: '\\Inbox' })],
     messages: [cached('INBOX', 1, 'Công văn 123/UBND-VP về chuyển đổi số')],
-    overrides: { 'audit.page': ({ offset, limit }) => auditPage(offset, limit) },
+    overrides: { 'audit.page': (q) => auditPage(q) },
   });
   ui = await openFakePage(fake);
   page = ui.page;
@@ -109,6 +112,19 @@ describe('the audit log tab', () => {
     await expect.poll(() => byTestId('ledger-audit-count').textContent()).toBe(`51–60 / ${TOTAL}`);
     expect(await byTestId('ledger-audit-row').count()).toBe(10);
     expect(await byTestId('ledger-audit-next').isDisabled()).toBe(true);
-    expect(asked.at(-1)).toEqual({ offset: 50, limit: 50 });
+    expect(asked.at(-1)).toMatchObject({ offset: 50, limit: 50 });
+  });
+
+  it('filters by action and by person, from the first page; the chain line still counts the whole log', async () => {
+    await byTestId('ledger-audit-kind').selectOption('flag');
+    await expect.poll(() => byTestId('ledger-audit-count').textContent()).toBe('1–1 / 1');
+    expect(asked.at(-1)).toMatchObject({ offset: 0, kind: 'flag' });
+    expect(await byTestId('ledger-audit-row').getAttribute('data-outside')).toBe('true');
+    await byTestId('ledger-audit-kind').selectOption('');
+    await byTestId('ledger-audit-actor').fill('canbo1@binhphuoc.gov.vn');
+    await expect.poll(() => byTestId('ledger-audit-count').textContent()).toBe(`1–50 / ${TOTAL - 1}`);
+    expect(asked.at(-1)).toMatchObject({ offset: 0, actor: 'canbo1@binhphuoc.gov.vn' });
+    expect(asked.at(-1)?.kind).toBeUndefined();
+    await ui.shot('audit-fake-02-filtered');
   });
 });

@@ -8,16 +8,17 @@ import type { HandlersFor } from './handler-types.ts';
 
 export function createAuditHandlers(s: AppServices): HandlersFor<keyof typeof auditContract> {
   return {
-    'audit.page': async ({ accountId, mailbox, offset, limit }) => {
+    'audit.page': async ({ accountId, mailbox, offset, limit, kind, actor }) => {
       const account = s.accounts.get(accountId);
       const target: AuditTarget = mailbox ? { accountId: account.id, mailbox } : account.id;
       const { log } = s.audit;
-      const all = await log.list(target);
+      const all = await log.list(target, { ...(kind ? { kind } : {}), ...(actor ? { actor } : {}) });
       const verification = await log.verify(target);
       const newest = [...all].sort((a, b) => b.seq - a.seq || b.uid - a.uid);
       return {
         mailbox: (mailbox ?? account.email).toLowerCase(),
         folder: verification.folder,
+        records: verification.records,
         total: all.length,
         offset,
         entries: newest.slice(offset, offset + limit),

@@ -2,8 +2,8 @@
 // time: when, who (or "ngoài ứng dụng" for a change another client made), what, on which message,
 // and the chain's state as read now (intact, or the first problem). Read again when the book
 // changes (an action here or on another computer).
-import { useState } from 'react';
-import type { AuditDetailValue, AuditEntry, AuditKind } from '../../../shared/audit.ts';
+import { useId, useState } from 'react';
+import { AUDIT_KINDS, type AuditDetailValue, type AuditEntry, type AuditKind } from '../../../shared/audit.ts';
 import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/ledger.ts';
 import { invoke } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -17,7 +17,14 @@ const PAGE = 50;
 export function LedgerAuditView({ target }: { target: BookTarget }) {
   const { t, locale } = useLedgerT();
   const [page, setPage] = useState(0);
-  const query = { ...target, offset: page * PAGE, limit: PAGE };
+  const [filter, setFilter] = useState<AuditFilter>({ kind: '', actor: '' });
+  const query = {
+    ...target,
+    offset: page * PAGE,
+    limit: PAGE,
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.actor.trim() ? { actor: filter.actor.trim() } : {}),
+  };
   const live = useLive(queryKey(query), () => invoke('audit.page', query));
   useLedgerChanged(target.accountId, live.refresh);
   const v = live.value;
@@ -41,9 +48,16 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
             data-intact={v.intact}
           >
             {v.intact
-              ? t('audit.intact', { count: v.total })
+              ? t('audit.intact', { count: v.records })
               : t('audit.broken', { count: v.problems, first: v.first?.messageVi ?? '' })}
           </div>
+          <AuditFilters
+            filter={filter}
+            onChange={(f) => {
+              setFilter(f);
+              setPage(0);
+            }}
+          />
           {v.pending > 0 && (
             <p className="muted" data-testid="ledger-audit-pending">
               {t('audit.pending', { count: v.pending })}
@@ -76,6 +90,49 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
         </>
       )}
     </section>
+  );
+}
+
+interface AuditFilter {
+  kind: AuditKind | '';
+  actor: string;
+}
+
+/** Which records to show: one action, what one person did. Each change shows the first page. */
+function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChange(f: AuditFilter): void }) {
+  const { t } = useLedgerT();
+  const id = useId();
+  return (
+    <form
+      className="ledger-filters"
+      role="search"
+      aria-label={t('audit.filter.label')}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label htmlFor={`${id}-kind`}>{t('audit.col.kind')}</label>
+      <select
+        id={`${id}-kind`}
+        data-testid="ledger-audit-kind"
+        value={filter.kind}
+        onChange={(e) => onChange({ ...filter, kind: e.target.value as AuditKind | '' })}
+      >
+        <option value="">{t('audit.filter.allKinds')}</option>
+        {AUDIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`audit.kind.${k}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-actor`}>{t('audit.col.by')}</label>
+      <input
+        id={`${id}-actor`}
+        type="search"
+        data-testid="ledger-audit-actor"
+        placeholder={t('audit.filter.actorPlaceholder')}
+        value={filter.actor}
+        onChange={(e) => onChange({ ...filter, actor: e.target.value })}
+      />
+    </form>
   );
 }
 

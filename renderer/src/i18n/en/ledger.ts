@@ -207,6 +207,7 @@ export const ledgerEn: Translation<typeof ledgerVi> = {
     pending_other: '{{count}} records waiting on this computer for the server.',
     empty: 'The audit log has no records yet.',
     loading: 'Reading the audit log…',
+    filter: { label: 'Filter the log', allKinds: 'Every action', actorPlaceholder: "the person's e-mail address" },
     col: { at: 'When', by: 'Who', kind: 'Action', message: 'Message', details: 'Details' },
     outside: 'outside the app (seen by {{by}})',
     untrusted: 'signature not valid',

@@ -201,6 +201,7 @@ export const ledgerVi = {
     pending_other: '{{count}} bản ghi đang chờ ghi lên máy chủ từ máy này.',
     empty: 'Nhật ký chưa có bản ghi nào.',
     loading: 'Đang đọc nhật ký…',
+    filter: { label: 'Lọc nhật ký', allKinds: 'Mọi thao tác', actorPlaceholder: 'địa chỉ thư của người thực hiện' },
     col: { at: 'Thời điểm', by: 'Người thực hiện', kind: 'Thao tác', message: 'Thư', details: 'Chi tiết' },
     outside: 'ngoài ứng dụng (thấy bởi {{by}})',
     untrusted: 'chữ ký không hợp lệ',
