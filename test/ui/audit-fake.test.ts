@@ -122,9 +122,14 @@ describe('the audit log tab', () => {
     expect(await byTestId('ledger-audit-row').getAttribute('data-outside')).toBe('true');
     await byTestId('ledger-audit-kind').selectOption('');
     await byTestId('ledger-audit-actor').fill('canbo1@binhphuoc.gov.vn');
+    await byTestId('ledger-audit-actor').press('Enter');
     await expect.poll(() => byTestId('ledger-audit-count').textContent()).toBe(`1–50 / ${TOTAL - 1}`);
     expect(asked.at(-1)).toMatchObject({ offset: 0, actor: 'canbo1@binhphuoc.gov.vn' });
     expect(asked.at(-1)?.kind).toBeUndefined();
     await ui.shot('audit-fake-02-filtered');
+    // Nobody by that address: said so, not "the log is empty".
+    await byTestId('ledger-audit-actor').fill('khac@binhphuoc.gov.vn');
+    await byTestId('ledger-audit-actor').press('Enter');
+    await expect.poll(() => byTestId('ledger-audit-empty').textContent()).toBe('Không có bản ghi nào khớp bộ lọc.');
   });
 });

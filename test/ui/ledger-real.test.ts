@@ -296,11 +296,13 @@ describe('the ledger in the UI against the real server', { timeout: 180_000 }, (
     await shot(head, 'ledger-real-07-audit');
     // What the assignee did, on the server's log: the claim and the two status changes.
     await audit.getByTestId('ledger-audit-actor').fill(D1.email);
+    await audit.getByTestId('ledger-audit-actor').press('Enter');
     await expect
       .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))), { timeout: 60_000 })
       .toEqual(['status', 'status', 'claim']);
     expect(await audit.getByTestId('ledger-audit-chain').textContent()).toContain(`${total} bản ghi`);
     await audit.getByTestId('ledger-audit-actor').fill('');
+    await audit.getByTestId('ledger-audit-actor').press('Enter');
   });
 
   it('"Báo cáo": the register of the year as PDF (A4 landscape, Vietnamese intact) and XLSX, saved where asked', async () => {

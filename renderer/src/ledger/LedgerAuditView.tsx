@@ -83,7 +83,9 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
             </button>
           </div>
           {v.total === 0 ? (
-            <p className="muted">{t('audit.empty')}</p>
+            <p className="muted" data-testid="ledger-audit-empty">
+              {t(v.records === 0 ? 'audit.empty' : 'audit.noMatch')}
+            </p>
           ) : (
             <AuditTable entries={v.entries} locale={locale} />
           )}
@@ -98,23 +100,33 @@ interface AuditFilter {
   actor: string;
 }
 
-/** Which records to show: one action, what one person did. Each change shows the first page. */
+/**
+ * Which records to show: one action, what one person did (applied on Enter or on leaving the
+ * field: each reading goes through the whole log on the server). Each change shows the first page.
+ */
 function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChange(f: AuditFilter): void }) {
   const { t } = useLedgerT();
   const id = useId();
+  const [actor, setActor] = useState(filter.actor);
+  const applyActor = () => {
+    if (actor.trim() !== filter.actor.trim()) onChange({ ...filter, actor });
+  };
   return (
     <form
       className="ledger-filters"
       role="search"
       aria-label={t('audit.filter.label')}
-      onSubmit={(e) => e.preventDefault()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        applyActor();
+      }}
     >
       <label htmlFor={`${id}-kind`}>{t('audit.col.kind')}</label>
       <select
         id={`${id}-kind`}
         data-testid="ledger-audit-kind"
         value={filter.kind}
-        onChange={(e) => onChange({ ...filter, kind: e.target.value as AuditKind | '' })}
+        onChange={(e) => onChange({ ...filter, actor, kind: e.target.value as AuditKind | '' })}
       >
         <option value="">{t('audit.filter.allKinds')}</option>
         {AUDIT_KINDS.map((k) => (
@@ -129,8 +141,9 @@ function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChange(f: A
         type="search"
         data-testid="ledger-audit-actor"
         placeholder={t('audit.filter.actorPlaceholder')}
-        value={filter.actor}
-        onChange={(e) => onChange({ ...filter, actor: e.target.value })}
+        value={actor}
+        onChange={(e) => setActor(e.target.value)}
+        onBlur={applyActor}
       />
     </form>
   );

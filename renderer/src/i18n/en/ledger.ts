@@ -206,6 +206,7 @@ export const ledgerEn: Translation<typeof ledgerVi> = {
     pending_one: '{{count}} record waiting on this computer for the server.',
     pending_other: '{{count}} records waiting on this computer for the server.',
     empty: 'The audit log has no records yet.',
+    noMatch: 'No record matches the filters.',
     loading: 'Reading the audit log…',
     filter: { label: 'Filter the log', allKinds: 'Every action', actorPlaceholder: "the person's e-mail address" },
     col: { at: 'When', by: 'Who', kind: 'Action', message: 'Message', details: 'Details' },

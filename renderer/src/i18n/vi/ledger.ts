@@ -200,6 +200,7 @@ export const ledgerVi = {
     broken: 'Nhật ký đã bị can thiệp ({{count}} vấn đề). Vấn đề đầu tiên: {{first}}',
     pending_other: '{{count}} bản ghi đang chờ ghi lên máy chủ từ máy này.',
     empty: 'Nhật ký chưa có bản ghi nào.',
+    noMatch: 'Không có bản ghi nào khớp bộ lọc.',
     loading: 'Đang đọc nhật ký…',
     filter: { label: 'Lọc nhật ký', allKinds: 'Mọi thao tác', actorPlaceholder: 'địa chỉ thư của người thực hiện' },
     col: { at: 'Thời điểm', by: 'Người thực hiện', kind: 'Thao tác', message: 'Thư', details: 'Chi tiết' },
