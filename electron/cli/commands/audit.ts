@@ -29,8 +29,7 @@ async function list(v: Values, s: AppServices, target: AuditTarget): Promise<Out
   const offset = v.offset === undefined ? 0 : intOption('--offset', v.offset, 0, Number.MAX_SAFE_INTEGER);
   const limit = v.limit === undefined ? undefined : intOption('--limit', v.limit, 1, Number.MAX_SAFE_INTEGER);
   const { log } = s.audit;
-  const all = await log.list(target);
-  const verification = await log.verify(target);
+  const { entries: all, verification } = await log.overview(target);
   const outside = await outsideNow(log, target);
   const entries = all.slice(offset, limit === undefined ? undefined : offset + limit);
   const pending = log.pendingCount(target);

@@ -12,8 +12,8 @@ export function createAuditHandlers(s: AppServices): HandlersFor<keyof typeof au
       const account = s.accounts.get(accountId);
       const target: AuditTarget = mailbox ? { accountId: account.id, mailbox } : account.id;
       const { log } = s.audit;
-      const all = await log.list(target, { ...(kind ? { kind } : {}), ...(actor ? { actor } : {}) });
-      const verification = await log.verify(target);
+      const filter = { ...(kind ? { kind } : {}), ...(actor ? { actor } : {}) };
+      const { entries: all, verification } = await log.overview(target, filter);
       const newest = [...all].sort((a, b) => b.seq - a.seq || b.uid - a.uid);
       return {
         mailbox: (mailbox ?? account.email).toLowerCase(),

@@ -157,29 +157,22 @@ export class AuditLog {
 
   /** The records, oldest first, filtered; each says whether it verified on its own. */
   async list(target: AuditTarget, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-    return this.session(target, async (c) => {
-      const read = await this.read(c);
-      const actor = filter.actor?.toLowerCase();
-      return read.items
-        .filter((i) => filter.from === undefined || i.record.at >= filter.from)
-        .filter((i) => filter.to === undefined || i.record.at <= filter.to)
-        .filter((i) => actor === undefined || i.record.by.email.toLowerCase() === actor)
-        .filter((i) => filter.kind === undefined || i.record.kind === filter.kind)
-        .map((i) => ({ ...i.record, uid: i.uid, sha256: i.sha256, trusted: i.trusted }));
-    });
+    return this.session(target, async (c) => entriesOf(await this.read(c), filter));
   }
 
   /** Every problem of the log, the first (lowest seq, then UID) named. */
   async verify(target: AuditTarget): Promise<AuditVerification> {
+    return this.session(target, async (c) => verificationOf(await this.read(c)));
+  }
+
+  /** list() and verify() from one reading of the folder (a page of the log with its state). */
+  async overview(
+    target: AuditTarget,
+    filter: AuditFilter = {},
+  ): Promise<{ entries: AuditEntry[]; verification: AuditVerification }> {
     return this.session(target, async (c) => {
       const read = await this.read(c);
-      return {
-        folder: read.folder,
-        records: read.items.length,
-        intact: read.problems.length === 0,
-        problems: read.problems,
-        first: read.problems[0] ?? null,
-      };
+      return { entries: entriesOf(read, filter), verification: verificationOf(read) };
     });
   }
 
@@ -292,4 +285,26 @@ export class AuditLog {
       pathOf: (folder) => sessionPath(place, folder),
     };
   }
+}
+
+/** A reading's records, oldest first, filtered; each says whether it verified on its own. */
+function entriesOf(read: AuditRead, filter: AuditFilter): AuditEntry[] {
+  const actor = filter.actor?.toLowerCase();
+  return read.items
+    .filter((i) => filter.from === undefined || i.record.at >= filter.from)
+    .filter((i) => filter.to === undefined || i.record.at <= filter.to)
+    .filter((i) => actor === undefined || i.record.by.email.toLowerCase() === actor)
+    .filter((i) => filter.kind === undefined || i.record.kind === filter.kind)
+    .map((i) => ({ ...i.record, uid: i.uid, sha256: i.sha256, trusted: i.trusted }));
+}
+
+/** A reading's problems, the first (lowest seq, then UID) named. */
+function verificationOf(read: AuditRead): AuditVerification {
+  return {
+    folder: read.folder,
+    records: read.items.length,
+    intact: read.problems.length === 0,
+    problems: read.problems,
+    first: read.problems[0] ?? null,
+  };
 }
