@@ -19,6 +19,7 @@ import { keyOfDate, DAY_SLOTS } from '../../electron/services/cache/search-keys.
 import { markedWords } from '../../electron/services/cache/marked-words.ts';
 import { indexWords } from '../../electron/services/search/query.ts';
 import { foldText } from '../../shared/text-fold.ts';
+import { ftsBytes } from './fts-size.ts';
 import { writeSection } from './handover/report.ts';
 import { log } from './rounds.ts';
 import { type CorpusMessage, corpusMessage, corpusText } from './search-corpus.ts';
@@ -75,6 +76,8 @@ interface Layout {
   phrase: (db: DatabaseSync, w: string[]) => Set<number> | null;
   /** The rowids the word typed with marks finds. */
   marked: (db: DatabaseSync, word: string) => Set<number>;
+  /** Where a word typed without marks is asked for as its written forms: the rowids it finds. */
+  plain?: (db: DatabaseSync, word: string) => Set<number>;
 }
 
 const fts = (name: string, cols: string, detail: string, tokenize: string) =>
@@ -90,20 +93,22 @@ const six = (m: CorpusMessage, f: (s: string) => string) =>
 const ids = (db: DatabaseSync, sql: string, ...args: string[]) =>
   new Set((db.prepare(sql).all(...args) as Array<{ rowid: number }>).map((r) => r.rowid));
 const union = (...sets: Array<Set<number>>) => new Set(sets.flatMap((s) => [...s]));
-const phraseIn = (db: DatabaseSync, table: string, w: string[]) =>
-  ids(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, quote(w.join(' ')));
+/** The rowids of `table` an FTS5 expression finds. */
+const match = (db: DatabaseSync, table: string, expr: string) =>
+  ids(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, expr);
+const phraseIn = (db: DatabaseSync, table: string, w: string[]) => match(db, table, quote(w.join(' ')));
 /** A phrase as its word pairs (all present, anywhere in the message). */
 const pairsIn = (db: DatabaseSync, table: string, w: string[]) =>
-  w.length === 1
-    ? ids(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, quote(w[0] as string))
-    : ids(
-        db,
-        `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`,
-        w
+  match(
+    db,
+    table,
+    w.length === 1
+      ? quote(w[0] as string)
+      : w
           .slice(1)
           .map((b, i) => quote(`${w[i]}${PAIR}${b}`))
           .join(' AND '),
-      );
+  );
 /** A phrase as its word pairs, and the three words ending with each of its numbers. */
 const pairsAndNumbersIn = (db: DatabaseSync, table: string, w: string[]) => {
   const triples = w.flatMap((c, i) =>
@@ -111,7 +116,7 @@ const pairsAndNumbersIn = (db: DatabaseSync, table: string, w: string[]) => {
   );
   const found = pairsIn(db, table, w);
   if (triples.length === 0) return found;
-  const also = ids(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, triples.join(' AND '));
+  const also = match(db, table, triples.join(' AND '));
   return new Set([...found].filter((k) => also.has(k)));
 };
 /** A folded word as all the written words of the vocabulary that fold to it. */
@@ -120,6 +125,18 @@ const variants = (db: DatabaseSync, table: string, word: string) => {
   const all = (db.prepare(`SELECT term FROM ${table}_vocab`).all() as Array<{ term: string }>).map((r) => r.term);
   return all.filter((t) => !t.includes(PAIR) && folded(t) === word);
 };
+
+/** A word with marks in the layouts that keep the body's words as written. */
+const writtenMarked = (db: DatabaseSync, word: string) =>
+  union(
+    match(db, 'words', quote(word)),
+    // The header fields are folded here; the cache checks a header word with marks on the
+    // field's text (um_has_words). No header of the corpus holds `hợp`, so this stands for it.
+    match(db, 'head', quote(folded(word))),
+  );
+/** A word typed without marks in those layouts: every written form of it, and the folded headers. */
+const writtenPlain = (db: DatabaseSync, word: string) =>
+  union(...variants(db, 'words', word).map((v) => match(db, 'words', quote(v))), match(db, 'head', quote(word)));
 
 /** The cache's own tables (search-index-sql.ts), as the migrations leave them. */
 const OWN_TABLES = [...BODY_FIRST_SQL.matchAll(/CREATE VIRTUAL TABLE[^;]+;/g)].map((m) => m[0]);
@@ -145,7 +162,7 @@ const LAYOUTS: Layout[] = [
     ddl: [fts('fold', 'body, subject, sender, to_addr, cc_addr, attachment', 'full', FOLD)],
     row: (m) => ({ fold: six(m, foldText) }),
     phrase: (db, w) => phraseIn(db, 'fold', w),
-    marked: (db, word) => ids(db, 'SELECT rowid FROM fold WHERE fold MATCH ?', quote(folded(word))),
+    marked: (db, word) => match(db, 'fold', quote(folded(word))),
   },
   {
     name: 'folded words with columns, no positions + words with marks',
@@ -200,13 +217,8 @@ const LAYOUTS: Layout[] = [
     ddl: [fts('words', 'body', 'none', WITH_PAIRS), fts('head', HEAD, 'full', FOLD)],
     row: (m) => ({ words: [`${m.body.normalize('NFC')} ${pairs(m.body)}`], head: head(m).map(foldText) }),
     phrase: (db, w) => union(phraseIn(db, 'head', w), pairsIn(db, 'words', w)),
-    marked: (db, word) =>
-      union(
-        ids(db, 'SELECT rowid FROM words WHERE words MATCH ?', quote(word)),
-        // The header fields are folded here; the cache checks a header word with marks on the
-        // field's text (um_has_words). No header of the corpus holds `hợp`, so this stands for it.
-        ids(db, 'SELECT rowid FROM head WHERE head MATCH ?', quote(folded(word))),
-      ),
+    marked: writtenMarked,
+    plain: writtenPlain,
   },
   {
     name: 'as the row above, and for each number the three words ending with it',
@@ -215,11 +227,8 @@ const LAYOUTS: Layout[] = [
     ddl: [fts('words', 'body', 'none', WITH_PAIRS), fts('head', HEAD, 'full', FOLD)],
     row: (m) => ({ words: [`${m.body.normalize('NFC')} ${pairsAndNumbers(m.body)}`], head: head(m).map(foldText) }),
     phrase: (db, w) => union(phraseIn(db, 'head', w), pairsAndNumbersIn(db, 'words', w)),
-    marked: (db, word) =>
-      union(
-        ids(db, 'SELECT rowid FROM words WHERE words MATCH ?', quote(word)),
-        ids(db, 'SELECT rowid FROM head WHERE head MATCH ?', quote(folded(word))),
-      ),
+    marked: writtenMarked,
+    plain: writtenPlain,
   },
   {
     name: 'folded words only, no positions or columns (the floor)',
@@ -227,7 +236,7 @@ const LAYOUTS: Layout[] = [
     ddl: [fts('fold', 'body', 'none', FOLD)],
     row: (m) => ({ fold: [foldText(corpusText(m))] }),
     phrase: () => null,
-    marked: (db, word) => ids(db, 'SELECT rowid FROM fold WHERE fold MATCH ?', quote(folded(word))),
+    marked: (db, word) => match(db, 'fold', quote(folded(word))),
   },
 ];
 
@@ -301,9 +310,7 @@ for (const layout of LAYOUTS) {
   const parts: string[] = [];
   for (const t of tables) {
     db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
-    const n =
-      (db.prepare(`SELECT COALESCE(SUM(length(block)), 0) AS n FROM ${t}_data`).get() as { n: number }).n +
-      (db.prepare(`SELECT COALESCE(SUM(length(sz)), 0) AS n FROM ${t}_docsize`).get() as { n: number }).n;
+    const n = ftsBytes(db, t);
     bytes += n;
     parts.push(`${t} ${((n / textBytes) * 100).toFixed(1)}%`);
   }
@@ -312,17 +319,10 @@ for (const layout of LAYOUTS) {
   const found = PHRASES.map((p) => layout.phrase(db, p.split(' ')));
   const phrases = found.every((f) => f !== null) ? score(found as Array<Set<number>>, phraseTruth) : null;
   const marked = score([layout.marked(db, MARKED)], [markedTruth]);
-  // A folded word typed without marks still finds every written form (the layout that keeps the
-  // words as written asks for all of them).
-  const plainFound =
-    layout.ddl.some((d) => d.includes(WITH_PAIRS)) && !layout.ddl.some((d) => d.includes('marks'))
-      ? union(
-          ...variants(db, 'words', 'so').map((v) => ids(db, 'SELECT rowid FROM words WHERE words MATCH ?', quote(v))),
-          ids(db, 'SELECT rowid FROM head WHERE head MATCH ?', quote('so')),
-        )
-      : null;
-  const plainNote = plainFound
-    ? `; \`so\` as ${variants(db, 'words', 'so').length} written forms: recall ${score([plainFound], [truth((m) => fields(m).some((f) => words(folded(f)).includes('so')))]).recall.toFixed(4)}`
+  // A folded word typed without marks still finds every written form (the layouts that keep the
+  // words as written ask for all of them).
+  const plainNote = layout.plain
+    ? `; \`so\` as ${variants(db, 'words', 'so').length} written forms: recall ${score([layout.plain(db, 'so')], [truth((m) => fields(m).some((f) => words(folded(f)).includes('so')))]).recall.toFixed(4)}`
     : '';
   db.close();
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -27,6 +27,7 @@ import { tempDir } from '../support/temp-dir.ts';
 import { table, writeSection } from './handover/report.ts';
 import { absoluteCell, fmtMs, log, paired, ratioCell, roundsArg, sideCell, spread, timed } from './rounds.ts';
 import { benchServices } from './bench-services.ts';
+import { ftsBytes } from './fts-size.ts';
 import { corpusMessage, corpusSource, corpusText } from './search-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -151,10 +152,7 @@ try {
   for (const [i, q] of QUERIES.entries()) log(`  ${q}: ${hits[i]} hits`);
 
   // ---- index size ----
-  const blocks = (t: string) =>
-    (cache.db.prepare(`SELECT COALESCE(SUM(length(block)), 0) AS n FROM ${t}_data`).get() as { n: number }).n +
-    (cache.db.prepare(`SELECT COALESCE(SUM(length(sz)), 0) AS n FROM ${t}_docsize`).get() as { n: number }).n;
-  const indexBytes = blocks('fts_fold') + blocks('fts_exact_words');
+  const indexBytes = ftsBytes(cache.db, 'fts_fold') + ftsBytes(cache.db, 'fts_exact_words');
   const share = indexBytes / textBytes;
   log(
     `index ${(indexBytes / 1e6).toFixed(1)} MB for ${(textBytes / 1e6).toFixed(1)} MB of text: ${(share * 100).toFixed(0)}%`,
