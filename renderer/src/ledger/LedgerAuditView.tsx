@@ -9,10 +9,9 @@ import { invoke } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useLive } from '../hooks/useLive.ts';
 import { useLedgerT, type LedgerWords } from './i18n.ts';
-import { queryKey, type BookTarget } from './ledgerQuery.ts';
+import { LedgerPager } from './LedgerPager.tsx';
+import { PAGE_SIZE, queryKey, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerChanged } from './useLedgerData.ts';
-
-const PAGE = 50;
 
 export function LedgerAuditView({ target }: { target: BookTarget }) {
   const { t, locale } = useLedgerT();
@@ -20,15 +19,14 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
   const [filter, setFilter] = useState<AuditFilter>({ kind: '', actor: '' });
   const query = {
     ...target,
-    offset: page * PAGE,
-    limit: PAGE,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE,
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.actor.trim() ? { actor: filter.actor.trim() } : {}),
   };
   const live = useLive(queryKey(query), () => invoke('audit.page', query));
   useLedgerChanged(target.accountId, live.refresh);
   const v = live.value;
-  const last = v ? Math.max(0, Math.ceil(v.total / PAGE) - 1) : 0;
   return (
     <section className="ledger-audit" aria-label={t('audit.label')} data-testid="ledger-audit">
       {live.error && <ErrorNotice error={live.error} testId="ledger-audit-error" />}
@@ -63,25 +61,12 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
               {t('audit.pending', { count: v.pending })}
             </p>
           )}
-          <div className="ledger-pager">
-            <span data-testid="ledger-audit-count" aria-live="polite" data-total={v.total}>
-              {v.entries.length > 0
-                ? t('count', { from: v.offset + 1, to: v.offset + v.entries.length, total: v.total })
-                : t('countEmpty', { total: v.total })}
-            </span>
-            <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {t('prev')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid="ledger-audit-next"
-              disabled={page >= last}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('next')}
-            </button>
-          </div>
+          <LedgerPager
+            testId="ledger-audit"
+            page={page}
+            shown={{ total: v.total, offset: v.offset, count: v.entries.length }}
+            onPage={setPage}
+          />
           {v.total === 0 ? (
             <p className="muted" data-testid="ledger-audit-empty">
               {t(v.records === 0 ? 'audit.empty' : 'audit.noMatch')}

@@ -6,7 +6,8 @@ import { LedgerDetail } from './LedgerDetail.tsx';
 import { LedgerFiltersBar } from './LedgerFilters.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { useLedgerT } from './i18n.ts';
-import { DEFAULT_SORT, NO_FILTERS, lastPage, nextSort, pageRange, type BookTarget } from './ledgerQuery.ts';
+import { LedgerPager } from './LedgerPager.tsx';
+import { DEFAULT_SORT, NO_FILTERS, nextSort, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerPage, type EntryRef } from './useLedgerData.ts';
 
 interface Props {
@@ -25,7 +26,6 @@ export function LedgerBookView({ target, me, owner, initialEntry }: Props) {
   const [selected, setSelected] = useState<EntryRef | null>(initialEntry);
   const book = useLedgerPage(target, filters, sort, page);
   const value = book.value;
-  const range = value ? pageRange(value.total, value.offset, value.rows.length) : null;
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   return (
     <div className="ledger-book">
@@ -43,30 +43,12 @@ export function LedgerBookView({ target, me, owner, initialEntry }: Props) {
       )}
       <div className="ledger-columns">
         <section className="ledger-table-pane" aria-label={t('title')}>
-          <div className="ledger-pager">
-            <span data-testid="ledger-count" aria-live="polite" data-total={value?.total ?? ''}>
-              {value &&
-                (range ? t('count', { ...range, total: value.total }) : t('countEmpty', { total: value.total }))}
-            </span>
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid="ledger-prev"
-              disabled={page === 0}
-              onClick={() => setPage((p) => Math.max(0, p - 1))}
-            >
-              {t('prev')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid="ledger-next"
-              disabled={!value || page >= lastPage(value.total)}
-              onClick={() => setPage((p) => p + 1)}
-            >
-              {t('next')}
-            </button>
-          </div>
+          <LedgerPager
+            testId="ledger"
+            page={page}
+            shown={value && { total: value.total, offset: value.offset, count: value.rows.length }}
+            onPage={setPage}
+          />
           {book.error && <ErrorNotice error={book.error} testId="ledger-error" />}
           {book.loading && !value && (
             <div className="busy" role="status" data-testid="ledger-loading">

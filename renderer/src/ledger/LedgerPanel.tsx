@@ -1,7 +1,8 @@
 // "Sổ văn bản đến": the processing ledger of a unit mailbox over the mail view. The register table
 // (filters, sort, pages) with the chosen entry's detail and actions beside it, the head's
-// dashboard, reports and the mailbox's audit log. A unit account opens its own book; a delegate picks the unit mailbox it acts on
-// (the shared mailboxes of the folder pane). Esc closes it; the focus returns to the opener.
+// dashboard, reports and the mailbox's audit log. A unit account opens its own book; a delegate
+// picks the unit mailbox it acts on (the shared mailboxes of the folder pane). Esc closes it; the
+// focus returns to the opener.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountSummary } from '../../../shared/account.ts';
 import { Icon } from '../components/Icon.tsx';
