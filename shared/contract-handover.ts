@@ -10,7 +10,7 @@ import { emailSchema, passwordSchema } from './account.ts';
 import type { Call } from './contract-call.ts';
 import { accountRef, call } from './contract-call.ts';
 import type { AcceptResult, PackageDiff, PackageMessageRow, RestoreResult } from './handover-accept.ts';
-import type { HandoverProgress, VerifyReport } from './handover.ts';
+import { fingerprintHex, type HandoverProgress, type VerifyReport } from './handover.ts';
 import type { CertificateInfoDto, IdentitySummaryDto } from './identity.ts';
 
 /** A certificate as people compare it: by name, unit and SHA-256 fingerprint. */
@@ -58,8 +58,14 @@ const fingerprintSchema = z
 export const signerFingerprintSchema = z
   .string()
   .max(200)
-  .transform((s) => s.replace(/[:\s]/g, '').toLowerCase())
-  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint (64 hex digits)'));
+  .transform((s, ctx) => {
+    const hex = fingerprintHex(s);
+    if (hex === null) {
+      ctx.addIssue({ code: 'custom', message: 'not a SHA-256 fingerprint (64 hex digits)' });
+      return z.NEVER;
+    }
+    return hex;
+  });
 /** The bag's own directory name: ASCII, so every tool and OS copes with it. */
 const bagNameSchema = z
   .string()

@@ -1,6 +1,15 @@
 // Handover package (BagIt/Mailbag bag): progress of an export or a verification and the
 // verification report. Shared by the services, the CLI and the UI; no Node or DOM APIs.
 
+/**
+ * A certificate's SHA-256 fingerprint as people copy it ("AA:BB:…", spaces, any case) as 64
+ * lower-case hex digits; null when it is not one. The CLI's --expect-signer and the screens' field.
+ */
+export function fingerprintHex(text: string): string | null {
+  const hex = text.replace(/[:\s]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
 export const HANDOVER_PHASES = ['snapshot', 'messages', 'indexes', 'seal', 'tar', 'done'] as const;
 export type HandoverPhase = (typeof HANDOVER_PHASES)[number];
 

@@ -5,7 +5,7 @@
 // Exit codes: 0 valid and the signer authenticated (--ca or --expect-signer), 1 invalid or
 // unreadable, 2 usage, 3 valid mathematically but the signer NOT authenticated.
 import { readFile } from 'node:fs/promises';
-import type { VerifyReport } from '../../../shared/handover.ts';
+import { fingerprintHex, type VerifyReport } from '../../../shared/handover.ts';
 import { AppError } from '../../services/errors/app-error.ts';
 import { parseCertificates } from '../../services/identity/certificates.ts';
 import { verifyBag } from '../../services/handover/verify/verify-bag.ts';
@@ -71,13 +71,13 @@ function formatReport(r: VerifyReport): string {
 
 /** `AA:BB:…` or 64 hex digits. */
 function fingerprintArg(value: string): string {
-  const hex = value.replace(/[:\s]/g, '');
-  if (!/^[0-9a-fA-F]{64}$/.test(hex))
+  const hex = fingerprintHex(value);
+  if (hex === null)
     throw new UsageError(
       `--expect-signer: cần dấu vân tay SHA-256 (64 chữ số hex, cho phép ":") / takes a SHA-256 fingerprint (64 hex digits, ":" allowed), not "${value}"`,
       { showUsage: false },
     );
-  return hex.toLowerCase();
+  return hex;
 }
 
 /** A certificate file: one clear error when it is missing or holds no certificate. */
