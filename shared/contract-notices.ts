@@ -58,6 +58,9 @@ export interface NoticeEvents {
 }
 export const NOTICE_EVENTS: (keyof NoticeEvents)[] = ['notices.new'];
 
+/** How many notices the list keeps, in main and on screen (older ones go; the facts stay told). */
+export const KEPT_NOTICES = 200;
+
 /** The app's list of notices: newest first, with how many are unread. */
 export interface NoticeList {
   items: Notice[];
@@ -65,7 +68,7 @@ export interface NoticeList {
 }
 
 export const noticesContract = {
-  /** The notices kept (the newest 200), newest first. */
+  /** The notices kept (the newest KEPT_NOTICES), newest first. */
   'notices.list': call<NoticeList>()(z.object({})),
   /** The list was opened: every notice is read. */
   'notices.markRead': call<{ unread: 0 }>()(z.object({})),

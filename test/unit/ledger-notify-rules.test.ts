@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Notice } from '../../shared/contract-notices.ts';
+import { KEPT_NOTICES, type Notice } from '../../shared/contract-notices.ts';
 import type { EntryEvent } from '../../shared/ledger.ts';
 import { EventBus } from '../../electron/services/api/event-bus.ts';
 import { ManualClock } from '../../electron/services/clock/clock.ts';
@@ -7,7 +7,7 @@ import { holidayFilePath, loadHolidayCalendar } from '../../electron/services/le
 import type { BookEntry } from '../../electron/services/ledger/ledger-view.ts';
 import { LedgerNotifier } from '../../electron/services/ledger/notify/ledger-notifier.ts';
 import { ledgerNotices, nextWorkingDay } from '../../electron/services/ledger/notify/notice-rules.ts';
-import { KEPT_NOTICES, NoticeStore } from '../../electron/services/ledger/notify/notice-store.ts';
+import { NoticeStore } from '../../electron/services/ledger/notify/notice-store.ts';
 import { syntheticEntry } from '../support/ledger-entries.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

@@ -28,6 +28,7 @@ export function NoticesBell() {
         type="button"
         className="btn btn-ghost notices-button"
         data-testid="btn-notices"
+        data-count={items.length}
         aria-expanded={open}
         aria-controls={panelId}
         title={unread > 0 ? t('notices.unread', { count: unread }) : t('notices.open')}

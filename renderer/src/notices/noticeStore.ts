@@ -1,12 +1,10 @@
 // The app's notices: those main kept (notices.list: they outlive a restart) and those it pushes
-// ('notices.new'), newest first, at most MAX_KEPT, each once (main tells a fact once; a notice id
+// ('notices.new'), newest first, at most KEPT_NOTICES, each once (main tells a fact once; a notice id
 // seen again is ignored), with a count of unread ones. Opening the list and emptying it are told
 // to main, which keeps the state. One subscription for the whole app, started on first use.
 import { useSyncExternalStore } from 'react';
-import type { Notice, NoticeList } from '../../../shared/contract-notices.ts';
+import { KEPT_NOTICES, type Notice, type NoticeList } from '../../../shared/contract-notices.ts';
 import { invoke, onEvent } from '../api.ts';
-
-export const MAX_KEPT = 200;
 
 export interface NoticesState {
   items: readonly Notice[];
@@ -22,31 +20,29 @@ function set(next: NoticesState): void {
   for (const l of listeners) l();
 }
 
-/** Adds a batch (newest first in the list); returns the state. Exported for tests. */
-export function addNotices(notices: readonly Notice[]): NoticesState {
+/** Adds a batch pushed by main (newest first in the list). */
+function addNotices(notices: readonly Notice[]): void {
   const known = new Set(state.items.map((n) => n.id));
   const fresh = notices.filter((n) => !known.has(n.id)).reverse();
   if (fresh.length > 0) {
     set({
-      items: [...fresh, ...state.items].slice(0, MAX_KEPT),
-      unread: Math.min(MAX_KEPT, state.unread + fresh.length),
+      items: [...fresh, ...state.items].slice(0, KEPT_NOTICES),
+      unread: Math.min(KEPT_NOTICES, state.unread + fresh.length),
     });
   }
-  return state;
 }
 
 /**
  * Merges what main kept (read at start) with what arrived meanwhile: a pushed notice is kept by
  * main before it is sent, so only those pushed after main read its list are added to it.
  */
-function loadNotices(kept: NoticeList): NoticesState {
+function loadNotices(kept: NoticeList): void {
   const known = new Set(kept.items.map((n) => n.id));
   const newer = state.items.filter((n) => !known.has(n.id));
   set({
-    items: [...newer, ...kept.items].slice(0, MAX_KEPT),
-    unread: Math.min(MAX_KEPT, kept.unread + newer.length),
+    items: [...newer, ...kept.items].slice(0, KEPT_NOTICES),
+    unread: Math.min(KEPT_NOTICES, kept.unread + newer.length),
   });
-  return state;
 }
 
 /** Failing to tell main only costs the state after a restart: the list here is right. */

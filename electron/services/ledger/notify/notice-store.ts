@@ -5,10 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Notice, NoticeList } from '../../../../shared/contract-notices.ts';
-
-/** How many notices the list keeps (older ones go; the facts stay told). */
-export const KEPT_NOTICES = 200;
+import { KEPT_NOTICES, type Notice, type NoticeList } from '../../../../shared/contract-notices.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS notified (
