@@ -22,7 +22,7 @@ import { ensureRecordTree, appendRecord } from '../records/record-folder.ts';
 import { buildRecordMessage } from '../records/record-message.ts';
 import { buildStatement, signReceipt, storeReceipt } from './accept/acceptance-receipt.ts';
 import { diffPackage } from './accept/package-diff.ts';
-import { readPackageIndex } from './accept/package-index.ts';
+import { KeptPackageIndex } from './accept/kept-index.ts';
 import { packageMessages } from './accept/package-messages.ts';
 import { OpenedBags } from './accept/opened-bags.ts';
 import { openItemsReminder, readPackageLedger } from './accept/package-ledger.ts';
@@ -81,6 +81,8 @@ export class HandoverService {
   private readonly deps: HandoverServiceDeps;
   /** The package being accepted, a .tar extracted once for all the calls on it. */
   private readonly bags = new OpenedBags();
+  /** Its index (folders and messages), read once for the comparison, its lists and the restore. */
+  private readonly indexes = new KeptPackageIndex();
 
   constructor(deps: HandoverServiceDeps) {
     this.deps = deps;
@@ -88,6 +90,7 @@ export class HandoverService {
 
   /** Removes the extraction of the last .tar package opened. */
   dispose(): Promise<void> {
+    this.indexes.clear();
     return this.bags.dispose();
   }
 
@@ -191,20 +194,20 @@ export class HandoverService {
   /** Compares the package with the live mailbox of an account already in this app. */
   async diff(path: string, accountId: string): Promise<PackageDiff> {
     return this.withBag(path, async ({ dir }) => {
-      const index = await readPackageIndex(dir);
+      const index = await this.indexes.read(dir);
       return this.withClient(accountId, (client) => diffPackage(index, client));
     });
   }
 
   /** The package's messages of a folder by UID, decoded from its files (accept/package-messages.ts). */
   async packageMessages(path: string, folder: string, uids: readonly number[]): Promise<PackageMessageRow[]> {
-    return this.withBag(path, async ({ dir }) => packageMessages(dir, await readPackageIndex(dir), folder, uids));
+    return this.withBag(path, async ({ dir }) => packageMessages(dir, await this.indexes.read(dir), folder, uids));
   }
 
   /** Puts back what the server lost since the handover (flags and INTERNALDATE kept). */
   async restore(path: string, accountId: string, opts: JobOptions = {}): Promise<RestoreResult> {
     return this.withBag(path, async ({ dir }) => {
-      const index = await readPackageIndex(dir);
+      const index = await this.indexes.read(dir);
       return this.withClient(accountId, async (client) => {
         const diff = await diffPackage(index, client);
         return restoreMissing(dir, index, diff, client, restoreProgress(opts));
@@ -253,7 +256,7 @@ export class HandoverService {
         ? await accounts.update(existing.id, credential.account, credential.password)
         : await accounts.add(credential.account, credential.password);
 
-      const index = await readPackageIndex(dir);
+      const index = await this.indexes.read(dir);
       const ledger = await readPackageLedger(dir);
       const tagmanifest = await readFile(join(dir, BAG_FILES.tagmanifestSha256));
       const tagmanifestSha256 = createHash('sha256').update(tagmanifest).digest('hex');
