@@ -1,10 +1,8 @@
 // Who a certificate names (họ tên, chức vụ, đơn vị, e-mail), who issued it,
 // how long it is valid, and its fingerprint for comparison by phone.
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../shared/contract-handover.ts';
 import { Fingerprint } from './Fingerprint.tsx';
-import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 
 interface Props {
@@ -17,9 +15,7 @@ interface Props {
 }
 
 export function CertificateCard({ info, testId, fingerprintLabel, fingerprintHelp, children }: Props) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   // When the card was first shown: enough for "đã hết hạn", and render stays pure.
   const [shownAt] = useState(() => Date.now());
   const expired = new Date(info.notAfter).getTime() < shownAt;

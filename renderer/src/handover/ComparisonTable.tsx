@@ -2,9 +2,7 @@
 // from the server, what changed, and what arrived after the handover. A count
 // of missing or changed messages opens their list under the folder's row.
 import { Fragment, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FolderDiff, PackageDiff } from '../../../shared/handover-accept.ts';
-import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 import { PackageMessagesList, type DiffKind } from './PackageMessagesList.tsx';
 
@@ -12,9 +10,7 @@ type Open = { diff: PackageDiff; folder: string; kind: DiffKind } | null;
 
 /** `bagPath`: the package compared; with it, the missing and changed counts open their messages. */
 export function ComparisonTable({ diff, bagPath }: { diff: PackageDiff; bagPath?: string }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   const { totals } = diff;
   // The list shown belongs to the comparison it was opened on: a new one (after a restore) names
   // other messages, so its lists start closed.
@@ -59,9 +55,7 @@ export function ComparisonTable({ diff, bagPath }: { diff: PackageDiff; bagPath?
 }
 
 function ComparisonSummary({ diff: { totals } }: { diff: PackageDiff }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   return (
     <p
       className={totals.missing > 0 ? 'text-danger' : 'hint-ok'}
@@ -82,9 +76,8 @@ function ComparisonSummary({ diff: { totals } }: { diff: PackageDiff }) {
 }
 
 function CountCell({ n, tone }: { n: number; tone: string }) {
-  const { t: tMain } = useTranslation();
-  const { language } = useHandoverT();
-  return <td className={n > 0 ? `num ${tone}` : 'num muted'}>{formatters(language, tMain).count(n)}</td>;
+  const { f } = useHandoverT();
+  return <td className={n > 0 ? `num ${tone}` : 'num muted'}>{f.count(n)}</td>;
 }
 
 interface FolderRowsProps {
@@ -97,9 +90,7 @@ interface FolderRowsProps {
 
 /** A folder's row and, when one of its counts is open, the list of those messages under it. */
 function FolderRows({ row, diff, bagPath, open, onOpen }: FolderRowsProps) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   const listCell = (kind: DiffKind, tone: string) => {
     const n = kind === 'missing' ? row.missing : row.changed;
     if (n === 0 || !bagPath) return <CountCell n={n} tone={tone} />;

@@ -1,8 +1,6 @@
 // The export wizard's last page: what the signed bag holds, where it is, and
 // what the two heads do next.
-import { useTranslation } from 'react-i18next';
 import type { HandoverExportSummary } from '../../../shared/contract-handover.ts';
-import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 import { useRevealOnMount } from './useRevealOnMount.ts';
 
@@ -46,9 +44,7 @@ export function ExportDone({ result, onAgain }: { result: HandoverExportSummary;
 }
 
 function ExportSummary({ result }: { result: HandoverExportSummary }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   return (
     <dl className="summary-list">
       <dt>{t('export.done.messages')}</dt>

@@ -1,9 +1,7 @@
 // Below the export wizard's steps: the progress while it runs, what happened
 // when it was cancelled or failed (both resume from where it stopped), and
 // the start button.
-import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 import { JobProgress } from './JobProgress.tsx';
 import type { useExportRun } from './useExportWizard.ts';
@@ -17,9 +15,7 @@ interface Props {
 }
 
 export function ExportOutcome({ job, ready, pending }: Props) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   const { run, progress, start } = job;
   return (
     <>

@@ -1,8 +1,6 @@
 // Progress of a long handover job: what it is doing, a bar, messages x/y,
 // bytes, the time left, and Hủy when the job can be cancelled.
-import { useTranslation } from 'react-i18next';
 import type { HandoverProgressEvent } from '../../../shared/contract-handover.ts';
-import { formatters } from './format.ts';
 import { useHandoverT, type HandoverKey } from './i18n.ts';
 import { useRevealOnMount } from './useRevealOnMount.ts';
 
@@ -18,11 +16,9 @@ interface Props {
 }
 
 export function JobProgress({ progress: p, testId, startingLabel, onCancel, cancelling }: Props) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
+  const { t, f } = useHandoverT();
   // Centred: the panel grows (figures, Hủy) after the first event arrives.
   const ref = useRevealOnMount<HTMLDivElement>('center');
-  const f = formatters(language, tMain);
   const phase =
     p && (PHASES as readonly string[]).includes(p.phase) ? t(`progress.phase.${p.phase}` as HandoverKey) : null;
   const byMessages = p !== null && p.messagesTotal > 0;

@@ -2,12 +2,10 @@
 // from the package page by page: date, sender and subject, with "N / M" so nothing is cut off
 // unseen. Shown under the folder's row of the comparison table.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { PACKAGE_MESSAGES_PAGE } from '../../../shared/contract-handover.ts';
 import type { PackageMessageRow } from '../../../shared/handover-accept.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { formatters } from './format.ts';
 import { useHandoverT } from './i18n.ts';
 
 export type DiffKind = 'missing' | 'changed';
@@ -21,9 +19,7 @@ interface Props {
 }
 
 export function PackageMessagesList({ bagPath, folder, kind, uids }: Props) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   // Pages asked for so far, and what each brought (its rows, or why it failed).
   const [pages, setPages] = useState(1);
   const [results, setResults] = useState<ReadonlyMap<number, PackageMessageRow[] | UiError>>(new Map());

@@ -1,10 +1,8 @@
 // The verdict on a package, big and plain (hợp lệ / không hợp lệ), who signed
 // it and how far that can be trusted, and every problem naming its file,
 // grouped by what is wrong.
-import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/handover.ts';
 import { Fingerprint } from './Fingerprint.tsx';
-import { formatters } from './format.ts';
 import { useHandoverT, type HandoverKey } from './i18n.ts';
 import { useRevealOnMount } from './useRevealOnMount.ts';
 
@@ -50,9 +48,7 @@ type Section = { testId: string };
 
 /** Every problem, grouped by what is wrong, naming its file. */
 function ProblemsSection({ report, testId }: Section & { report: VerifyReport }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   const groups = new Map<string, Problem[]>();
   for (const p of report.problems) {
     const list = groups.get(p.kind) ?? [];
@@ -91,9 +87,7 @@ function SignatureSection({
   pinned,
   testId,
 }: Section & { signature: VerifyReport['signature']; pinned: boolean }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   return (
     <section className="report-section" aria-labelledby={`${testId}-signature`}>
       <h4 id={`${testId}-signature`}>{t('verify.signature')}</h4>
@@ -137,9 +131,7 @@ function SignatureSection({
 
 /** The package's counts, checksum and how long the check took. */
 function FactsSection({ report, testId }: Section & { report: VerifyReport }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   return (
     <section className="report-section" aria-labelledby={`${testId}-facts`}>
       <h4 id={`${testId}-facts`}>{t('verify.facts')}</h4>

@@ -5,9 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import type { IdentitySummaryDto } from '../../../shared/identity.ts';
 import { invoke, toUiError, type UiError } from '../api.ts';
-import { useTranslation } from 'react-i18next';
 import { CertificateCard } from '../handover/CertificateCard.tsx';
-import { formatters } from '../handover/format.ts';
 import { useHandoverT } from '../handover/i18n.ts';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { CreateIdentityForm } from './CreateIdentityForm.tsx';
@@ -153,9 +151,7 @@ function CurrentIdentity(props: CurrentProps) {
 
 /** The identity's certificate, where it came from and its chain. */
 function IdentityCard({ identity }: { identity: IdentitySummaryDto }) {
-  const { t: tMain } = useTranslation();
-  const { t, language } = useHandoverT();
-  const f = formatters(language, tMain);
+  const { t, f } = useHandoverT();
   return (
     <CertificateCard
       info={identity.info}
