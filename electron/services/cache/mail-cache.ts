@@ -1,11 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Address, CachedSummary, FolderInfo, SortKey } from '../../../shared/mail.ts';
+import type { CachedSummary, FolderInfo, SortKey } from '../../../shared/mail.ts';
 import { isRecordFolder } from '../../../shared/records.ts';
 import { DEFAULT_DIRECTIVE_RULES, type DirectiveRules } from '../directives/directive-rules.ts';
 import { classifyWithBody } from '../directives/directive-reclassify.ts';
 import type { SearchQuery } from '../search/query.ts';
+import {
+  countDirectives,
+  directiveSummaries,
+  folderInfos,
+  foldersNotIndexed,
+  listSummaries,
+  summariesByIds,
+  summariesByUids,
+  threadSummaries,
+  type ListQuery,
+} from './cache-summaries.ts';
 import { migrate } from './schema.ts';
 import { HeaderWriter, type CachedHeader } from './header-writer.ts';
 import { SearchIndex, type SearchPageQuery } from './search-index.ts';
@@ -28,22 +39,7 @@ export interface FlagUpdate {
   modseq: bigint | null;
 }
 
-export interface ListQuery {
-  folder: string;
-  sort?: SortKey;
-  descending?: boolean;
-  offset?: number;
-  limit?: number;
-  unread?: boolean;
-  flagged?: boolean;
-  withAttachments?: boolean;
-}
-
-const SORT_SQL: Record<SortKey, string> = {
-  date: 'm.date',
-  from: 'm.from_sort',
-  subject: 'm.subject_sort',
-};
+export type { ListQuery };
 
 /**
  * The local cache of one account: folders, headers, bodies and a full-text
@@ -85,6 +81,9 @@ export class MailCache {
     return s;
   }
 
+  /** The statement cache, for the reading queries (cache-summaries.ts). */
+  private readonly prepare = (sql: string): StatementSync => this.stmt(sql);
+
   transaction<T>(fn: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -99,8 +98,10 @@ export class MailCache {
 
   // ---- folders ---------------------------------------------------------------
 
-  /** Replaces the folder list, keeping the sync state of folders that still exist. */
-  /** Returns how many cached messages went with folders no longer on the server (deleted or renamed). */
+  /**
+   * Replaces the folder list, keeping the sync state of folders that still exist; returns how many
+   * cached messages went with folders no longer on the server (deleted or renamed).
+   */
   saveFolders(folders: FolderInfo[]): number {
     let removed = 0;
     this.transaction(() => {
@@ -132,27 +133,7 @@ export class MailCache {
   }
 
   folders(): FolderInfo[] {
-    const rows = this.stmt(
-      `SELECT f.path, f.name, f.parent_path, f.delimiter, f.special_use, f.subscribed, f.selectable,
-              COALESCE((SELECT COUNT(*) FROM messages m WHERE m.folder_id = f.id), f.messages) AS messages,
-              COALESCE((SELECT COUNT(*) FROM messages m WHERE m.folder_id = f.id AND m.seen = 0), f.unseen) AS unseen,
-              f.complete
-       FROM folders f ORDER BY f.path`,
-    ).all() as Array<Record<string, unknown>>;
-    // The app's record tree is synced like any folder but never listed (shared/records.ts).
-    return rows
-      .filter((r) => !isRecordFolder(r.path as string, r.delimiter as string))
-      .map((r) => ({
-        path: r.path as string,
-        name: r.name as string,
-        parentPath: (r.parent_path as string | null) ?? null,
-        delimiter: r.delimiter as string,
-        specialUse: (r.special_use as FolderInfo['specialUse']) ?? null,
-        subscribed: r.subscribed === 1,
-        selectable: r.selectable === 1,
-        messages: r.messages as number | null,
-        unseen: r.unseen as number | null,
-      }));
+    return folderInfos(this.prepare);
   }
 
   private folderId(path: string): number {
@@ -295,43 +276,21 @@ export class MailCache {
   // ---- reading ---------------------------------------------------------------
 
   list(q: ListQuery): { total: number; rows: CachedSummary[] } {
-    const where = ['m.folder_id = (SELECT id FROM folders WHERE path = ?)'];
-    if (q.unread) where.push('m.seen = 0');
-    if (q.flagged) where.push('m.flagged = 1');
-    if (q.withAttachments) where.push('m.has_attachments = 1');
-    const order = `${SORT_SQL[q.sort ?? 'date']} ${q.descending === false ? 'ASC' : 'DESC'}, m.uid ${q.descending === false ? 'ASC' : 'DESC'}`;
-    const whereSql = where.join(' AND ');
-    const total = (this.stmt(`SELECT COUNT(*) AS n FROM messages m WHERE ${whereSql}`).get(q.folder) as { n: number })
-      .n;
-    const rows = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(q.folder, q.limit ?? 100, q.offset ?? 0) as Array<Record<string, unknown>>;
-    return { total, rows: rows.map(toCachedSummary) };
+    return listSummaries(this.prepare, q);
   }
 
   /** Messages of one conversation, oldest first, across folders. */
   thread(threadId: string): CachedSummary[] {
-    const rows = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.thread_id = ? ORDER BY m.date ASC`,
-    ).all(threadId) as Array<Record<string, unknown>>;
-    return rows.map(toCachedSummary);
+    return threadSummaries(this.prepare, threadId);
   }
 
   directives(limit = 500, offset = 0): CachedSummary[] {
-    const rows = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${DIRECTIVES_WHERE}
-       ORDER BY m.urgency DESC, m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
-    ).all(limit, offset) as Array<Record<string, unknown>>;
-    return rows.map(toCachedSummary);
+    return directiveSummaries(this.prepare, limit, offset);
   }
 
   /** How many directives the cache holds (the view's and the CLI's total). */
   directiveCount(): number {
-    return (
-      this.stmt(
-        `SELECT COUNT(*) AS n FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${DIRECTIVES_WHERE}`,
-      ).get() as { n: number }
-    ).n;
+    return countDirectives(this.prepare);
   }
 
   /**
@@ -347,36 +306,17 @@ export class MailCache {
   /** Local search over the full-text index: one page of hits, ranked, and how many there are. */
   search(q: SearchQuery, page: SearchPageQuery): { total: number; rows: CachedSummary[] } {
     const { total, ids } = this.index.search(q, page);
-    if (ids.length === 0) return { total, rows: [] };
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
-         WHERE m.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as Array<Record<string, unknown>>;
-    const byId = new Map(rows.map((r) => [r.id as number, toCachedSummary(r)]));
-    return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+    return { total, rows: summariesByIds(this.prepare, ids) };
   }
 
   /** Cached summaries for UIDs found by the server's SEARCH (bodies not cached here). */
   byUids(path: string, uids: number[]): CachedSummary[] {
-    if (uids.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id
-         WHERE f.path = ? AND m.uid IN (SELECT value FROM json_each(?)) ORDER BY m.date DESC`,
-      )
-      .all(path, JSON.stringify(uids)) as Array<Record<string, unknown>>;
-    return rows.map(toCachedSummary);
+    return summariesByUids(this.prepare, path, uids);
   }
 
   /** Folders whose text is not all indexed (or not synced yet): the server must be asked there. */
   foldersNotIndexed(): string[] {
-    const rows = this.stmt(
-      `SELECT f.path, f.delimiter FROM folders f WHERE f.selectable = 1 AND (f.complete = 0
-         OR EXISTS (SELECT 1 FROM messages m WHERE m.folder_id = f.id AND m.text_indexed = 0))`,
-    ).all() as Array<{ path: string; delimiter: string }>;
-    return rows.filter((r) => !isRecordFolder(r.path, r.delimiter)).map((r) => r.path);
+    return foldersNotIndexed(this.prepare);
   }
 
   // ---- bodies ----------------------------------------------------------------
@@ -416,31 +356,4 @@ export class MailCache {
     ).all(path, sinceMs) as Array<{ uid: number }>;
     return rows.map((r) => r.uid);
   }
-}
-
-// Directives received: not the copies in Sent, Drafts, Trash or Junk.
-const DIRECTIVES_WHERE = `m.is_directive = 1
-  AND (f.special_use IS NULL OR f.special_use NOT IN ('\\Sent', '\\Drafts', '\\Trash', '\\Junk'))`;
-
-const SUMMARY_COLUMNS = `m.id, f.path AS folder, m.uid, m.date, m.from_json, m.to_json, m.subject, m.flags, m.size, m.has_attachments,
-  m.thread_id, m.is_directive, m.urgency, m.directive_kind, m.date_from_internal, COALESCE(m.snippet, '') AS snippet`;
-
-function toCachedSummary(r: Record<string, unknown>): CachedSummary {
-  return {
-    folder: r.folder as string,
-    uid: r.uid as number,
-    date: r.date === null ? null : new Date(r.date as number).toISOString(),
-    dateSource: r.date === null ? null : r.date_from_internal === 1 ? 'internal' : 'header',
-    from: JSON.parse(r.from_json as string) as Address[],
-    to: JSON.parse(r.to_json as string) as Address[],
-    subject: r.subject as string,
-    flags: JSON.parse(r.flags as string) as string[],
-    size: r.size as number,
-    hasAttachments: r.has_attachments === 1,
-    threadId: r.thread_id as string,
-    isDirective: r.is_directive === 1,
-    urgency: r.urgency as number,
-    directiveKind: (r.directive_kind as CachedSummary['directiveKind']) ?? null,
-    snippet: r.snippet as string,
-  };
 }

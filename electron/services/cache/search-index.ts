@@ -5,7 +5,8 @@ import { foldText } from '../../../shared/text-fold.ts';
 import type { SearchQuery } from '../search/query.ts';
 import { markedWords } from './marked-words.ts';
 import { SearchKeys } from './search-keys.ts';
-import { hasWords, type HeaderWords, runSearch, type SearchPageQuery } from './search-run.ts';
+import { hasWords, type HeaderWords } from './search-filters.ts';
+import { runSearch, type SearchPageQuery } from './search-run.ts';
 
 /** The text of one message as the index keeps it (never its bytes). */
 export interface IndexDoc {
