@@ -18,6 +18,7 @@ import { useDelegationT } from './i18n.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { useDelegationOverview, type DelegationData } from './useDelegationOverview.ts';
 import './delegation.css';
+import { Busy } from '../components/Busy.tsx';
 
 interface Props {
   account: AccountSummary;
@@ -58,12 +59,7 @@ export function DelegationPanel({ account, onClose, onOpenIdentity }: Props) {
         </header>
         <p className="intro">{t('panel.intro')}</p>
 
-        {overview.loading && (
-          <div className="busy" role="status" data-testid="delegation-loading">
-            <span className="spinner" aria-hidden="true" />
-            <span className="muted">{t('panel.loading')}</span>
-          </div>
-        )}
+        {overview.loading && <Busy text={t('panel.loading')} testId="delegation-loading" />}
         {overview.error && <ErrorNotice error={overview.error} testId="delegation-error" />}
         {overview.value && (
           <DelegationSections

@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon.tsx';
 import { useDelegationT } from './i18n.ts';
 import './delegation.css';
 import { unitDisplayFolders, type UnitMailbox } from './sharedFolders.ts';
+import { Busy } from '../components/Busy.tsx';
 
 interface Props {
   units: UnitMailbox[];
@@ -44,10 +45,7 @@ export function SharedMailboxGroups({ units, folders, selected, onSelect }: Prop
             ) : shown.length > 0 ? (
               <FolderTree folders={shown} selected={selected} onSelect={onSelect} />
             ) : (
-              <div className="busy" role="status">
-                <span className="spinner" aria-hidden="true" />
-                <span className="muted">{t('shared.syncing')}</span>
-              </div>
+              <Busy text={t('shared.syncing')} />
             )}
           </div>
         );

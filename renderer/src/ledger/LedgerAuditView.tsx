@@ -12,6 +12,7 @@ import { useLedgerT, type LedgerWords } from './i18n.ts';
 import { LedgerPager } from './LedgerPager.tsx';
 import { PAGE_SIZE, queryKey, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerChanged } from './useLedgerData.ts';
+import { Busy } from '../components/Busy.tsx';
 
 export function LedgerAuditView({ target }: { target: BookTarget }) {
   const { t, locale } = useLedgerT();
@@ -30,12 +31,7 @@ export function LedgerAuditView({ target }: { target: BookTarget }) {
   return (
     <section className="ledger-audit" aria-label={t('audit.label')} data-testid="ledger-audit">
       {live.error && <ErrorNotice error={live.error} testId="ledger-audit-error" />}
-      {live.loading && !v && (
-        <div className="busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="muted">{t('audit.loading')}</span>
-        </div>
-      )}
+      {live.loading && !v && <Busy text={t('audit.loading')} />}
       {v && (
         <>
           <p className="muted">{t('audit.intro', { folder: v.folder })}</p>

@@ -9,6 +9,7 @@ import { useLedgerT } from './i18n.ts';
 import { LedgerPager } from './LedgerPager.tsx';
 import { DEFAULT_SORT, NO_FILTERS, nextSort, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerPage, type EntryRef } from './useLedgerData.ts';
+import { Busy } from '../components/Busy.tsx';
 
 interface Props {
   target: BookTarget;
@@ -50,12 +51,7 @@ export function LedgerBookView({ target, me, owner, initialEntry }: Props) {
             onPage={setPage}
           />
           {book.error && <ErrorNotice error={book.error} testId="ledger-error" />}
-          {book.loading && !value && (
-            <div className="busy" role="status" data-testid="ledger-loading">
-              <span className="spinner" aria-hidden="true" />
-              <span className="muted">{t('loading')}</span>
-            </div>
-          )}
+          {book.loading && !value && <Busy text={t('loading')} testId="ledger-loading" />}
           {value && (
             <LedgerTable
               rows={value.rows}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useLedgerT } from './i18n.ts';
 import { showDay, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerDashboard } from './useLedgerData.ts';
+import { Busy } from '../components/Busy.tsx';
 
 export function LedgerDashboardView({ target }: { target: BookTarget }) {
   const { t } = useLedgerT();
@@ -14,12 +15,7 @@ export function LedgerDashboardView({ target }: { target: BookTarget }) {
   return (
     <section className="ledger-dashboard" aria-label={t('dashboard.label')} data-testid="ledger-dashboard">
       {live.error && <ErrorNotice error={live.error} testId="ledger-dashboard-error" />}
-      {live.loading && !d && (
-        <div className="busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="muted">{t('loading')}</span>
-        </div>
-      )}
+      {live.loading && !d && <Busy text={t('loading')} />}
       {d && (
         <>
           <p className="muted">{t('dashboard.asOf', { day: showDay(d.today) })}</p>

@@ -7,6 +7,7 @@ import { LedgerActions } from './LedgerActions.tsx';
 import { useLedgerT } from './i18n.ts';
 import { showDay, type BookTarget } from './ledgerQuery.ts';
 import { useLedgerEntry, type EntryRef } from './useLedgerData.ts';
+import { Busy } from '../components/Busy.tsx';
 
 interface Props {
   target: BookTarget;
@@ -22,12 +23,7 @@ export function LedgerDetail({ target, which, me, owner }: Props) {
     <section className="ledger-detail" aria-label={t('detail.label')} data-testid="ledger-detail">
       {!which && <p className="muted pane-empty">{t('detail.none')}</p>}
       {which && entry.error && <ErrorNotice error={entry.error} testId="ledger-entry-error" />}
-      {which && entry.loading && !entry.value && (
-        <div className="busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="muted">{t('loading')}</span>
-        </div>
-      )}
+      {which && entry.loading && !entry.value && <Busy text={t('loading')} />}
       {which && entry.value && (
         <>
           <EntryFields entry={entry.value} />

@@ -15,6 +15,7 @@ import { FolderTree } from './FolderTree.tsx';
 import type { Folders } from './model/useFolders.ts';
 import type { MailView } from './model/useMailView.ts';
 import { PinnedViews } from './PinnedViews.tsx';
+import { Busy } from '../components/Busy.tsx';
 
 interface Props {
   account: AccountSummary;
@@ -53,10 +54,7 @@ export function FolderPane({ account, folders, view, directives, syncing, onOpen
       {account.kind === 'personal' && <ImportCredential {...(onOpenIdentity ? { onOpenIdentity } : {})} />}
       {(cached.loading || (cached.value && list.length === 0)) &&
         (syncing || cached.loading ? (
-          <div className="busy" role="status" data-testid="folders-loading">
-            <span className="spinner" aria-hidden="true" />
-            <span className="muted">{t('list.firstSyncFolders')}</span>
-          </div>
+          <Busy text={t('list.firstSyncFolders')} testId="folders-loading" />
         ) : (
           <p className="muted pane-empty">{t('main.noFolders')}</p>
         ))}

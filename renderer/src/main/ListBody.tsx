@@ -11,6 +11,7 @@ import type { RowSource } from '../list/sources.ts';
 import { VirtualList, type VirtualListHandle } from '../list/VirtualList.tsx';
 import { MessageRow, ROW_HEIGHT, rowDomId, rowLabels } from './MessageRow.tsx';
 import type { Filter, ListMode } from './model/useMailView.ts';
+import { Busy } from '../components/Busy.tsx';
 
 /** Rendered rows never exceed this (VirtualList maxRows), so index % ROW_POOL is unique in a window. */
 const MAX_ROWS = 60;
@@ -98,14 +99,5 @@ function MessageList({ listRef, ...props }: Props & { count: number }) {
       onRangeChange={ensure}
       renderRow={renderRow}
     />
-  );
-}
-
-function Busy({ text, testId }: { text: string; testId?: string }) {
-  return (
-    <div className="busy" role="status" data-testid={testId}>
-      <span className="spinner" aria-hidden="true" />
-      <span className="muted">{text}</span>
-    </div>
   );
 }
